@@ -1,0 +1,68 @@
+//! Small pieces shared by pages.
+use crate::errors::AppError;
+use crate::i18n::{t, Lang, Msg};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+
+/// `<title>` and meta description for a page.
+#[component]
+pub fn PageMeta(lang: Lang, title: String, description: String) -> impl IntoView {
+    let full = format!("{title} · {}", t(lang, Msg::SiteName));
+    view! {
+        <Title text=full/>
+        <Meta name="description" content=description/>
+    }
+}
+
+/// The source ids and confidence of a data row, always visible next to the data.
+#[component]
+pub fn Provenance(lang: Lang, sources: Vec<String>, confidence: String) -> impl IntoView {
+    view! {
+        <p class="provenance">
+            <span>{t(lang, Msg::Sources)} ": "</span>
+            {sources
+                .into_iter()
+                .map(|id| {
+                    let href = format!("/sources#{id}");
+                    view! { <a class="source-id" href=href>{id}</a>" " }
+                })
+                .collect_view()}
+            <span class="confidence">{t(lang, Msg::Confidence)} ": " {confidence}</span>
+        </p>
+    }
+}
+
+/// Sets the HTTP status on the server (the page is rendered before headers are sent).
+pub fn set_status(status: http::StatusCode) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(status);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = status;
+}
+
+/// The page shown for an error: a 404 in the reader's language, or a 500 with a reference
+/// and nothing internal.
+#[component]
+pub fn ErrorPage(lang: Lang, error: AppError) -> impl IntoView {
+    set_status(error.status());
+    let (title, body) = match &error {
+        AppError::NotFound => (Msg::NotFoundTitle, Msg::NotFoundBody),
+        _ => (Msg::ServerErrorTitle, Msg::ServerErrorBody),
+    };
+    let reference = match &error {
+        AppError::Internal { reference } => Some(reference.clone()),
+        _ => None,
+    };
+    view! {
+        <PageMeta lang title=t(lang, title).to_owned() description=t(lang, body).to_owned()/>
+        <section class="error-page">
+            <h1>{t(lang, title)}</h1>
+            <p>{t(lang, body)}</p>
+            {reference
+                .map(|r| view! { <p class="reference">{t(lang, Msg::ErrorReference)} ": " <code>{r}</code></p> })}
+            <p><a class="button" href="/">{t(lang, Msg::GoHome)}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,67 @@
+//! Header (navigation, language switcher), main area and footer.
+use crate::i18n::{lang_href, t, Lang, Msg};
+use crate::routes::PageRequest;
+use leptos::prelude::*;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let request = use_context::<PageRequest>().unwrap_or_default();
+    let lang = request.lang;
+    let nav = [("/", Msg::NavHome), ("/gates", Msg::NavGates), ("/sources", Msg::NavSources)];
+    let current = request.path.clone();
+    view! {
+        <a class="skip" href="#main">{t(lang, Msg::SkipToContent)}</a>
+        <header class="site-header">
+            <div class="bar">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true">"⇄"</span>
+                    <span>{t(lang, Msg::SiteName)}</span>
+                </a>
+                <LanguageSwitcher request=request.clone()/>
+            </div>
+            <nav class="main-nav" aria-label=t(lang, Msg::MainNavigation)>
+                {nav
+                    .into_iter()
+                    .map(|(href, msg)| {
+                        let active = if href == "/" { current == "/" } else { current.starts_with(href) };
+                        view! {
+                            <a href=href aria-current=active.then_some("page")>{t(lang, msg)}</a>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+        </header>
+        <main id="main">{children()}</main>
+        <footer class="site-footer">
+            <p>{t(lang, Msg::FooterData)} " " <a href="/sources">{t(lang, Msg::FooterSourcesLink)}</a></p>
+            <p class="muted">{t(lang, Msg::Tagline)}</p>
+        </footer>
+    }
+}
+
+/// Plain links, so switching works without JavaScript and the URL can be shared;
+/// the server remembers the choice in a cookie.
+#[component]
+fn LanguageSwitcher(request: PageRequest) -> impl IntoView {
+    let lang = request.lang;
+    view! {
+        <nav class="lang-switcher" aria-label=t(lang, Msg::LanguageLabel)>
+            {Lang::ALL
+                .into_iter()
+                .map(|option| {
+                    let href = lang_href(&request.path, request.query.as_deref(), option);
+                    view! {
+                        <a
+                            href=href
+                            hreflang=option.code()
+                            lang=option.code()
+                            aria-current=(option == lang).then_some("true")
+                        >
+                            {option.endonym()}
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}

@@ -1,0 +1,3 @@
+pub mod common;
+pub mod gate_browser;
+pub mod layout;

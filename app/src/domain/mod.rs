@@ -1,0 +1,8 @@
+//! Server-only domain logic: database access, seeding and the queries behind every page.
+//! Plain Rust (no Leptos types), so it is tested without a browser.
+pub mod db;
+pub mod entities;
+pub mod gates;
+pub mod home;
+pub mod seed;
+pub mod sources;

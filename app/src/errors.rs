@@ -1,0 +1,118 @@
+//! One error type for everything a user can be told. Infrastructure errors become
+//! `Internal` with a reference id; the detail goes to the log, never to the user.
+use crate::i18n::{Lang, Msg};
+use http::StatusCode;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("unauthorised")]
+    Unauthorized,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("invalid {field}: {message}")]
+    Invalid { field: String, message: String },
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("rate limited, retry after {retry_after_secs}s")]
+    RateLimited { retry_after_secs: u64 },
+    #[error("internal error (reference {reference})")]
+    Internal { reference: String },
+}
+
+impl AppError {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        AppError::Invalid { field: field.into(), message: message.into() }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The headline shown to the user for this error.
+    pub fn title(&self) -> Msg {
+        match self {
+            AppError::NotFound => Msg::NotFoundTitle,
+            _ => Msg::ServerErrorTitle,
+        }
+    }
+
+    pub fn title_text(&self, lang: Lang) -> &'static str {
+        self.title().text(lang)
+    }
+
+    /// Logs an infrastructure error and returns the `Internal` error the user sees.
+    #[cfg(feature = "ssr")]
+    pub fn internal(detail: impl std::fmt::Display) -> Self {
+        let reference = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
+        tracing::error!(%reference, error = %detail, "internal error");
+        AppError::Internal { reference }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        AppError::internal(err)
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::Deserialization(message) => {
+                AppError::Invalid { field: "request".into(), message }
+            }
+            // Transport failures on the client and unexpected failures on the server: the user
+            // gets a reference, the detail is not passed on.
+            other => {
+                #[cfg(feature = "ssr")]
+                {
+                    AppError::internal(other)
+                }
+                #[cfg(not(feature = "ssr"))]
+                {
+                    let _ = other;
+                    AppError::Internal { reference: "network".into() }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_error_maps_to_its_status() {
+        assert_eq!(AppError::NotFound.status(), StatusCode::NOT_FOUND);
+        assert_eq!(AppError::invalid("hs_code", "bad").status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(AppError::RateLimited { retry_after_secs: 3 }.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(AppError::Internal { reference: "x".into() }.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn database_errors_do_not_reveal_their_detail() {
+        let err: AppError = sea_orm::DbErr::Custom("SELECT secret FROM users at /srv/corridor.db".into()).into();
+        let shown = format!("{err} {err:?}");
+        assert!(!shown.contains("SELECT"), "{shown}");
+        assert!(!shown.contains("/srv"), "{shown}");
+        assert!(matches!(err, AppError::Internal { .. }));
+    }
+}

@@ -1,0 +1,399 @@
+//! The message catalogue: every piece of UI text in Vietnamese, Lao and English.
+//!
+//! Each key is declared once with its three texts, so a missing translation is a compile error;
+//! the tests check that no text is empty and that Lao texts are in Lao script.
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    En,
+    Vi,
+    Lo,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Vi, Lang::Lo, Lang::En];
+    /// The cookie that keeps the reader's choice.
+    pub const COOKIE: &'static str = "corridor_lang";
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Vi => "vi",
+            Lang::Lo => "lo",
+        }
+    }
+
+    /// The language's own name, as shown in the switcher.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Vi => "Tiếng Việt",
+            Lang::Lo => "ພາສາລາວ",
+        }
+    }
+
+    /// Parses a language code (`vi`, `lo-LA`, `EN`…); unknown codes give `None`.
+    pub fn parse(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "vi" => Some(Lang::Vi),
+            "lo" => Some(Lang::Lo),
+            _ => None,
+        }
+    }
+
+    /// The best supported language in an `Accept-Language` header, honouring q-values.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut best: Option<(f32, usize, Lang)> = None;
+        for (position, part) in header.split(',').enumerate() {
+            let mut pieces = part.split(';');
+            let Some(lang) = pieces.next().and_then(Lang::parse) else { continue };
+            let q = pieces
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if q <= 0.0 {
+                continue;
+            }
+            // Higher q wins; on a tie the earlier entry wins.
+            let better = match best {
+                None => true,
+                Some((bq, _, _)) => q > bq,
+            };
+            if better {
+                best = Some((q, position, lang));
+            }
+        }
+        best.map(|(_, _, lang)| lang)
+    }
+
+    /// Picks the text in this language from a (vi, lo, en) triple, falling back to
+    /// English, then Vietnamese, when the wanted one is empty.
+    pub fn pick<'a>(self, vi: &'a str, lo: &'a str, en: &'a str) -> &'a str {
+        let wanted = match self {
+            Lang::Vi => vi,
+            Lang::Lo => lo,
+            Lang::En => en,
+        };
+        if !wanted.trim().is_empty() {
+            wanted
+        } else if !en.trim().is_empty() {
+            en
+        } else if !vi.trim().is_empty() {
+            vi
+        } else {
+            lo
+        }
+    }
+}
+
+macro_rules! catalogue {
+    ($($key:ident { vi: $vi:expr, lo: $lo:expr, en: $en:expr $(,)? })*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match self {
+                    $(Msg::$key => match lang { Lang::Vi => $vi, Lang::Lo => $lo, Lang::En => $en }),*
+                }
+            }
+        }
+    };
+}
+
+/// Shorthand used throughout the views.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    msg.text(lang)
+}
+
+catalogue! {
+    SiteName { vi: "Corridor Việt – Lào", lo: "Corridor ລາວ – ຫວຽດນາມ", en: "Corridor Vietnam – Laos" }
+    Tagline {
+        vi: "Kết nối thương mại và đầu tư Việt Nam – Lào",
+        lo: "ເຊື່ອມຕໍ່ການຄ້າ ແລະ ການລົງທຶນ ລາວ – ຫວຽດນາມ",
+        en: "Trade and investment matchmaking between Vietnam and Laos",
+    }
+    SkipToContent { vi: "Chuyển đến nội dung", lo: "ໄປຫາເນື້ອໃນ", en: "Skip to content" }
+    NavHome { vi: "Trang chủ", lo: "ໜ້າຫຼັກ", en: "Home" }
+    NavGates { vi: "Cửa khẩu", lo: "ດ່ານຊາຍແດນ", en: "Border gates" }
+    NavSources { vi: "Dữ liệu & nguồn", lo: "ຂໍ້ມູນ ແລະ ແຫຼ່ງທີ່ມາ", en: "Data & sources" }
+    MainNavigation { vi: "Điều hướng chính", lo: "ເມນູຫຼັກ", en: "Main navigation" }
+    LanguageLabel { vi: "Ngôn ngữ", lo: "ພາສາ", en: "Language" }
+    FooterData {
+        vi: "Số liệu tham khảo do nhóm Corridor tổng hợp từ nguồn công khai; mỗi dòng ghi rõ nguồn và độ tin cậy.",
+        lo: "ຂໍ້ມູນອ້າງອີງລວບລວມຈາກແຫຼ່ງສາທາລະນະ; ທຸກແຖວບອກແຫຼ່ງທີ່ມາ ແລະ ລະດັບຄວາມໜ້າເຊື່ອຖື.",
+        en: "Reference data compiled by the Corridor team from public sources; every row names its sources and confidence.",
+    }
+    FooterSourcesLink { vi: "Xem tất cả nguồn", lo: "ເບິ່ງແຫຼ່ງທີ່ມາທັງໝົດ", en: "See all sources" }
+    HomeTitle { vi: "Thương mại và đầu tư qua biên giới Việt – Lào", lo: "ການຄ້າ ແລະ ການລົງທຶນຜ່ານຊາຍແດນ ລາວ – ຫວຽດນາມ", en: "Trade and investment across the Vietnam–Laos border" }
+    HomeIntro {
+        vi: "Corridor giúp thương nhân, nhà đầu tư, doanh nghiệp logistics và cơ quan đại diện của Việt Nam và Lào tìm thấy nhau: hàng hóa, cơ hội đầu tư, tuyến vận tải, sự kiện và biên bản ghi nhớ — trên đường biên giới dài 2.337 km với 33 cặp cửa khẩu.",
+        lo: "Corridor ຊ່ວຍໃຫ້ພໍ່ຄ້າ, ນັກລົງທຶນ, ບໍລິສັດຂົນສົ່ງ ແລະ ສະຖານທູດ ຂອງລາວ ແລະ ຫວຽດນາມ ພົບກັນ: ສິນຄ້າ, ໂອກາດການລົງທຶນ, ເສັ້ນທາງຂົນສົ່ງ, ກິດຈະກຳ ແລະ ບົດບັນທຶກຄວາມເຂົ້າໃຈ — ຕາມຊາຍແດນຍາວ 2.337 ກມ ທີ່ມີດ່ານ 33 ຄູ່.",
+        en: "Corridor helps Vietnamese and Lao traders, investors, logistics firms and trade offices find each other: commodities, investment opportunities, transport routes, events and MoUs — along a 2,337 km border with 33 pairs of border gates.",
+    }
+    HomeMetaDescription {
+        vi: "Cổng kết nối thương mại và đầu tư Việt Nam – Lào: số liệu thương mại song phương, cửa khẩu biên giới, khu kinh tế.",
+        lo: "ປະຕູເຊື່ອມຕໍ່ການຄ້າ ແລະ ການລົງທຶນ ລາວ – ຫວຽດນາມ: ສະຖິຕິການຄ້າ, ດ່ານຊາຍແດນ, ເຂດເສດຖະກິດ.",
+        en: "Vietnam–Laos trade and investment portal: bilateral trade figures, border gates, economic zones.",
+    }
+    TradeTitle { vi: "Kim ngạch thương mại song phương", lo: "ມູນຄ່າການຄ້າສອງຝ່າຍ", en: "Bilateral trade" }
+    LatestFullYear { vi: "Cả năm gần nhất", lo: "ປີເຕັມລ່າສຸດ", en: "Latest full year" }
+    LatestPeriod { vi: "Kỳ gần nhất", lo: "ໄລຍະລ່າສຸດ", en: "Latest period" }
+    TotalTrade { vi: "Tổng kim ngạch", lo: "ມູນຄ່າລວມ", en: "Total trade" }
+    VnExports { vi: "Việt Nam xuất sang Lào", lo: "ຫວຽດນາມສົ່ງອອກໄປລາວ", en: "Vietnam's exports to Laos" }
+    VnImports { vi: "Việt Nam nhập từ Lào", lo: "ຫວຽດນາມນຳເຂົ້າຈາກລາວ", en: "Vietnam's imports from Laos" }
+    YearOnYear { vi: "so với cùng kỳ", lo: "ທຽບກັບໄລຍະດຽວກັນ", en: "year on year" }
+    ReporterBasis { vi: "Cơ sở số liệu", lo: "ພື້ນຖານຂໍ້ມູນ", en: "Reported by" }
+    Sources { vi: "Nguồn", lo: "ແຫຼ່ງທີ່ມາ", en: "Sources" }
+    Confidence { vi: "Độ tin cậy", lo: "ຄວາມໜ້າເຊື່ອຖື", en: "Confidence" }
+    Period { vi: "Kỳ", lo: "ໄລຍະ", en: "Period" }
+    Year { vi: "Năm", lo: "ປີ", en: "Year" }
+    NotReported { vi: "không công bố", lo: "ບໍ່ໄດ້ລາຍງານ", en: "not reported" }
+    TargetTitle { vi: "Hướng tới mục tiêu 5 tỷ USD", lo: "ມຸ່ງສູ່ເປົ້າໝາຍ 5 ຕື້ ໂດລາ", en: "Towards the $5 billion target" }
+    TargetProgress {
+        vi: "{year}: {total} — đạt {pct}% mục tiêu 5 tỷ USD mà hai Chính phủ đặt ra.",
+        lo: "{year}: {total} — ບັນລຸ {pct}% ຂອງເປົ້າໝາຍ 5 ຕື້ ໂດລາ ທີ່ສອງລັດຖະບານວາງໄວ້.",
+        en: "{year}: {total} — {pct}% of the $5 billion target set by both governments.",
+    }
+    TradeSeriesTitle { vi: "Các năm trước", lo: "ປີຜ່ານມາ", en: "Full years" }
+    MilestonesTitle { vi: "Mốc quan trọng", lo: "ເຫດການສຳຄັນ", en: "Milestones" }
+    SectionsTitle { vi: "Khám phá", lo: "ສຳຫຼວດ", en: "Explore" }
+    SectionGatesText {
+        vi: "33 cặp cửa khẩu quốc tế, chính và phụ, với tỉnh hai bên, tọa độ và khu kinh tế cửa khẩu.",
+        lo: "ດ່ານສາກົນ, ດ່ານຫຼັກ ແລະ ດ່ານທ້ອງຖິ່ນ ພ້ອມແຂວງທັງສອງຝ່າຍ, ພິກັດ ແລະ ເຂດເສດຖະກິດ.",
+        en: "International, main and secondary gate pairs with both sides' provinces, coordinates and economic zones.",
+    }
+    SectionSourcesText {
+        vi: "Mọi số liệu kèm nguồn trích dẫn và độ tin cậy.",
+        lo: "ທຸກຂໍ້ມູນມີແຫຼ່ງອ້າງອີງ ແລະ ລະດັບຄວາມໜ້າເຊື່ອຖື.",
+        en: "Every figure with its cited sources and confidence.",
+    }
+    GatesTitle { vi: "Cửa khẩu biên giới Việt Nam – Lào", lo: "ດ່ານຊາຍແດນ ລາວ – ຫວຽດນາມ", en: "Vietnam–Laos border gates" }
+    GatesIntro {
+        vi: "Lọc theo cấp cửa khẩu và tỉnh hai bên. Tỉnh của Việt Nam theo địa giới sau sáp nhập 1/7/2025.",
+        lo: "ກັ່ນຕອງຕາມລະດັບດ່ານ ແລະ ແຂວງທັງສອງຝ່າຍ. ແຂວງຂອງຫວຽດນາມ ຕາມການລວມແຂວງ 1/7/2025.",
+        en: "Filter by gate level and by province on either side. Vietnamese provinces as merged on 1 July 2025.",
+    }
+    FilterLevel { vi: "Cấp cửa khẩu", lo: "ລະດັບດ່ານ", en: "Gate level" }
+    FilterVnProvince { vi: "Tỉnh (Việt Nam)", lo: "ແຂວງ (ຫວຽດນາມ)", en: "Province (Vietnam)" }
+    FilterLaProvince { vi: "Tỉnh (Lào)", lo: "ແຂວງ (ລາວ)", en: "Province (Laos)" }
+    AnyOption { vi: "Tất cả", lo: "ທັງໝົດ", en: "All" }
+    ApplyFilters { vi: "Lọc", lo: "ກັ່ນຕອງ", en: "Filter" }
+    ResetFilters { vi: "Bỏ lọc", lo: "ລ້າງຕົວກັ່ນຕອງ", en: "Clear filters" }
+    GatesCount { vi: "{n} cặp cửa khẩu", lo: "{n} ຄູ່ດ່ານ", en: "{n} gate pairs" }
+    NoGatesMatch { vi: "Không có cửa khẩu nào khớp bộ lọc.", lo: "ບໍ່ມີດ່ານທີ່ກົງກັບຕົວກັ່ນຕອງ.", en: "No gate matches these filters." }
+    LevelInternational { vi: "Quốc tế", lo: "ສາກົນ", en: "International" }
+    LevelMain { vi: "Chính", lo: "ຫຼັກ", en: "Main" }
+    LevelSecondary { vi: "Phụ", lo: "ທ້ອງຖິ່ນ", en: "Secondary" }
+    VietnamSide { vi: "Phía Việt Nam", lo: "ຝັ່ງຫວຽດນາມ", en: "Vietnamese side" }
+    LaoSide { vi: "Phía Lào", lo: "ຝັ່ງລາວ", en: "Lao side" }
+    Province { vi: "Tỉnh", lo: "ແຂວງ", en: "Province" }
+    FormerProvince { vi: "Tỉnh trước 1/7/2025", lo: "ແຂວງກ່ອນ 1/7/2025", en: "Province before 1 Jul 2025" }
+    District { vi: "Huyện / xã", lo: "ເມືອງ / ບ້ານ", en: "District / commune" }
+    Coordinates { vi: "Tọa độ", lo: "ພິກັດ", en: "Coordinates" }
+    NoCoordinates { vi: "Chưa có tọa độ có nguồn", lo: "ບໍ່ມີພິກັດທີ່ມີແຫຼ່ງອ້າງອີງ", en: "No sourced coordinates" }
+    ViewOnMap { vi: "Xem trên OpenStreetMap", lo: "ເບິ່ງໃນ OpenStreetMap", en: "View on OpenStreetMap" }
+    LevelHistory { vi: "Lịch sử cấp cửa khẩu", lo: "ປະຫວັດລະດັບດ່ານ", en: "Level history" }
+    KeyDates { vi: "Mốc thời gian", lo: "ວັນທີສຳຄັນ", en: "Key dates" }
+    CorridorNotes { vi: "Tuyến đường, hành lang", lo: "ເສັ້ນທາງ ແລະ ແລວເສດຖະກິດ", en: "Routes and corridors" }
+    EconomicZones { vi: "Khu kinh tế liên quan", lo: "ເຂດເສດຖະກິດທີ່ກ່ຽວຂ້ອງ", en: "Linked economic zones" }
+    NoEconomicZone { vi: "Chưa ghi nhận khu kinh tế nào gắn với cửa khẩu này.", lo: "ຍັງບໍ່ມີເຂດເສດຖະກິດທີ່ຕິດພັນກັບດ່ານນີ້.", en: "No economic zone recorded for this gate." }
+    Notes { vi: "Ghi chú", lo: "ໝາຍເຫດ", en: "Notes" }
+    Status { vi: "Tình trạng", lo: "ສະຖານະ", en: "Status" }
+    BackToGates { vi: "← Tất cả cửa khẩu", lo: "← ດ່ານທັງໝົດ", en: "← All border gates" }
+    GateMetaDescription {
+        vi: "Cặp cửa khẩu {name}: cấp, tỉnh hai bên, tọa độ, khu kinh tế và nguồn.",
+        lo: "ຄູ່ດ່ານ {name}: ລະດັບ, ແຂວງທັງສອງຝ່າຍ, ພິກັດ, ເຂດເສດຖະກິດ ແລະ ແຫຼ່ງທີ່ມາ.",
+        en: "Border gate pair {name}: level, provinces on both sides, coordinates, economic zones and sources.",
+    }
+    SourcesTitle { vi: "Dữ liệu tham khảo và nguồn", lo: "ຂໍ້ມູນອ້າງອີງ ແລະ ແຫຼ່ງທີ່ມາ", en: "Reference data and sources" }
+    SourcesIntro {
+        vi: "Mỗi dòng dữ liệu trên Corridor dẫn mã nguồn (ví dụ B04, T28). Bảng dưới đây liệt kê từng nguồn và nội dung nó chứng minh.",
+        lo: "ທຸກແຖວຂໍ້ມູນໃນ Corridor ອ້າງອີງລະຫັດແຫຼ່ງ (ເຊັ່ນ B04, T28). ຕາຕະລາງລຸ່ມນີ້ສະແດງແຕ່ລະແຫຼ່ງ ແລະ ສິ່ງທີ່ມັນຢັ້ງຢືນ.",
+        en: "Every data row on Corridor cites source ids (e.g. B04, T28). The table below lists each source and what it supports.",
+    }
+    SourceId { vi: "Mã", lo: "ລະຫັດ", en: "Id" }
+    SourceCitation { vi: "Nguồn", lo: "ແຫຼ່ງ", en: "Source" }
+    SourceSupports { vi: "Chứng minh", lo: "ຢັ້ງຢືນ", en: "Supports" }
+    DatasetCounts { vi: "Bộ dữ liệu", lo: "ຊຸດຂໍ້ມູນ", en: "Datasets" }
+    NotFoundTitle { vi: "Không tìm thấy trang", lo: "ບໍ່ພົບໜ້ານີ້", en: "Page not found" }
+    NotFoundBody {
+        vi: "Địa chỉ này không tồn tại hoặc đã được chuyển đi.",
+        lo: "ບໍ່ມີທີ່ຢູ່ນີ້ ຫຼື ຖືກຍ້າຍໄປແລ້ວ.",
+        en: "This address does not exist or has moved.",
+    }
+    ServerErrorTitle { vi: "Đã xảy ra lỗi", lo: "ເກີດຂໍ້ຜິດພາດ", en: "Something went wrong" }
+    ServerErrorBody {
+        vi: "Chúng tôi không thể hoàn tất yêu cầu. Dữ liệu của bạn không bị mất. Vui lòng thử lại; nếu lỗi tiếp diễn, hãy gửi mã tham chiếu cho chúng tôi.",
+        lo: "ພວກເຮົາບໍ່ສາມາດດຳເນີນຄຳຮ້ອງໄດ້. ຂໍ້ມູນຂອງທ່ານບໍ່ເສຍ. ກະລຸນາລອງໃໝ່; ຖ້າຍັງຜິດພາດ, ສົ່ງລະຫັດອ້າງອີງມາຫາພວກເຮົາ.",
+        en: "We could not complete the request. Nothing you saved is lost. Please try again; if it keeps failing, send us the reference.",
+    }
+    ErrorReference { vi: "Mã tham chiếu", lo: "ລະຫັດອ້າງອີງ", en: "Reference" }
+    GoHome { vi: "Về trang chủ", lo: "ກັບໄປໜ້າຫຼັກ", en: "Go to the home page" }
+    Loading { vi: "Đang tải…", lo: "ກຳລັງໂຫຼດ…", en: "Loading…" }
+    Vietnam { vi: "Việt Nam", lo: "ຫວຽດນາມ", en: "Vietnam" }
+    Laos { vi: "Lào", lo: "ລາວ", en: "Laos" }
+    BillionUsd { vi: "{n} tỷ USD", lo: "{n} ຕື້ ໂດລາ", en: "${n} billion" }
+    MillionUsd { vi: "{n} triệu USD", lo: "{n} ລ້ານ ໂດລາ", en: "${n} million" }
+}
+
+/// Formats a US-dollar amount the way each language writes it ("2.36 billion", "2,36 tỷ").
+pub fn format_usd(lang: Lang, usd: i64) -> String {
+    let (value, msg) = if usd.abs() >= 1_000_000_000 {
+        (usd as f64 / 1e9, Msg::BillionUsd)
+    } else {
+        (usd as f64 / 1e6, Msg::MillionUsd)
+    };
+    let mut number = format!("{value:.2}");
+    while number.ends_with('0') {
+        number.pop();
+    }
+    if number.ends_with('.') {
+        number.pop();
+    }
+    if lang != Lang::En {
+        // Vietnamese and Lao write the decimal separator as a comma.
+        number = number.replace('.', ",");
+    }
+    t(lang, msg).replace("{n}", &number)
+}
+
+/// Formats a percentage with one decimal, signed ("+57.0%").
+pub fn format_pct(lang: Lang, pct: f64, signed: bool) -> String {
+    let text = if signed { format!("{pct:+.1}%") } else { format!("{pct:.1}%") };
+    if lang == Lang::En {
+        text
+    } else {
+        text.replace('.', ",")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_lao_script(s: &str) -> bool {
+        s.chars().any(|c| ('\u{0E80}'..='\u{0EFF}').contains(&c))
+    }
+
+    #[test]
+    fn every_message_has_text_in_every_language() {
+        for msg in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(!msg.text(lang).trim().is_empty(), "{msg:?} is empty in {lang:?}");
+            }
+            assert!(has_lao_script(msg.text(Lang::Lo)), "{msg:?} has no Lao script in Lao");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_the_same_in_every_language() {
+        for msg in Msg::ALL {
+            let holes = |s: &str| {
+                let mut v: Vec<String> =
+                    s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(str::to_owned).collect();
+                v.sort();
+                v
+            };
+            let en = holes(msg.text(Lang::En));
+            for lang in [Lang::Vi, Lang::Lo] {
+                assert_eq!(holes(msg.text(lang)), en, "{msg:?} placeholders differ in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn language_codes_parse_leniently_and_unknown_codes_are_rejected() {
+        assert_eq!(Lang::parse("vi"), Some(Lang::Vi));
+        assert_eq!(Lang::parse("lo-LA"), Some(Lang::Lo));
+        assert_eq!(Lang::parse("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::parse("xx"), None);
+        assert_eq!(Lang::parse(""), None);
+    }
+
+    #[test]
+    fn accept_language_honours_quality_values() {
+        assert_eq!(Lang::from_accept_language("fr-FR,lo;q=0.8,vi;q=0.9"), Some(Lang::Vi));
+        assert_eq!(Lang::from_accept_language("lo-LA,en;q=0.5"), Some(Lang::Lo));
+        assert_eq!(Lang::from_accept_language("de,fr;q=0.7"), None);
+        assert_eq!(Lang::from_accept_language("vi;q=0,en"), Some(Lang::En));
+    }
+
+    #[test]
+    fn pick_falls_back_when_a_translation_is_missing() {
+        assert_eq!(Lang::Lo.pick("Cao su", "", "Rubber"), "Rubber");
+        assert_eq!(Lang::Lo.pick("Cao su", "ຢາງພາລາ", "Rubber"), "ຢາງພາລາ");
+        assert_eq!(Lang::En.pick("Cao su", "", " "), "Cao su");
+    }
+
+    #[test]
+    fn usd_amounts_are_written_per_language() {
+        assert_eq!(format_usd(Lang::En, 2_360_000_000), "$2.36 billion");
+        assert_eq!(format_usd(Lang::Vi, 2_360_000_000), "2,36 tỷ USD");
+        assert_eq!(format_usd(Lang::En, 884_000_000), "$884 million");
+        assert_eq!(format_usd(Lang::Lo, 2_000_000_000), "2 ຕື້ ໂດລາ");
+        assert_eq!(format_pct(Lang::Vi, 57.04, true), "+57,0%");
+    }
+}
+
+/// Chooses the page language: an explicit `?lang=` wins, then the saved cookie, then the
+/// browser's `Accept-Language`, then the default. Unknown codes are ignored.
+pub fn resolve_lang(query: Option<&str>, cookie_header: Option<&str>, accept_language: Option<&str>) -> Lang {
+    query_lang(query)
+        .or_else(|| cookie_lang(cookie_header))
+        .or_else(|| accept_language.and_then(Lang::from_accept_language))
+        .unwrap_or_default()
+}
+
+/// The `lang` parameter of a query string, if it names a supported language.
+pub fn query_lang(query: Option<&str>) -> Option<Lang> {
+    query?.split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(Lang::parse)
+}
+
+fn cookie_lang(cookie_header: Option<&str>) -> Option<Lang> {
+    cookie_header?
+        .split(';')
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(name, _)| *name == Lang::COOKIE)
+        .and_then(|(_, value)| Lang::parse(value))
+}
+
+/// The same page in another language: the query is kept, `lang` replaced.
+pub fn lang_href(path: &str, query: Option<&str>, lang: Lang) -> String {
+    let mut params: Vec<&str> =
+        query.unwrap_or_default().split('&').filter(|p| !p.is_empty() && !p.starts_with("lang=")).collect();
+    let lang_param = format!("lang={}", lang.code());
+    params.push(&lang_param);
+    format!("{path}?{}", params.join("&"))
+}
+
+#[cfg(test)]
+mod resolve_tests {
+    use super::*;
+
+    #[test]
+    fn explicit_choice_beats_cookie_and_browser() {
+        assert_eq!(resolve_lang(Some("a=1&lang=lo"), Some("corridor_lang=vi"), Some("en")), Lang::Lo);
+        assert_eq!(resolve_lang(None, Some("x=1; corridor_lang=vi"), Some("lo")), Lang::Vi);
+        assert_eq!(resolve_lang(None, None, Some("lo-LA,en;q=0.3")), Lang::Lo);
+        assert_eq!(resolve_lang(None, None, None), Lang::default());
+    }
+
+    #[test]
+    fn unknown_language_code_falls_back_without_error() {
+        assert_eq!(resolve_lang(Some("lang=xx"), Some("corridor_lang=zz"), Some("vi")), Lang::Vi);
+        assert_eq!(resolve_lang(Some("lang=xx"), None, None), Lang::default());
+    }
+
+    #[test]
+    fn language_links_keep_the_rest_of_the_query() {
+        assert_eq!(lang_href("/gates", Some("level=main&lang=vi"), Lang::Lo), "/gates?level=main&lang=lo");
+        assert_eq!(lang_href("/", None, Lang::En), "/?lang=en");
+    }
+}

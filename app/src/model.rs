@@ -1,0 +1,207 @@
+//! Data shapes shared by the server and the islands (serialisable, free of database types).
+use crate::i18n::{Lang, Msg};
+use serde::{Deserialize, Serialize};
+
+/// A name in the three UI languages; any of them may be empty.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Names {
+    pub vi: String,
+    pub lo: String,
+    pub en: String,
+}
+
+impl Names {
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.vi, &self.lo, &self.en)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum GateLevel {
+    International,
+    Main,
+    Secondary,
+}
+
+impl GateLevel {
+    pub const ALL: [GateLevel; 3] = [GateLevel::International, GateLevel::Main, GateLevel::Secondary];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            GateLevel::International => "international",
+            GateLevel::Main => "main",
+            GateLevel::Secondary => "secondary",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<GateLevel> {
+        GateLevel::ALL.into_iter().find(|level| level.code() == code.trim())
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            GateLevel::International => Msg::LevelInternational,
+            GateLevel::Main => Msg::LevelMain,
+            GateLevel::Secondary => Msg::LevelSecondary,
+        }
+    }
+}
+
+/// The gate list's filters, as they appear in the URL query (`?level=main&vn=vn-nghe-an`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GateFilter {
+    pub level: Option<GateLevel>,
+    pub vn_province: Option<String>,
+    pub la_province: Option<String>,
+}
+
+impl GateFilter {
+    /// Builds a filter from query values; unknown or empty values mean "any".
+    pub fn from_query(level: Option<&str>, vn: Option<&str>, la: Option<&str>) -> Self {
+        let clean = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty() && v.len() <= 64).map(str::to_owned);
+        GateFilter { level: level.and_then(GateLevel::parse), vn_province: clean(vn), la_province: clean(la) }
+    }
+
+    /// The query string for this filter (without `?`), for links and `history.replaceState`.
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(level) = self.level {
+            parts.push(format!("level={}", level.code()));
+        }
+        if let Some(vn) = &self.vn_province {
+            parts.push(format!("vn={vn}"));
+        }
+        if let Some(la) = &self.la_province {
+            parts.push(format!("la={la}"));
+        }
+        parts.join("&")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProvinceOption {
+    pub id: String,
+    pub name: Names,
+}
+
+/// One row of the gate list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GateRow {
+    pub id: String,
+    pub level: GateLevel,
+    pub vn_name: String,
+    pub la_name: Names,
+    pub vn_province: Names,
+    pub la_province: Names,
+    pub confidence: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EconomicZoneSummary {
+    pub id: String,
+    pub name: Names,
+    pub zone_type: String,
+    pub status: String,
+    pub area: Option<String>,
+    pub key_facts: Option<String>,
+    pub sources: Vec<String>,
+    pub confidence: String,
+}
+
+/// Everything the gate detail page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GateDetail {
+    pub row: GateRow,
+    pub level_history: String,
+    pub vn_location: Option<String>,
+    pub vn_province_former: Option<Names>,
+    pub la_district: Option<String>,
+    pub corridor_notes: Option<String>,
+    pub key_dates: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub coord_note: Option<String>,
+    pub notes: Option<String>,
+    pub sources: Vec<SourceRef>,
+    pub economic_zones: Vec<EconomicZoneSummary>,
+}
+
+/// A cited source: its id (B04, T28…) and the citation text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub id: String,
+    pub citation: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TradeFigure {
+    pub id: String,
+    pub year: i32,
+    pub period: String,
+    pub months: i32,
+    pub reporter_basis: String,
+    pub total_usd: Option<i64>,
+    pub vn_exports_usd: Option<i64>,
+    pub vn_imports_usd: Option<i64>,
+    pub total_yoy_pct: Option<f64>,
+    pub sources: Vec<String>,
+    pub confidence: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Milestone {
+    pub id: String,
+    pub happened_on: String,
+    pub kind: String,
+    pub title: Names,
+    pub summary: Names,
+    pub place: Option<String>,
+    pub parties: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+/// The home page's figures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomeData {
+    pub latest_full_year: Option<TradeFigure>,
+    pub latest_period: Option<TradeFigure>,
+    pub full_years: Vec<TradeFigure>,
+    pub milestones: Vec<Milestone>,
+    pub gate_count: u64,
+    pub zone_count: u64,
+}
+
+/// The bilateral target both governments set (USD per year).
+pub const TRADE_TARGET_USD: i64 = 5_000_000_000;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceEntry {
+    pub id: String,
+    pub dataset: String,
+    pub citation: String,
+    pub supports: String,
+}
+
+/// Splits a `B02;B28` source list.
+pub fn split_sources(list: &str) -> Vec<String> {
+    list.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gate_filter_round_trips_through_the_query() {
+        let filter = GateFilter::from_query(Some("main"), Some("vn-nghe-an"), Some(""));
+        assert_eq!(filter.level, Some(GateLevel::Main));
+        assert_eq!(filter.la_province, None);
+        assert_eq!(filter.to_query(), "level=main&vn=vn-nghe-an");
+    }
+
+    #[test]
+    fn unknown_filter_values_mean_any() {
+        let filter = GateFilter::from_query(Some("galactic"), None, Some(&"x".repeat(500)));
+        assert_eq!(filter, GateFilter::default());
+    }
+}

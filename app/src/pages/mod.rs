@@ -1,0 +1,5 @@
+pub mod gate;
+pub mod gates;
+pub mod home;
+pub mod not_found;
+pub mod sources;

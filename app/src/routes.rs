@@ -1,0 +1,80 @@
+//! Every page route in one place, and the HTML shell.
+use crate::components::layout::Layout;
+use crate::i18n::Lang;
+use crate::pages::{gate::GatePage, gates::GatesPage, home::HomePage, not_found::NotFound, sources::SourcesPage};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The request as the page sees it: language, path and query (for the language switcher).
+#[derive(Clone, Debug, Default)]
+pub struct PageRequest {
+    pub lang: Lang,
+    pub path: String,
+    pub query: Option<String>,
+}
+
+#[cfg(feature = "ssr")]
+fn page_request() -> PageRequest {
+    let Some(parts) = use_context::<http::request::Parts>() else { return PageRequest::default() };
+    let header = |name: http::header::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    let query = parts.uri.query();
+    PageRequest {
+        lang: crate::i18n::resolve_lang(query, header(http::header::COOKIE), header(http::header::ACCEPT_LANGUAGE)),
+        path: parts.uri.path().to_owned(),
+        query: query.map(str::to_owned),
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+fn page_request() -> PageRequest {
+    PageRequest::default()
+}
+
+/// The page language, provided by the shell.
+pub fn use_lang() -> Lang {
+    use_context::<PageRequest>().map(|r| r.lang).unwrap_or_default()
+}
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    provide_meta_context();
+    let request = page_request();
+    let lang = request.lang;
+    provide_context(request);
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#0b5d4b"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/gates") view=GatesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gates/:id") view=GatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/sources") view=SourcesPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

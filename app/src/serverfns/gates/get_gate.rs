@@ -1,0 +1,12 @@
+use crate::errors::AppError;
+use crate::model::GateDetail;
+use leptos::prelude::*;
+
+#[server(endpoint = "gates/get")]
+pub async fn get_gate(id: String) -> Result<GateDetail, AppError> {
+    if id.len() > 64 {
+        return Err(AppError::NotFound);
+    }
+    let db = crate::state::db()?;
+    crate::domain::gates::detail(&db, &id).await?.ok_or(AppError::NotFound)
+}

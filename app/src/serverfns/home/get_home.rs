@@ -1,0 +1,9 @@
+use crate::errors::AppError;
+use crate::model::HomeData;
+use leptos::prelude::*;
+
+#[server(endpoint = "home")]
+pub async fn get_home() -> Result<HomeData, AppError> {
+    let db = crate::state::db()?;
+    Ok(crate::domain::home::load(&db).await?)
+}

@@ -1,0 +1,5 @@
+//! Server functions, one per file, grouped by domain and named verb_noun. Each is a thin
+//! adapter: parse → (authorise) → call the domain → map the error.
+pub mod gates;
+pub mod home;
+pub mod sources;

@@ -1,0 +1,18 @@
+//! Corridor's schema, one migration per step. Landed migrations are never edited;
+//! a change is a new `mYYYYMMDD_NNNNNN_what.rs`.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_reference_data;
+mod m20261125_000002_organisations_and_milestones;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261125_000001_reference_data::Migration),
+            Box::new(m20261125_000002_organisations_and_milestones::Migration),
+        ]
+    }
+}

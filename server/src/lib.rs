@@ -1,0 +1,7 @@
+//! The Corridor server process: configuration, router and CLI commands.
+pub mod config;
+pub mod health;
+pub mod middleware;
+pub mod router;
+
+pub use router::build_router;

@@ -1,0 +1,127 @@
+//! `corridor`: the server and its maintenance commands.
+use app::state::AppState;
+use clap::{Parser, Subcommand};
+use leptos::prelude::LeptosOptions;
+use sea_orm::DatabaseConnection;
+use server::config::Config;
+use std::process::ExitCode;
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(name = "corridor", version, about = "Corridor — Vietnam–Laos trade and investment portal")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal (the default): applies pending migrations first unless CORRIDOR_AUTO_MIGRATE=false.
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load reference data and demo content (idempotent: running it twice changes nothing).
+    Seed,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("corridor: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_new(&config.log_filter).unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_target(false)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            tracing::error!("cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command.unwrap_or(Command::Serve), config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            tracing::error!("{err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open_database(config: &Config) -> anyhow::Result<DatabaseConnection> {
+    app::domain::db::connect(&config.database_url)
+        .await
+        .map_err(|err| anyhow::anyhow!("cannot open the database {}: {err}", config.redacted_database_url()))
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    let db = open_database(&config).await?;
+    match command {
+        Command::Migrate => {
+            app::domain::db::migrate(&db).await?;
+            tracing::info!("migrations applied");
+        }
+        Command::Seed => {
+            app::domain::db::migrate(&db).await?;
+            let report = app::domain::seed::seed(&db).await?;
+            tracing::info!(?report, "seed complete");
+        }
+        Command::Serve => serve(db, config).await?,
+    }
+    Ok(())
+}
+
+fn leptos_options(config: &Config) -> anyhow::Result<LeptosOptions> {
+    let mut options = leptos::config::get_configuration(None)?.leptos_options;
+    options.site_addr = config.site_addr;
+    options.site_root = config.site_root.to_string_lossy().as_ref().into();
+    // cargo-leptos writes hash.txt next to the binary when it builds with hashed file names.
+    if let Some(dir) = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|p| p.to_owned())) {
+        if dir.join(&*options.hash_file).exists() {
+            options.hash_files = true;
+        }
+    }
+    Ok(options)
+}
+
+async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
+    if config.auto_migrate {
+        app::domain::db::migrate(&db).await?;
+    }
+    let state = AppState { db, leptos_options: leptos_options(&config)? };
+    let router = server::build_router(state, &config);
+    let listener = tokio::net::TcpListener::bind(config.site_addr)
+        .await
+        .map_err(|err| anyhow::anyhow!("cannot listen on {}: {err}", config.site_addr))?;
+    tracing::info!(
+        "Corridor listening on http://{} (database {})",
+        config.site_addr,
+        config.redacted_database_url()
+    );
+    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

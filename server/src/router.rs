@@ -1,0 +1,85 @@
+//! Every route of the server in one place.
+use crate::{config::Config, health, middleware};
+use app::state::AppState;
+use app::{shell, App};
+use axum::{
+    body::Body,
+    http::{header, HeaderValue, Request, Response, StatusCode},
+    routing::get,
+    Router,
+};
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::any::Any;
+use tower::ServiceBuilder;
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    services::ServeDir,
+    set_header::SetResponseHeaderLayer,
+    timeout::TimeoutLayer,
+    trace::TraceLayer,
+};
+
+/// Builds the application: pages (Leptos, server-rendered), server functions, health checks,
+/// static assets, and the layers every request passes through.
+pub fn build_router(state: AppState, config: &Config) -> Router {
+    let routes = generate_route_list(App);
+    let pkg_dir = config.site_root.join(&*state.leptos_options.site_pkg_dir);
+
+    // Hashed file names (cargo-leptos `hash-files`) never change content: cache for a year.
+    let pkg = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        ))
+        .service(ServeDir::new(pkg_dir));
+
+    let x_request_id = header::HeaderName::from_static("x-request-id");
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .nest_service("/pkg", pkg)
+        .leptos_routes(&state, routes, {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(middleware::remember_language))
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))
+                .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
+                    let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    tracing::info_span!("request", method = %request.method(), uri = %request.uri().path(), request_id = %id)
+                }))
+                .layer(PropagateRequestIdLayer::new(x_request_id))
+                .layer(CatchPanicLayer::custom(panic_response))
+                .layer(CompressionLayer::new().br(true).gzip(true))
+                .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
+                .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout)),
+        )
+        .with_state(state)
+}
+
+/// A panic becomes a plain 500 page with a reference; the panic message goes to the log only.
+fn panic_response(err: Box<dyn Any + Send + 'static>) -> Response<Body> {
+    let reference = uuid::Uuid::new_v4().simple().to_string()[..12].to_owned();
+    let detail = err
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| err.downcast_ref::<&str>().copied())
+        .unwrap_or("panic");
+    tracing::error!(%reference, detail, "handler panicked");
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>Error · Corridor</title>\
+         <h1>Something went wrong · Đã xảy ra lỗi · ເກີດຂໍ້ຜິດພາດ</h1>\
+         <p>Reference: <code>{reference}</code></p><p><a href=\"/\">Corridor</a></p></html>"
+    );
+    Response::builder()
+        .status(StatusCode::INTERNAL_SERVER_ERROR)
+        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+        .body(Body::from(body))
+        .expect("static response parts are valid")
+}

@@ -1,0 +1,10 @@
+//! Server integration tests: one binary, built once, run against SQLite (default) and
+//! PostgreSQL (`TEST_DATABASE_URL=postgres://…`; see scripts/test.sh).
+mod helpers;
+
+mod cli;
+mod config;
+mod data;
+mod errors;
+mod health;
+mod pages;

@@ -1,0 +1,128 @@
+//! Server-rendered pages: content, status codes and language.
+use crate::helpers::TestApp;
+use axum::http::StatusCode;
+
+#[tokio::test]
+async fn home_shows_headline_trade_figures_with_their_sources() {
+    let app = TestApp::new().await;
+    let res = app.get_with("/", &[("accept-language", "en-GB,en;q=0.9")]).await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("<html lang=\"en\""), "{}", &res.body[..200.min(res.body.len())]);
+    assert!(res.body.contains("$2.98 billion"), "latest full year (2025) total is shown");
+    assert!(res.body.contains("10M"), "latest period is shown");
+    assert!(res.body.contains("60% of the $5 billion target"), "progress to the target");
+    assert!(res.body.contains("VN MOIT"), "reporter basis is shown");
+    assert!(res.body.contains("Hung-Aloun Logistics"));
+    assert!(res.body.contains("<title>Home · Corridor"));
+}
+
+#[tokio::test]
+async fn accept_language_picks_the_first_guess_and_the_cookie_wins_over_it() {
+    let app = TestApp::new().await;
+    let vi = app.get_with("/", &[("accept-language", "vi-VN,vi;q=0.9")]).await;
+    assert!(vi.body.contains("<html lang=\"vi\""));
+    assert!(vi.body.contains("Trang chủ"));
+    let lo = app.get_with("/", &[("accept-language", "vi"), ("cookie", "corridor_lang=lo")]).await;
+    assert!(lo.body.contains("<html lang=\"lo\""));
+    assert!(lo.body.contains("ໜ້າຫຼັກ"));
+}
+
+#[tokio::test]
+async fn choosing_a_language_in_the_url_sets_the_cookie() {
+    let app = TestApp::new().await;
+    let res = app.get("/gates?lang=lo").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("<html lang=\"lo\""));
+    let cookie = res.header("set-cookie").expect("language cookie");
+    assert!(cookie.starts_with("corridor_lang=lo;"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"));
+}
+
+#[tokio::test]
+async fn an_unknown_language_code_falls_back_without_error() {
+    let app = TestApp::new().await;
+    let res = app.get_with("/?lang=xx", &[("accept-language", "fr")]).await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("<html lang=\"en\""));
+    assert!(res.header("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn gate_list_filters_by_level_and_province_as_a_plain_get_form() {
+    let app = TestApp::new().await;
+    let res = app.get("/gates?level=international&vn=vn-quang-tri&lang=en").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("href=\"/gates/lao-bao\""));
+    assert!(res.body.contains("href=\"/gates/la-lay\""));
+    // Cha Lo was in Quảng Bình, which merged into Quảng Trị on 1 July 2025.
+    assert!(res.body.contains("href=\"/gates/cha-lo\""));
+    assert!(!res.body.contains("href=\"/gates/cau-treo\""), "a Hà Tĩnh gate is filtered out");
+    assert!(res.body.contains("3 gate pairs"), "{}", res.body);
+    // The form keeps the choice.
+    assert!(res.body.contains("<option value=\"international\" selected"));
+    assert!(res.body.contains("method=\"get\""));
+}
+
+#[tokio::test]
+async fn unknown_filter_values_show_every_gate() {
+    let app = TestApp::new().await;
+    let res = app.get("/gates?level=%3Cscript%3E&lang=en").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("30 gate pairs"));
+    assert!(!res.body.contains("<script>"));
+}
+
+#[tokio::test]
+async fn gate_page_shows_both_sides_coordinates_sources_and_confidence() {
+    let app = TestApp::new().await;
+    let res = app.get("/gates/na-meo?lang=en").await;
+    assert_eq!(res.status, StatusCode::OK);
+    for expected in ["Na Mèo", "Nậm Xôi", "Houaphanh", "20.29687", "B12", "Confidence", "Thanh Hoa"] {
+        assert!(res.body.contains(expected), "missing {expected}");
+    }
+    assert!(res.body.contains("<title>Na Mèo"));
+}
+
+#[tokio::test]
+async fn gate_page_in_lao_uses_lao_names() {
+    let app = TestApp::new().await;
+    let res = app.get("/gates/tay-trang?lang=lo").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("ປາງຫົກ"), "Lao gate name");
+    assert!(res.body.contains("ຜົ້ງສາລີ"), "Lao province name");
+}
+
+#[tokio::test]
+async fn an_unknown_gate_gets_the_404_page() {
+    let app = TestApp::new().await;
+    let res = app.get("/gates/atlantis?lang=vi").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert!(res.body.contains("Không tìm thấy trang"));
+}
+
+#[tokio::test]
+async fn unknown_routes_get_a_404_page_in_the_readers_language() {
+    let app = TestApp::new().await;
+    for (lang, text) in [("en", "Page not found"), ("vi", "Không tìm thấy trang"), ("lo", "ບໍ່ພົບໜ້ານີ້")] {
+        let res = app.get(&format!("/no/such/page?lang={lang}")).await;
+        assert_eq!(res.status, StatusCode::NOT_FOUND);
+        assert!(res.body.contains(text), "{lang}");
+        assert!(res.body.contains(&format!("<html lang=\"{lang}\"")));
+    }
+}
+
+#[tokio::test]
+async fn sources_page_lists_every_cited_source() {
+    let app = TestApp::new().await;
+    let res = app.get("/sources?lang=en").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("id=\"B04\""));
+    assert!(res.body.contains("id=\"T28\""));
+}
+
+#[tokio::test]
+async fn home_page_html_stays_small() {
+    let app = TestApp::new().await;
+    let res = app.get("/?lang=lo").await;
+    assert!(res.body.len() < 60 * 1024, "home page is {} bytes", res.body.len());
+}

@@ -26,7 +26,10 @@ pub enum AppError {
 
 impl AppError {
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
-        AppError::Invalid { field: field.into(), message: message.into() }
+        AppError::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 
     pub fn status(&self) -> StatusCode {
@@ -75,7 +78,10 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Args(message) | ServerFnErrorErr::Deserialization(message) => {
-                AppError::Invalid { field: "request".into(), message }
+                AppError::Invalid {
+                    field: "request".into(),
+                    message,
+                }
             }
             // Transport failures on the client and unexpected failures on the server: the user
             // gets a reference, the detail is not passed on.
@@ -87,7 +93,9 @@ impl FromServerFnError for AppError {
                 #[cfg(not(feature = "ssr"))]
                 {
                     let _ = other;
-                    AppError::Internal { reference: "network".into() }
+                    AppError::Internal {
+                        reference: "network".into(),
+                    }
                 }
             }
         }
@@ -101,15 +109,31 @@ mod tests {
     #[test]
     fn each_error_maps_to_its_status() {
         assert_eq!(AppError::NotFound.status(), StatusCode::NOT_FOUND);
-        assert_eq!(AppError::invalid("hs_code", "bad").status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert_eq!(AppError::RateLimited { retry_after_secs: 3 }.status(), StatusCode::TOO_MANY_REQUESTS);
-        assert_eq!(AppError::Internal { reference: "x".into() }.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            AppError::invalid("hs_code", "bad").status(),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            AppError::RateLimited {
+                retry_after_secs: 3
+            }
+            .status(),
+            StatusCode::TOO_MANY_REQUESTS
+        );
+        assert_eq!(
+            AppError::Internal {
+                reference: "x".into()
+            }
+            .status(),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
     }
 
     #[cfg(feature = "ssr")]
     #[test]
     fn database_errors_do_not_reveal_their_detail() {
-        let err: AppError = sea_orm::DbErr::Custom("SELECT secret FROM users at /srv/corridor.db".into()).into();
+        let err: AppError =
+            sea_orm::DbErr::Custom("SELECT secret FROM users at /srv/corridor.db".into()).into();
         let shown = format!("{err} {err:?}");
         assert!(!shown.contains("SELECT"), "{shown}");
         assert!(!shown.contains("/srv"), "{shown}");

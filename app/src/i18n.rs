@@ -50,7 +50,9 @@ impl Lang {
         let mut best: Option<(f32, usize, Lang)> = None;
         for (position, part) in header.split(',').enumerate() {
             let mut pieces = part.split(';');
-            let Some(lang) = pieces.next().and_then(Lang::parse) else { continue };
+            let Some(lang) = pieces.next().and_then(Lang::parse) else {
+                continue;
+            };
             let q = pieces
                 .filter_map(|p| p.trim().strip_prefix("q="))
                 .find_map(|q| q.trim().parse::<f32>().ok())
@@ -266,7 +268,11 @@ pub fn format_usd(lang: Lang, usd: i64) -> String {
 
 /// Formats a percentage with one decimal, signed ("+57.0%").
 pub fn format_pct(lang: Lang, pct: f64, signed: bool) -> String {
-    let text = if signed { format!("{pct:+.1}%") } else { format!("{pct:.1}%") };
+    let text = if signed {
+        format!("{pct:+.1}%")
+    } else {
+        format!("{pct:.1}%")
+    };
     if lang == Lang::En {
         text
     } else {
@@ -286,9 +292,15 @@ mod tests {
     fn every_message_has_text_in_every_language() {
         for msg in Msg::ALL {
             for lang in Lang::ALL {
-                assert!(!msg.text(lang).trim().is_empty(), "{msg:?} is empty in {lang:?}");
+                assert!(
+                    !msg.text(lang).trim().is_empty(),
+                    "{msg:?} is empty in {lang:?}"
+                );
             }
-            assert!(has_lao_script(msg.text(Lang::Lo)), "{msg:?} has no Lao script in Lao");
+            assert!(
+                has_lao_script(msg.text(Lang::Lo)),
+                "{msg:?} has no Lao script in Lao"
+            );
         }
     }
 
@@ -296,14 +308,22 @@ mod tests {
     fn placeholders_are_the_same_in_every_language() {
         for msg in Msg::ALL {
             let holes = |s: &str| {
-                let mut v: Vec<String> =
-                    s.split('{').skip(1).filter_map(|p| p.split('}').next()).map(str::to_owned).collect();
+                let mut v: Vec<String> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split('}').next())
+                    .map(str::to_owned)
+                    .collect();
                 v.sort();
                 v
             };
             let en = holes(msg.text(Lang::En));
             for lang in [Lang::Vi, Lang::Lo] {
-                assert_eq!(holes(msg.text(lang)), en, "{msg:?} placeholders differ in {lang:?}");
+                assert_eq!(
+                    holes(msg.text(lang)),
+                    en,
+                    "{msg:?} placeholders differ in {lang:?}"
+                );
             }
         }
     }
@@ -319,7 +339,10 @@ mod tests {
 
     #[test]
     fn accept_language_honours_quality_values() {
-        assert_eq!(Lang::from_accept_language("fr-FR,lo;q=0.8,vi;q=0.9"), Some(Lang::Vi));
+        assert_eq!(
+            Lang::from_accept_language("fr-FR,lo;q=0.8,vi;q=0.9"),
+            Some(Lang::Vi)
+        );
         assert_eq!(Lang::from_accept_language("lo-LA,en;q=0.5"), Some(Lang::Lo));
         assert_eq!(Lang::from_accept_language("de,fr;q=0.7"), None);
         assert_eq!(Lang::from_accept_language("vi;q=0,en"), Some(Lang::En));
@@ -344,7 +367,11 @@ mod tests {
 
 /// Chooses the page language: an explicit `?lang=` wins, then the saved cookie, then the
 /// browser's `Accept-Language`, then the default. Unknown codes are ignored.
-pub fn resolve_lang(query: Option<&str>, cookie_header: Option<&str>, accept_language: Option<&str>) -> Lang {
+pub fn resolve_lang(
+    query: Option<&str>,
+    cookie_header: Option<&str>,
+    accept_language: Option<&str>,
+) -> Lang {
     query_lang(query)
         .or_else(|| cookie_lang(cookie_header))
         .or_else(|| accept_language.and_then(Lang::from_accept_language))
@@ -353,7 +380,10 @@ pub fn resolve_lang(query: Option<&str>, cookie_header: Option<&str>, accept_lan
 
 /// The `lang` parameter of a query string, if it names a supported language.
 pub fn query_lang(query: Option<&str>) -> Option<Lang> {
-    query?.split('&').find_map(|pair| pair.strip_prefix("lang=")).and_then(Lang::parse)
+    query?
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .and_then(Lang::parse)
 }
 
 fn cookie_lang(cookie_header: Option<&str>) -> Option<Lang> {
@@ -366,8 +396,11 @@ fn cookie_lang(cookie_header: Option<&str>) -> Option<Lang> {
 
 /// The same page in another language: the query is kept, `lang` replaced.
 pub fn lang_href(path: &str, query: Option<&str>, lang: Lang) -> String {
-    let mut params: Vec<&str> =
-        query.unwrap_or_default().split('&').filter(|p| !p.is_empty() && !p.starts_with("lang=")).collect();
+    let mut params: Vec<&str> = query
+        .unwrap_or_default()
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .collect();
     let lang_param = format!("lang={}", lang.code());
     params.push(&lang_param);
     format!("{path}?{}", params.join("&"))
@@ -379,21 +412,33 @@ mod resolve_tests {
 
     #[test]
     fn explicit_choice_beats_cookie_and_browser() {
-        assert_eq!(resolve_lang(Some("a=1&lang=lo"), Some("corridor_lang=vi"), Some("en")), Lang::Lo);
-        assert_eq!(resolve_lang(None, Some("x=1; corridor_lang=vi"), Some("lo")), Lang::Vi);
+        assert_eq!(
+            resolve_lang(Some("a=1&lang=lo"), Some("corridor_lang=vi"), Some("en")),
+            Lang::Lo
+        );
+        assert_eq!(
+            resolve_lang(None, Some("x=1; corridor_lang=vi"), Some("lo")),
+            Lang::Vi
+        );
         assert_eq!(resolve_lang(None, None, Some("lo-LA,en;q=0.3")), Lang::Lo);
         assert_eq!(resolve_lang(None, None, None), Lang::default());
     }
 
     #[test]
     fn unknown_language_code_falls_back_without_error() {
-        assert_eq!(resolve_lang(Some("lang=xx"), Some("corridor_lang=zz"), Some("vi")), Lang::Vi);
+        assert_eq!(
+            resolve_lang(Some("lang=xx"), Some("corridor_lang=zz"), Some("vi")),
+            Lang::Vi
+        );
         assert_eq!(resolve_lang(Some("lang=xx"), None, None), Lang::default());
     }
 
     #[test]
     fn language_links_keep_the_rest_of_the_query() {
-        assert_eq!(lang_href("/gates", Some("level=main&lang=vi"), Lang::Lo), "/gates?level=main&lang=lo");
+        assert_eq!(
+            lang_href("/gates", Some("level=main&lang=vi"), Lang::Lo),
+            "/gates?level=main&lang=lo"
+        );
         assert_eq!(lang_href("/", None, Lang::En), "/?lang=en");
     }
 }

@@ -24,7 +24,11 @@ pub enum GateLevel {
 }
 
 impl GateLevel {
-    pub const ALL: [GateLevel; 3] = [GateLevel::International, GateLevel::Main, GateLevel::Secondary];
+    pub const ALL: [GateLevel; 3] = [
+        GateLevel::International,
+        GateLevel::Main,
+        GateLevel::Secondary,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -35,7 +39,9 @@ impl GateLevel {
     }
 
     pub fn parse(code: &str) -> Option<GateLevel> {
-        GateLevel::ALL.into_iter().find(|level| level.code() == code.trim())
+        GateLevel::ALL
+            .into_iter()
+            .find(|level| level.code() == code.trim())
     }
 
     pub fn label(self) -> Msg {
@@ -58,8 +64,16 @@ pub struct GateFilter {
 impl GateFilter {
     /// Builds a filter from query values; unknown or empty values mean "any".
     pub fn from_query(level: Option<&str>, vn: Option<&str>, la: Option<&str>) -> Self {
-        let clean = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty() && v.len() <= 64).map(str::to_owned);
-        GateFilter { level: level.and_then(GateLevel::parse), vn_province: clean(vn), la_province: clean(la) }
+        let clean = |v: Option<&str>| {
+            v.map(str::trim)
+                .filter(|v| !v.is_empty() && v.len() <= 64)
+                .map(str::to_owned)
+        };
+        GateFilter {
+            level: level.and_then(GateLevel::parse),
+            vn_province: clean(vn),
+            la_province: clean(la),
+        }
     }
 
     /// The query string for this filter (without `?`), for links and `history.replaceState`.
@@ -184,7 +198,11 @@ pub struct SourceEntry {
 
 /// Splits a `B02;B28` source list.
 pub fn split_sources(list: &str) -> Vec<String> {
-    list.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    list.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]

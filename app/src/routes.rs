@@ -1,7 +1,9 @@
 //! Every page route in one place, and the HTML shell.
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
-use crate::pages::{gate::GatePage, gates::GatesPage, home::HomePage, not_found::NotFound, sources::SourcesPage};
+use crate::pages::{
+    gate::GatePage, gates::GatesPage, home::HomePage, not_found::NotFound, sources::SourcesPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::{
@@ -19,11 +21,18 @@ pub struct PageRequest {
 
 #[cfg(feature = "ssr")]
 fn page_request() -> PageRequest {
-    let Some(parts) = use_context::<http::request::Parts>() else { return PageRequest::default() };
-    let header = |name: http::header::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    let Some(parts) = use_context::<http::request::Parts>() else {
+        return PageRequest::default();
+    };
+    let header =
+        |name: http::header::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
     let query = parts.uri.query();
     PageRequest {
-        lang: crate::i18n::resolve_lang(query, header(http::header::COOKIE), header(http::header::ACCEPT_LANGUAGE)),
+        lang: crate::i18n::resolve_lang(
+            query,
+            header(http::header::COOKIE),
+            header(http::header::ACCEPT_LANGUAGE),
+        ),
         path: parts.uri.path().to_owned(),
         query: query.map(str::to_owned),
     }
@@ -36,7 +45,9 @@ fn page_request() -> PageRequest {
 
 /// The page language, provided by the shell.
 pub fn use_lang() -> Lang {
-    use_context::<PageRequest>().map(|r| r.lang).unwrap_or_default()
+    use_context::<PageRequest>()
+        .map(|r| r.lang)
+        .unwrap_or_default()
 }
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {

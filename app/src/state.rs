@@ -17,5 +17,7 @@ impl axum::extract::FromRef<AppState> for LeptosOptions {
 
 /// The database pool, from the context the server provides to every render and server fn.
 pub fn db() -> Result<DatabaseConnection, AppError> {
-    use_context::<AppState>().map(|s| s.db).ok_or_else(|| AppError::internal("AppState missing from context"))
+    use_context::<AppState>()
+        .map(|s| s.db)
+        .ok_or_else(|| AppError::internal("AppState missing from context"))
 }

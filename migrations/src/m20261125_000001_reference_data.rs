@@ -6,7 +6,10 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn fk(from: (&'static str, &'static str), to: (&'static str, &'static str)) -> ForeignKeyCreateStatement {
+fn fk(
+    from: (&'static str, &'static str),
+    to: (&'static str, &'static str),
+) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(format!("fk_{}_{}", from.0, from.1))
         .from(from.0, from.1)
@@ -98,23 +101,46 @@ impl MigrationTrait for Migration {
                     .col(string("sources"))
                     .col(string("confidence"))
                     .col(text_null("notes"))
-                    .foreign_key(&mut fk(("border_gates", "vn_province_id"), ("provinces", "id")))
-                    .foreign_key(&mut fk(("border_gates", "vn_province_former_id"), ("provinces", "id")))
-                    .foreign_key(&mut fk(("border_gates", "la_province_id"), ("provinces", "id")))
+                    .foreign_key(&mut fk(
+                        ("border_gates", "vn_province_id"),
+                        ("provinces", "id"),
+                    ))
+                    .foreign_key(&mut fk(
+                        ("border_gates", "vn_province_former_id"),
+                        ("provinces", "id"),
+                    ))
+                    .foreign_key(&mut fk(
+                        ("border_gates", "la_province_id"),
+                        ("provinces", "id"),
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(Index::create().name("ix_border_gates_level").table("border_gates").col("level").to_owned())
-            .await?;
-        manager
             .create_index(
-                Index::create().name("ix_border_gates_vn_province").table("border_gates").col("vn_province_id").to_owned(),
+                Index::create()
+                    .name("ix_border_gates_level")
+                    .table("border_gates")
+                    .col("level")
+                    .to_owned(),
             )
             .await?;
         manager
             .create_index(
-                Index::create().name("ix_border_gates_la_province").table("border_gates").col("la_province_id").to_owned(),
+                Index::create()
+                    .name("ix_border_gates_vn_province")
+                    .table("border_gates")
+                    .col("vn_province_id")
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("ix_border_gates_la_province")
+                    .table("border_gates")
+                    .col("la_province_id")
+                    .to_owned(),
             )
             .await?;
 
@@ -137,7 +163,10 @@ impl MigrationTrait for Migration {
                     .col(text_null("key_facts"))
                     .col(string("sources"))
                     .col(string("confidence"))
-                    .foreign_key(&mut fk(("economic_zones", "border_gate_id"), ("border_gates", "id")))
+                    .foreign_key(&mut fk(
+                        ("economic_zones", "border_gate_id"),
+                        ("border_gates", "id"),
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -207,7 +236,12 @@ impl MigrationTrait for Migration {
             .await?;
         manager
             .create_index(
-                Index::create().name("ix_trade_stats_year").table("trade_stats").col("year").col("months").to_owned(),
+                Index::create()
+                    .name("ix_trade_stats_year")
+                    .table("trade_stats")
+                    .col("year")
+                    .col("months")
+                    .to_owned(),
             )
             .await?;
 
@@ -225,7 +259,9 @@ impl MigrationTrait for Migration {
             "countries",
             "sources",
         ] {
-            manager.drop_table(Table::drop().table(table).to_owned()).await?;
+            manager
+                .drop_table(Table::drop().table(table).to_owned())
+                .await?;
         }
         Ok(())
     }

@@ -46,23 +46,43 @@ impl Config {
     /// Reads settings through `lookup` (the environment, or a map in tests).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let get = |name: &str, default: &str| {
-            lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()).unwrap_or_else(|| default.to_owned())
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| default.to_owned())
         };
-        fn parse<T: std::str::FromStr>(name: &'static str, value: String, reason: &'static str) -> Result<T, ConfigError> {
-            value.parse().map_err(|_| ConfigError { name, value, reason })
+        fn parse<T: std::str::FromStr>(
+            name: &'static str,
+            value: String,
+            reason: &'static str,
+        ) -> Result<T, ConfigError> {
+            value.parse().map_err(|_| ConfigError {
+                name,
+                value,
+                reason,
+            })
         }
         let database_url = get("DATABASE_URL", DEFAULT_DATABASE_URL);
-        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
             return Err(ConfigError {
                 name: "DATABASE_URL",
                 value: database_url,
                 reason: "expected sqlite:… or postgres://…",
             });
         }
-        let log_filter = lookup("CORRIDOR_LOG").or_else(|| lookup("RUST_LOG")).unwrap_or_else(|| "info,sqlx=warn".into());
+        let log_filter = lookup("CORRIDOR_LOG")
+            .or_else(|| lookup("RUST_LOG"))
+            .unwrap_or_else(|| "info,sqlx=warn".into());
         Ok(Config {
             database_url,
-            site_addr: parse("LEPTOS_SITE_ADDR", get("LEPTOS_SITE_ADDR", "127.0.0.1:3000"), "expected host:port, e.g. 127.0.0.1:3000")?,
+            site_addr: parse(
+                "LEPTOS_SITE_ADDR",
+                get("LEPTOS_SITE_ADDR", "127.0.0.1:3000"),
+                "expected host:port, e.g. 127.0.0.1:3000",
+            )?,
             site_root: PathBuf::from(get("LEPTOS_SITE_ROOT", "target/site")),
             data_dir: PathBuf::from(get("CORRIDOR_DATA_DIR", "var")),
             log_filter,
@@ -71,8 +91,16 @@ impl Config {
                 get("CORRIDOR_REQUEST_TIMEOUT_SECS", "30"),
                 "expected a whole number of seconds",
             )?),
-            body_limit_bytes: parse("CORRIDOR_BODY_LIMIT_BYTES", get("CORRIDOR_BODY_LIMIT_BYTES", "2097152"), "expected a number of bytes")?,
-            auto_migrate: parse("CORRIDOR_AUTO_MIGRATE", get("CORRIDOR_AUTO_MIGRATE", "true"), "expected true or false")?,
+            body_limit_bytes: parse(
+                "CORRIDOR_BODY_LIMIT_BYTES",
+                get("CORRIDOR_BODY_LIMIT_BYTES", "2097152"),
+                "expected a number of bytes",
+            )?,
+            auto_migrate: parse(
+                "CORRIDOR_AUTO_MIGRATE",
+                get("CORRIDOR_AUTO_MIGRATE", "true"),
+                "expected true or false",
+            )?,
         })
     }
 
@@ -87,7 +115,9 @@ pub fn redact_url(url: &str) -> String {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             let credentials = &url[scheme_end + 3..at];
             match credentials.split_once(':') {
-                Some((user, _)) => format!("{}://{user}:***@{}", &url[..scheme_end], &url[at + 1..]),
+                Some((user, _)) => {
+                    format!("{}://{user}:***@{}", &url[..scheme_end], &url[at + 1..])
+                }
                 None => url.to_owned(),
             }
         }

@@ -13,11 +13,16 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
         tracing::warn!(error = %err, "readiness: database unreachable");
         return (
             StatusCode::SERVICE_UNAVAILABLE,
-            Json(json!({ "status": "not_ready", "database": backend, "reason": "database unreachable" })),
+            Json(
+                json!({ "status": "not_ready", "database": backend, "reason": "database unreachable" }),
+            ),
         );
     }
     match app::domain::db::pending_migrations(&state.db).await {
-        Ok(0) => (StatusCode::OK, Json(json!({ "status": "ready", "database": backend, "pending_migrations": 0 }))),
+        Ok(0) => (
+            StatusCode::OK,
+            Json(json!({ "status": "ready", "database": backend, "pending_migrations": 0 })),
+        ),
         Ok(pending) => (
             StatusCode::SERVICE_UNAVAILABLE,
             Json(json!({
@@ -31,7 +36,9 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
             tracing::warn!(error = %err, "readiness: cannot read migration state");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({ "status": "not_ready", "database": backend, "reason": "cannot read migration state" })),
+                Json(
+                    json!({ "status": "not_ready", "database": backend, "reason": "cannot read migration state" }),
+                ),
             )
         }
     }

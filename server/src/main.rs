@@ -8,7 +8,11 @@ use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
-#[command(name = "corridor", version, about = "Corridor — Vietnam–Laos trade and investment portal")]
+#[command(
+    name = "corridor",
+    version,
+    about = "Corridor — Vietnam–Laos trade and investment portal"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -34,10 +38,15 @@ fn main() -> ExitCode {
         }
     };
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_new(&config.log_filter).unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_env_filter(
+            EnvFilter::try_new(&config.log_filter).unwrap_or_else(|_| EnvFilter::new("info")),
+        )
         .with_target(false)
         .init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(err) => {
             tracing::error!("cannot start the async runtime: {err}");
@@ -56,7 +65,12 @@ fn main() -> ExitCode {
 async fn open_database(config: &Config) -> anyhow::Result<DatabaseConnection> {
     app::domain::db::connect(&config.database_url)
         .await
-        .map_err(|err| anyhow::anyhow!("cannot open the database {}: {err}", config.redacted_database_url()))
+        .map_err(|err| {
+            anyhow::anyhow!(
+                "cannot open the database {}: {err}",
+                config.redacted_database_url()
+            )
+        })
 }
 
 async fn run(command: Command, config: Config) -> anyhow::Result<()> {
@@ -81,7 +95,10 @@ fn leptos_options(config: &Config) -> anyhow::Result<LeptosOptions> {
     options.site_addr = config.site_addr;
     options.site_root = config.site_root.to_string_lossy().as_ref().into();
     // cargo-leptos writes hash.txt next to the binary when it builds with hashed file names.
-    if let Some(dir) = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|p| p.to_owned())) {
+    if let Some(dir) = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|p| p.to_owned()))
+    {
         if dir.join(&*options.hash_file).exists() {
             options.hash_files = true;
         }
@@ -93,7 +110,10 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
     if config.auto_migrate {
         app::domain::db::migrate(&db).await?;
     }
-    let state = AppState { db, leptos_options: leptos_options(&config)? };
+    let state = AppState {
+        db,
+        leptos_options: leptos_options(&config)?,
+    };
     let router = server::build_router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await
@@ -103,7 +123,9 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
         config.site_addr,
         config.redacted_database_url()
     );
-    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     Ok(())
 }
 
@@ -113,7 +135,9 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };

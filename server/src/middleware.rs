@@ -7,7 +7,11 @@ pub async fn remember_language(request: Request, next: Next) -> Response {
     let chosen = query_lang(request.uri().query());
     let mut response = next.run(request).await;
     if let Some(lang) = chosen {
-        let cookie = format!("{}={}; Path=/; Max-Age=31536000; SameSite=Lax", Lang::COOKIE, lang.code());
+        let cookie = format!(
+            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            Lang::COOKIE,
+            lang.code()
+        );
         if let Ok(value) = cookie.parse() {
             response.headers_mut().append(header::SET_COOKIE, value);
         }

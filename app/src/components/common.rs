@@ -16,7 +16,11 @@ pub fn PageMeta(lang: Lang, title: String, description: String) -> impl IntoView
 
 /// The source ids and confidence of a data row, always visible next to the data.
 #[component]
-pub fn Provenance(lang: Lang, sources: Vec<String>, confidence: String) -> impl IntoView {
+pub fn Provenance(
+    lang: Lang,
+    sources: Vec<String>,
+    #[prop(into)] confidence: Option<String>,
+) -> impl IntoView {
     view! {
         <p class="provenance">
             <span>{t(lang, Msg::Sources)} ": "</span>
@@ -27,7 +31,7 @@ pub fn Provenance(lang: Lang, sources: Vec<String>, confidence: String) -> impl 
                     view! { <a class="source-id" href=href>{id}</a>" " }
                 })
                 .collect_view()}
-            <span class="confidence">{t(lang, Msg::Confidence)} ": " {confidence}</span>
+            {confidence.map(|c| view! { <span class="confidence">{t(lang, Msg::Confidence)} ": " {c}</span> })}
         </p>
     }
 }

@@ -33,7 +33,10 @@ pub fn GateBrowser(
         });
     };
 
-    let province_select = move |name: &'static str, label: Msg, options: Vec<ProvinceOption>, selected: Option<String>| {
+    let province_select = move |name: &'static str,
+                                label: Msg,
+                                options: Vec<ProvinceOption>,
+                                selected: Option<String>| {
         let id = format!("filter-{name}");
         view! {
             <label for=id.clone()>{t(lang, label)}</label>
@@ -134,10 +137,15 @@ fn replace_url(filter: &GateFilter) {
     #[cfg(feature = "hydrate")]
     {
         let query = filter.to_query();
-        let url = if query.is_empty() { "/gates".to_owned() } else { format!("/gates?{query}") };
+        let url = if query.is_empty() {
+            "/gates".to_owned()
+        } else {
+            format!("/gates?{query}")
+        };
         if let Some(window) = web_sys::window() {
             if let Ok(history) = window.history() {
-                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
         }
     }

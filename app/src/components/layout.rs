@@ -7,7 +7,11 @@ use leptos::prelude::*;
 pub fn Layout(children: Children) -> impl IntoView {
     let request = use_context::<PageRequest>().unwrap_or_default();
     let lang = request.lang;
-    let nav = [("/", Msg::NavHome), ("/gates", Msg::NavGates), ("/sources", Msg::NavSources)];
+    let nav = [
+        ("/", Msg::NavHome),
+        ("/gates", Msg::NavGates),
+        ("/sources", Msg::NavSources),
+    ];
     let current = request.path.clone();
     view! {
         <a class="skip" href="#main">{t(lang, Msg::SkipToContent)}</a>

@@ -1,15 +1,28 @@
 //! Border gates: the filtered list and the detail page.
 use super::entities::{border_gate, economic_zone, province};
-use crate::model::{EconomicZoneSummary, GateDetail, GateFilter, GateLevel, GateRow, Names, ProvinceOption};
+use crate::model::{
+    EconomicZoneSummary, GateDetail, GateFilter, GateLevel, GateRow, Names, ProvinceOption,
+};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
 fn province_names(p: &province::Model) -> Names {
-    Names { vi: p.name_vi.clone(), lo: p.name_lo.clone().unwrap_or_default(), en: p.name_en.clone() }
+    Names {
+        vi: p.name_vi.clone(),
+        lo: p.name_lo.clone().unwrap_or_default(),
+        en: p.name_en.clone(),
+    }
 }
 
-async fn provinces_by_id(db: &impl ConnectionTrait) -> Result<HashMap<String, province::Model>, DbErr> {
-    Ok(province::Entity::find().all(db).await?.into_iter().map(|p| (p.id.clone(), p)).collect())
+async fn provinces_by_id(
+    db: &impl ConnectionTrait,
+) -> Result<HashMap<String, province::Model>, DbErr> {
+    Ok(province::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id.clone(), p))
+        .collect())
 }
 
 fn to_row(g: &border_gate::Model, provinces: &HashMap<String, province::Model>) -> GateRow {
@@ -57,17 +70,36 @@ pub async fn list(db: &impl ConnectionTrait, filter: &GateFilter) -> Result<Vec<
 }
 
 /// The provinces a gate filter offers: current Vietnamese units and Lao provinces that have gates.
-pub async fn province_options(db: &impl ConnectionTrait) -> Result<(Vec<ProvinceOption>, Vec<ProvinceOption>), DbErr> {
+pub async fn province_options(
+    db: &impl ConnectionTrait,
+) -> Result<(Vec<ProvinceOption>, Vec<ProvinceOption>), DbErr> {
     let gates = border_gate::Entity::find().all(db).await?;
-    let provinces = province::Entity::find().order_by_asc(province::Column::NameEn).all(db).await?;
-    let option = |p: &province::Model| ProvinceOption { id: p.id.clone(), name: province_names(p) };
-    let vn = provinces.iter().filter(|p| gates.iter().any(|g| g.vn_province_id == p.id)).map(option).collect();
-    let la = provinces.iter().filter(|p| gates.iter().any(|g| g.la_province_id == p.id)).map(option).collect();
+    let provinces = province::Entity::find()
+        .order_by_asc(province::Column::NameEn)
+        .all(db)
+        .await?;
+    let option = |p: &province::Model| ProvinceOption {
+        id: p.id.clone(),
+        name: province_names(p),
+    };
+    let vn = provinces
+        .iter()
+        .filter(|p| gates.iter().any(|g| g.vn_province_id == p.id))
+        .map(option)
+        .collect();
+    let la = provinces
+        .iter()
+        .filter(|p| gates.iter().any(|g| g.la_province_id == p.id))
+        .map(option)
+        .collect();
     Ok((vn, la))
 }
 
 pub async fn detail(db: &impl ConnectionTrait, id: &str) -> Result<Option<GateDetail>, DbErr> {
-    let Some(gate) = border_gate::Entity::find_by_id(id.to_owned()).one(db).await? else {
+    let Some(gate) = border_gate::Entity::find_by_id(id.to_owned())
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     let provinces = provinces_by_id(db).await?;
@@ -98,7 +130,11 @@ pub async fn detail(db: &impl ConnectionTrait, id: &str) -> Result<Option<GateDe
         economic_zones: zones
             .into_iter()
             .map(|z| EconomicZoneSummary {
-                name: Names { vi: z.name_vi.unwrap_or_default(), lo: z.name_lo.unwrap_or_default(), en: z.name_en },
+                name: Names {
+                    vi: z.name_vi.unwrap_or_default(),
+                    lo: z.name_lo.unwrap_or_default(),
+                    en: z.name_en,
+                },
                 id: z.id,
                 zone_type: z.zone_type,
                 status: z.status,

@@ -23,7 +23,12 @@ fn figure(s: &trade_stat::Model) -> TradeFigure {
 /// How much a row is preferred when several report the same period: the main (not
 /// alternative) figure, on Vietnam's basis, with a total, with the higher confidence.
 fn preference(s: &trade_stat::Model) -> (bool, bool, bool, bool) {
-    (!s.is_alternative, s.reporter_basis.starts_with("VN"), s.total_usd.is_some(), s.confidence.starts_with("high"))
+    (
+        !s.is_alternative,
+        s.reporter_basis.starts_with("VN"),
+        s.total_usd.is_some(),
+        s.confidence.starts_with("high"),
+    )
 }
 
 /// One preferred row per (year, months), newest first.
@@ -46,14 +51,25 @@ pub fn preferred_rows(stats: &[trade_stat::Model]) -> Vec<&trade_stat::Model> {
 pub async fn load(db: &impl ConnectionTrait) -> Result<HomeData, DbErr> {
     let stats = trade_stat::Entity::find().all(db).await?;
     let preferred = preferred_rows(&stats);
-    let full_years: Vec<TradeFigure> = preferred.iter().filter(|s| s.months == 12).map(|s| figure(s)).collect();
+    let full_years: Vec<TradeFigure> = preferred
+        .iter()
+        .filter(|s| s.months == 12)
+        .map(|s| figure(s))
+        .collect();
     let latest_full_year = full_years.first().cloned();
     let latest_period = preferred.iter().find(|s| s.months < 12).map(|s| figure(s));
 
-    let milestones = milestone::Entity::find().order_by_desc(milestone::Column::HappenedOn).all(db).await?;
+    let milestones = milestone::Entity::find()
+        .order_by_desc(milestone::Column::HappenedOn)
+        .all(db)
+        .await?;
     let parties = milestone_party::Entity::find().all(db).await?;
-    let orgs: HashMap<i32, String> =
-        organisation::Entity::find().all(db).await?.into_iter().map(|o| (o.id, o.name)).collect();
+    let orgs: HashMap<i32, String> = organisation::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o.name))
+        .collect();
     let milestones = milestones
         .into_iter()
         .map(|m| Milestone {
@@ -69,8 +85,16 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<HomeData, DbErr> {
             },
             id: m.id,
             kind: m.kind,
-            title: Names { vi: m.title_vi, lo: m.title_lo, en: m.title_en },
-            summary: Names { vi: m.summary_vi, lo: m.summary_lo, en: m.summary_en },
+            title: Names {
+                vi: m.title_vi,
+                lo: m.title_lo,
+                en: m.title_en,
+            },
+            summary: Names {
+                vi: m.summary_vi,
+                lo: m.summary_lo,
+                en: m.summary_en,
+            },
             place: m.place,
             sources: split_sources(&m.sources),
         })

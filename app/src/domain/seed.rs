@@ -2,14 +2,14 @@
 //! never depends on the working directory) and the demo organisations and milestones.
 //! Every write is an upsert inside one transaction, so running it twice changes nothing.
 use super::entities::{
-    border_gate, commodity, country, economic_zone, hs_chapter, milestone, milestone_party, organisation, province,
-    source, trade_stat,
+    border_gate, commodity, country, economic_zone, hs_chapter, milestone, milestone_party,
+    organisation, province, source, trade_stat,
 };
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IdenStatic, Iterable, QueryFilter,
-    TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IdenStatic, Iterable,
+    QueryFilter, TransactionTrait,
 };
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -45,10 +45,16 @@ pub enum SeedError {
 }
 
 fn data_err(file: &'static str, message: impl Into<String>) -> SeedError {
-    SeedError::Data { file, message: message.into() }
+    SeedError::Data {
+        file,
+        message: message.into(),
+    }
 }
 
-fn read_csv<T: for<'de> Deserialize<'de>>(file: &'static str, text: &str) -> Result<Vec<T>, SeedError> {
+fn read_csv<T: for<'de> Deserialize<'de>>(
+    file: &'static str,
+    text: &str,
+) -> Result<Vec<T>, SeedError> {
     csv::Reader::from_reader(text.as_bytes())
         .deserialize()
         .enumerate()
@@ -64,26 +70,38 @@ fn opt(s: &str) -> Option<String> {
 fn opt_f64(file: &'static str, s: &str) -> Result<Option<f64>, SeedError> {
     match s.trim() {
         "" => Ok(None),
-        v => v.parse().map(Some).map_err(|_| data_err(file, format!("not a number: {v}"))),
+        v => v
+            .parse()
+            .map(Some)
+            .map_err(|_| data_err(file, format!("not a number: {v}"))),
     }
 }
 
 fn opt_i64(file: &'static str, s: &str) -> Result<Option<i64>, SeedError> {
     match s.trim() {
         "" => Ok(None),
-        v => v.parse().map(Some).map_err(|_| data_err(file, format!("not an integer: {v}"))),
+        v => v
+            .parse()
+            .map(Some)
+            .map_err(|_| data_err(file, format!("not an integer: {v}"))),
     }
 }
 
 /// Inserts the rows, or updates every non-key column of the rows that exist.
-async fn upsert<E>(db: &impl ConnectionTrait, keys: &[E::Column], rows: Vec<E::ActiveModel>) -> Result<usize, DbErr>
+async fn upsert<E>(
+    db: &impl ConnectionTrait,
+    keys: &[E::Column],
+    rows: Vec<E::ActiveModel>,
+) -> Result<usize, DbErr>
 where
     E: EntityTrait,
     E::ActiveModel: Clone,
 {
     let count = rows.len();
     let key_names: Vec<&str> = keys.iter().map(|k| k.as_str()).collect();
-    let update: Vec<E::Column> = E::Column::iter().filter(|c| !key_names.contains(&c.as_str())).collect();
+    let update: Vec<E::Column> = E::Column::iter()
+        .filter(|c| !key_names.contains(&c.as_str()))
+        .collect();
     for chunk in rows.chunks(200) {
         let mut on_conflict = OnConflict::columns(keys.iter().copied());
         if update.is_empty() {
@@ -91,7 +109,10 @@ where
         } else {
             on_conflict.update_columns(update.iter().copied());
         }
-        E::insert_many(chunk.to_vec()).on_conflict(on_conflict).exec_without_returning(db).await?;
+        E::insert_many(chunk.to_vec())
+            .on_conflict(on_conflict)
+            .exec_without_returning(db)
+            .await?;
     }
     Ok(count)
 }
@@ -103,10 +124,18 @@ pub fn parse_sources(markdown: &str) -> Vec<source::Model> {
     let mut out = Vec::new();
     for line in markdown.lines() {
         if let Some(heading) = line.strip_prefix("## ") {
-            dataset = heading.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ').to_owned();
+            dataset = heading
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
+                .to_owned();
             continue;
         }
-        let Some(inner) = line.trim().strip_prefix('|').and_then(|l| l.strip_suffix('|')) else { continue };
+        let Some(inner) = line
+            .trim()
+            .strip_prefix('|')
+            .and_then(|l| l.strip_suffix('|'))
+        else {
+            continue;
+        };
         let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
         if cells.len() < 3 {
             continue;
@@ -286,7 +315,10 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
     )
     .await?;
 
-    let countries = [("VN", "Vietnam", "Việt Nam", "ຫວຽດນາມ"), ("LA", "Laos", "Lào", "ລາວ")];
+    let countries = [
+        ("VN", "Vietnam", "Việt Nam", "ຫວຽດນາມ"),
+        ("LA", "Laos", "Lào", "ລາວ"),
+    ];
     upsert::<country::Entity>(
         db,
         &[country::Column::Code],
@@ -312,17 +344,35 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
             ("VN", province::CURRENT) => &mut vn_current,
             ("VN", _) => &mut vn_former,
             ("LA", _) => &mut la_current,
-            (other, _) => return Err(data_err("provinces.csv", format!("unknown country {other}"))),
+            (other, _) => {
+                return Err(data_err(
+                    "provinces.csv",
+                    format!("unknown country {other}"),
+                ))
+            }
         };
-        for gate in p.border_gate_ids.split(';').map(str::trim).filter(|g| !g.is_empty()) {
+        for gate in p
+            .border_gate_ids
+            .split(';')
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+        {
             target.insert(gate.to_owned(), p.unit_id.clone());
         }
     }
     // A pre-2025 unit continues in the current unit whose gates include all of its gates.
     let successor = |p: &ProvinceCsv| -> Option<String> {
-        let gates: Vec<&str> = p.border_gate_ids.split(';').map(str::trim).filter(|g| !g.is_empty()).collect();
+        let gates: Vec<&str> = p
+            .border_gate_ids
+            .split(';')
+            .map(str::trim)
+            .filter(|g| !g.is_empty())
+            .collect();
         let first = vn_current.get(*gates.first()?)?;
-        gates.iter().all(|g| vn_current.get(*g) == Some(first)).then(|| first.clone())
+        gates
+            .iter()
+            .all(|g| vn_current.get(*g) == Some(first))
+            .then(|| first.clone())
     };
     let mut province_rows: Vec<province::ActiveModel> = Vec::new();
     // Current units first: pre-2025 units point at them.
@@ -342,7 +392,11 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
             name_lo_unverified: Set(opt(&p.name_lo_candidates_unverified)),
             iso_3166_2: Set(opt(&p.iso_3166_2)),
             merger_relation: Set(p.merger_relation.clone()),
-            successor_id: Set(if p.country == "VN" && period == province::PRE_2025 { successor(p) } else { None }),
+            successor_id: Set(if p.country == "VN" && period == province::PRE_2025 {
+                successor(p)
+            } else {
+                None
+            }),
             borders_across: Set(p.borders_across.clone()),
             border_length_note: Set(opt(&p.border_length_note)),
             sources: Set(p.sources.clone()),
@@ -350,19 +404,29 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
             notes: Set(opt(&p.notes)),
         });
     }
-    report.provinces = upsert::<province::Entity>(db, &[province::Column::Id], province_rows).await?;
+    report.provinces =
+        upsert::<province::Entity>(db, &[province::Column::Id], province_rows).await?;
 
     let gates: Vec<GateCsv> = read_csv("border_gates.csv", BORDER_GATES)?;
     let mut gate_rows = Vec::new();
     for g in &gates {
-        let vn = vn_current
-            .get(&g.id)
-            .ok_or_else(|| data_err("border_gates.csv", format!("gate {} has no current Vietnamese province", g.id)))?;
-        let la = la_current
-            .get(&g.id)
-            .ok_or_else(|| data_err("border_gates.csv", format!("gate {} has no Lao province", g.id)))?;
+        let vn = vn_current.get(&g.id).ok_or_else(|| {
+            data_err(
+                "border_gates.csv",
+                format!("gate {} has no current Vietnamese province", g.id),
+            )
+        })?;
+        let la = la_current.get(&g.id).ok_or_else(|| {
+            data_err(
+                "border_gates.csv",
+                format!("gate {} has no Lao province", g.id),
+            )
+        })?;
         if crate::model::GateLevel::parse(&g.level).is_none() {
-            return Err(data_err("border_gates.csv", format!("gate {} has unknown level {}", g.id, g.level)));
+            return Err(data_err(
+                "border_gates.csv",
+                format!("gate {} has unknown level {}", g.id, g.level),
+            ));
         }
         gate_rows.push(border_gate::ActiveModel {
             id: Set(g.id.clone()),
@@ -389,7 +453,8 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
             notes: Set(opt(&g.notes)),
         });
     }
-    report.border_gates = upsert::<border_gate::Entity>(db, &[border_gate::Column::Id], gate_rows).await?;
+    report.border_gates =
+        upsert::<border_gate::Entity>(db, &[border_gate::Column::Id], gate_rows).await?;
 
     let zones: Vec<ZoneCsv> = read_csv("economic_zones.csv", ECONOMIC_ZONES)?;
     report.economic_zones = upsert::<economic_zone::Entity>(
@@ -430,7 +495,12 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
                 title_en: Set(c.title_en_hs2022),
                 title_vi: Set(c.title_vi),
                 reserved: Set(c.reserved.trim().eq_ignore_ascii_case("yes")),
-                sources: Set([c.source_en, c.source_vi].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(";")),
+                sources: Set([c.source_en, c.source_vi]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(";")),
                 notes: Set(opt(&c.notes)),
             })
             .collect(),
@@ -445,7 +515,10 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
         } else if c.direction.starts_with("VN") {
             "vn_to_la"
         } else {
-            return Err(data_err("commodities.csv", format!("{}: unknown direction {}", c.id, c.direction)));
+            return Err(data_err(
+                "commodities.csv",
+                format!("{}: unknown direction {}", c.id, c.direction),
+            ));
         };
         commodity_rows.push(commodity::ActiveModel {
             id: Set(c.id),
@@ -463,7 +536,8 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
             confidence: Set(c.confidence),
         });
     }
-    report.commodities = upsert::<commodity::Entity>(db, &[commodity::Column::Id], commodity_rows).await?;
+    report.commodities =
+        upsert::<commodity::Entity>(db, &[commodity::Column::Id], commodity_rows).await?;
 
     let stats: Vec<TradeCsv> = read_csv("trade_stats.csv", TRADE_STATS)?;
     let mut stat_rows = Vec::new();
@@ -490,7 +564,8 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
             notes: Set(opt(&s.notes)),
         });
     }
-    report.trade_stats = upsert::<trade_stat::Entity>(db, &[trade_stat::Column::Id], stat_rows).await?;
+    report.trade_stats =
+        upsert::<trade_stat::Entity>(db, &[trade_stat::Column::Id], stat_rows).await?;
 
     report.organisations = seed_organisations(db).await?;
     report.milestones = seed_milestones(db).await?;
@@ -577,7 +652,14 @@ async fn seed_organisations(db: &impl ConnectionTrait) -> Result<usize, DbErr> {
     organisation::Entity::insert_many(rows)
         .on_conflict(
             OnConflict::column(C::Slug)
-                .update_columns([C::Name, C::Kind, C::Country, C::DescriptionEn, C::DescriptionVi, C::DescriptionLo])
+                .update_columns([
+                    C::Name,
+                    C::Kind,
+                    C::Country,
+                    C::DescriptionEn,
+                    C::DescriptionVi,
+                    C::DescriptionLo,
+                ])
                 .to_owned(),
         )
         .exec_without_returning(db)
@@ -709,8 +791,12 @@ async fn seed_milestones(db: &impl ConnectionTrait) -> Result<usize, SeedError> 
     let mut parties = Vec::new();
     for m in MILESTONES {
         for (slug, role) in m.parties {
-            let organisation_id =
-                *orgs.get(*slug).ok_or_else(|| data_err("milestones", format!("{}: unknown organisation {slug}", m.id)))?;
+            let organisation_id = *orgs.get(*slug).ok_or_else(|| {
+                data_err(
+                    "milestones",
+                    format!("{}: unknown organisation {slug}", m.id),
+                )
+            })?;
             parties.push(milestone_party::ActiveModel {
                 milestone_id: Set(m.id.into()),
                 organisation_id: Set(organisation_id),
@@ -720,7 +806,10 @@ async fn seed_milestones(db: &impl ConnectionTrait) -> Result<usize, SeedError> 
     }
     upsert::<milestone_party::Entity>(
         db,
-        &[milestone_party::Column::MilestoneId, milestone_party::Column::OrganisationId],
+        &[
+            milestone_party::Column::MilestoneId,
+            milestone_party::Column::OrganisationId,
+        ],
         parties,
     )
     .await?;
@@ -746,14 +835,21 @@ mod tests {
     fn sources_markdown_yields_every_cited_id() {
         let sources = parse_sources(SOURCES_MD);
         assert!(sources.len() > 100, "{}", sources.len());
-        let b04 = sources.iter().find(|s| s.id == "B04").expect("B04 is cited by gates");
+        let b04 = sources
+            .iter()
+            .find(|s| s.id == "B04")
+            .expect("B04 is cited by gates");
         assert!(b04.citation.contains("biengioilanhtho"));
         assert!(b04.dataset.starts_with("Border gates"), "{}", b04.dataset);
         // Every source id a gate row cites is defined.
         let gates: Vec<GateCsv> = read_csv("border_gates.csv", BORDER_GATES).expect("gates parse");
         for g in gates {
             for id in crate::model::split_sources(&g.sources) {
-                assert!(sources.iter().any(|s| s.id == id), "gate {} cites unknown source {id}", g.id);
+                assert!(
+                    sources.iter().any(|s| s.id == id),
+                    "gate {} cites unknown source {id}",
+                    g.id
+                );
             }
         }
     }

@@ -27,7 +27,9 @@ pub fn GatePage() -> impl IntoView {
 
 /// A definition-list row that is left out when there is nothing to say.
 fn fact(label: &'static str, value: Option<String>) -> Option<impl IntoView> {
-    value.filter(|v| !v.trim().is_empty()).map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
+    value
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })
 }
 
 #[component]
@@ -39,13 +41,18 @@ fn GateView(lang: Lang, gate: GateDetail) -> impl IntoView {
     let source_ids: Vec<String> = gate.sources.iter().map(|s| s.id.clone()).collect();
     let la_names = {
         let mut names = vec![row.la_name.vi.clone()];
-        names.extend([row.la_name.en.clone(), row.la_name.lo.clone()].into_iter().filter(|n| !n.is_empty()));
+        names.extend(
+            [row.la_name.en.clone(), row.la_name.lo.clone()]
+                .into_iter()
+                .filter(|n| !n.is_empty()),
+        );
         names.dedup();
         names.join(" / ")
     };
     let coordinates = match (gate.lat, gate.lon) {
         (Some(lat), Some(lon)) => {
-            let map = format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=13/{lat}/{lon}");
+            let map =
+                format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=13/{lat}/{lon}");
             view! {
                 <p>
                     <span class="coords">{format!("{lat:.5}, {lon:.5}")}</span>

@@ -27,7 +27,10 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn HomeBody(lang: Lang, data: HomeData) -> impl IntoView {
-    let target = data.latest_full_year.clone().and_then(|fy| fy.total_usd.map(|total| (fy.year, total)));
+    let target = data
+        .latest_full_year
+        .clone()
+        .and_then(|fy| fy.total_usd.map(|total| (fy.year, total)));
     view! {
         <section class="trade" aria-labelledby="trade-title">
             <h2 id="trade-title">{t(lang, Msg::TradeTitle)}</h2>
@@ -79,7 +82,7 @@ fn HomeBody(lang: Lang, data: HomeData) -> impl IntoView {
                                     <h3>{m.title.get(lang).to_owned()}</h3>
                                     <p>{m.summary.get(lang).to_owned()}</p>
                                     {(!m.parties.is_empty()).then(|| view! { <p class="parties">{m.parties.join(" · ")}</p> })}
-                                    <Provenance lang sources=m.sources.clone() confidence="high".to_owned()/>
+                                    <Provenance lang sources=m.sources.clone() confidence=None/>
                                 </div>
                             </li>
                         }
@@ -92,7 +95,10 @@ fn HomeBody(lang: Lang, data: HomeData) -> impl IntoView {
 
 #[component]
 fn TradeCard(lang: Lang, heading: Msg, figure: TradeFigure) -> impl IntoView {
-    let amount = |v: Option<i64>| v.map(|v| format_usd(lang, v)).unwrap_or_else(|| t(lang, Msg::NotReported).to_owned());
+    let amount = |v: Option<i64>| {
+        v.map(|v| format_usd(lang, v))
+            .unwrap_or_else(|| t(lang, Msg::NotReported).to_owned())
+    };
     view! {
         <article class="card trade-card">
             <h3>{t(lang, heading)} ": " {figure.year} " " {figure.period.clone()}</h3>
@@ -115,7 +121,10 @@ fn TradeCard(lang: Lang, heading: Msg, figure: TradeFigure) -> impl IntoView {
 
 #[component]
 fn TradeSeries(lang: Lang, rows: Vec<TradeFigure>) -> impl IntoView {
-    let amount = move |v: Option<i64>| v.map(|v| format_usd(lang, v)).unwrap_or_else(|| "—".to_owned());
+    let amount = move |v: Option<i64>| {
+        v.map(|v| format_usd(lang, v))
+            .unwrap_or_else(|| "—".to_owned())
+    };
     view! {
         <details class="series">
             <summary>{t(lang, Msg::TradeSeriesTitle)}</summary>

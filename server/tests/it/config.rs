@@ -2,7 +2,10 @@ use server::config::{redact_url, Config, DEFAULT_DATABASE_URL};
 use std::collections::HashMap;
 
 fn config(vars: &[(&str, &str)]) -> Result<Config, server::config::ConfigError> {
-    let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let map: HashMap<String, String> = vars
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     Config::from_lookup(|name| map.get(name).cloned())
 }
 
@@ -43,6 +46,12 @@ fn bad_values_name_the_variable() {
 
 #[test]
 fn passwords_never_reach_the_logs() {
-    assert_eq!(redact_url("postgres://corridor:s3cret@127.0.0.1/db"), "postgres://corridor:***@127.0.0.1/db");
-    assert_eq!(redact_url("sqlite://corridor.db?mode=rwc"), "sqlite://corridor.db?mode=rwc");
+    assert_eq!(
+        redact_url("postgres://corridor:s3cret@127.0.0.1/db"),
+        "postgres://corridor:***@127.0.0.1/db"
+    );
+    assert_eq!(
+        redact_url("sqlite://corridor.db?mode=rwc"),
+        "sqlite://corridor.db?mode=rwc"
+    );
 }

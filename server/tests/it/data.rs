@@ -1,8 +1,8 @@
 //! Migrations, seed and the data queries, on the backend under test.
 use crate::helpers::{empty_database, seeded_database};
 use app::domain::entities::{
-    border_gate, commodity, economic_zone, hs_chapter, milestone, milestone_party, organisation, province, source,
-    trade_stat,
+    border_gate, commodity, economic_zone, hs_chapter, milestone, milestone_party, organisation,
+    province, source, trade_stat,
 };
 use app::domain::{gates, home};
 use app::model::{GateFilter, GateLevel};
@@ -14,7 +14,13 @@ async fn snapshot(db: &DatabaseConnection) -> Vec<String> {
     where
         E::Model: std::fmt::Debug,
     {
-        let mut rows: Vec<String> = E::find().all(db).await.expect("read table").iter().map(|m| format!("{m:?}")).collect();
+        let mut rows: Vec<String> = E::find()
+            .all(db)
+            .await
+            .expect("read table")
+            .iter()
+            .map(|m| format!("{m:?}"))
+            .collect();
         rows.sort();
         rows
     }
@@ -35,12 +41,32 @@ async fn snapshot(db: &DatabaseConnection) -> Vec<String> {
 #[tokio::test]
 async fn migrations_apply_to_an_empty_database_and_leave_nothing_pending() {
     let test_db = empty_database().await;
-    assert!(app::domain::db::pending_migrations(&test_db.db).await.unwrap() > 0);
-    app::domain::db::migrate(&test_db.db).await.expect("migrations apply");
-    assert_eq!(app::domain::db::pending_migrations(&test_db.db).await.unwrap(), 0);
-    assert_eq!(border_gate::Entity::find().count(&test_db.db).await.unwrap(), 0);
+    assert!(
+        app::domain::db::pending_migrations(&test_db.db)
+            .await
+            .unwrap()
+            > 0
+    );
+    app::domain::db::migrate(&test_db.db)
+        .await
+        .expect("migrations apply");
+    assert_eq!(
+        app::domain::db::pending_migrations(&test_db.db)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        border_gate::Entity::find()
+            .count(&test_db.db)
+            .await
+            .unwrap(),
+        0
+    );
     // Applying again is a no-op.
-    app::domain::db::migrate(&test_db.db).await.expect("second run is a no-op");
+    app::domain::db::migrate(&test_db.db)
+        .await
+        .expect("second run is a no-op");
 }
 
 #[tokio::test]
@@ -54,16 +80,36 @@ async fn seed_loads_every_reference_row() {
     assert_eq!(commodity::Entity::find().count(db).await.unwrap(), 31);
     assert_eq!(trade_stat::Entity::find().count(db).await.unwrap(), 32);
     assert!(source::Entity::find().count(db).await.unwrap() > 100);
-    let orgs: Vec<String> = organisation::Entity::find().all(db).await.unwrap().into_iter().map(|o| o.slug).collect();
+    let orgs: Vec<String> = organisation::Entity::find()
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.slug)
+        .collect();
     for slug in ["viet-lao-az", "hung-aloun-logistics", "lao-embassy-hanoi"] {
-        assert!(orgs.iter().any(|o| o == slug), "{slug} missing from {orgs:?}");
+        assert!(
+            orgs.iter().any(|o| o == slug),
+            "{slug} missing from {orgs:?}"
+        );
     }
     // The merger relation: Kon Tum (pre-2025) continues in the new Quảng Ngãi.
-    let kon_tum = province::Entity::find_by_id("vn-kon-tum-pre".to_owned()).one(db).await.unwrap().unwrap();
+    let kon_tum = province::Entity::find_by_id("vn-kon-tum-pre".to_owned())
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(kon_tum.successor_id.as_deref(), Some("vn-quang-ngai"));
-    let bo_y = border_gate::Entity::find_by_id("bo-y".to_owned()).one(db).await.unwrap().unwrap();
+    let bo_y = border_gate::Entity::find_by_id("bo-y".to_owned())
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(bo_y.vn_province_id, "vn-quang-ngai");
-    assert_eq!(bo_y.vn_province_former_id.as_deref(), Some("vn-kon-tum-pre"));
+    assert_eq!(
+        bo_y.vn_province_former_id.as_deref(),
+        Some("vn-kon-tum-pre")
+    );
     assert_eq!(bo_y.la_province_id, "la-attapeu");
 }
 
@@ -71,7 +117,9 @@ async fn seed_loads_every_reference_row() {
 async fn running_the_seed_twice_changes_nothing() {
     let test_db = seeded_database().await;
     let before = snapshot(&test_db.db).await;
-    let report = app::domain::seed::seed(&test_db.db).await.expect("second seed");
+    let report = app::domain::seed::seed(&test_db.db)
+        .await
+        .expect("second seed");
     assert_eq!(report.border_gates, 30);
     let after = snapshot(&test_db.db).await;
     assert_eq!(before.len(), after.len());
@@ -87,12 +135,24 @@ async fn gate_filters_combine_level_and_provinces() {
     // International gates come first.
     assert_eq!(all[0].level, GateLevel::International);
 
-    let international =
-        gates::list(db, &GateFilter { level: Some(GateLevel::International), ..Default::default() }).await.unwrap();
+    let international = gates::list(
+        db,
+        &GateFilter {
+            level: Some(GateLevel::International),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     assert_eq!(international.len(), 10);
-    assert!(international.iter().all(|g| g.level == GateLevel::International));
+    assert!(international
+        .iter()
+        .all(|g| g.level == GateLevel::International));
 
-    let nghe_an = GateFilter { vn_province: Some("vn-nghe-an".into()), ..Default::default() };
+    let nghe_an = GateFilter {
+        vn_province: Some("vn-nghe-an".into()),
+        ..Default::default()
+    };
     let rows = gates::list(db, &nghe_an).await.unwrap();
     assert_eq!(rows.len(), 5, "{rows:?}");
 
@@ -101,23 +161,44 @@ async fn gate_filters_combine_level_and_provinces() {
         vn_province: Some("vn-quang-tri".into()),
         la_province: Some("la-savannakhet".into()),
     };
-    let ids: Vec<String> = gates::list(db, &combined).await.unwrap().into_iter().map(|g| g.id).collect();
+    let ids: Vec<String> = gates::list(db, &combined)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|g| g.id)
+        .collect();
     assert_eq!(ids, vec!["lao-bao".to_owned()]);
 
-    let nothing = GateFilter { vn_province: Some("no-such-province".into()), ..Default::default() };
+    let nothing = GateFilter {
+        vn_province: Some("no-such-province".into()),
+        ..Default::default()
+    };
     assert!(gates::list(db, &nothing).await.unwrap().is_empty());
 }
 
 #[tokio::test]
 async fn gate_detail_has_both_sides_zones_and_sources() {
     let test_db = seeded_database().await;
-    let gate = gates::detail(&test_db.db, "cau-treo").await.unwrap().expect("Cầu Treo exists");
+    let gate = gates::detail(&test_db.db, "cau-treo")
+        .await
+        .unwrap()
+        .expect("Cầu Treo exists");
     assert_eq!(gate.row.vn_name, "Cầu Treo");
     assert_eq!(gate.row.la_province.en, "Bolikhamxay");
     assert!(gate.lat.is_some() && gate.lon.is_some());
-    assert!(gate.economic_zones.iter().any(|z| z.id == "vn-cau-treo-bgez"));
-    assert!(gate.sources.iter().all(|s| !s.citation.is_empty()), "{:?}", gate.sources);
-    assert!(gates::detail(&test_db.db, "atlantis").await.unwrap().is_none());
+    assert!(gate
+        .economic_zones
+        .iter()
+        .any(|z| z.id == "vn-cau-treo-bgez"));
+    assert!(
+        gate.sources.iter().all(|s| !s.citation.is_empty()),
+        "{:?}",
+        gate.sources
+    );
+    assert!(gates::detail(&test_db.db, "atlantis")
+        .await
+        .unwrap()
+        .is_none());
 }
 
 #[tokio::test]
@@ -132,6 +213,9 @@ async fn home_figures_come_from_the_statistics_table() {
     let y2024 = data.full_years.iter().find(|f| f.year == 2024).unwrap();
     assert_eq!(y2024.id, "2024-FY");
     assert_eq!(data.gate_count, 30);
-    assert!(data.milestones.iter().any(|m| m.id == "2025-11-14-az-hung-aloun-mou"
-        && m.parties.contains(&"Hung-Aloun Logistics".to_owned())));
+    assert!(data
+        .milestones
+        .iter()
+        .any(|m| m.id == "2025-11-14-az-hung-aloun-mou"
+            && m.parties.contains(&"Hung-Aloun Logistics".to_owned())));
 }

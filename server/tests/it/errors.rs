@@ -7,13 +7,24 @@ use sea_orm::ConnectionTrait;
 #[tokio::test]
 async fn a_database_failure_shows_a_reference_and_no_internal_detail() {
     let app = TestApp::new().await;
-    app.db.execute_unprepared("DROP TABLE economic_zones").await.expect("break the schema");
+    app.db
+        .execute_unprepared("DROP TABLE economic_zones")
+        .await
+        .expect("break the schema");
     let res = app.get("/gates/lao-bao?lang=en").await;
     assert_eq!(res.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert!(res.body.contains("Something went wrong"));
     assert!(res.body.contains("Reference"));
     let lower = res.body.to_lowercase();
-    for leak in ["economic_zones", "select", "no such table", "does not exist", "sqlx", "/tmp/", ".rs:"] {
+    for leak in [
+        "economic_zones",
+        "select",
+        "no such table",
+        "does not exist",
+        "sqlx",
+        "/tmp/",
+        ".rs:",
+    ] {
         assert!(!lower.contains(leak), "page leaks {leak:?}");
     }
 }
@@ -21,7 +32,10 @@ async fn a_database_failure_shows_a_reference_and_no_internal_detail() {
 #[tokio::test]
 async fn a_failing_server_function_answers_with_a_reference_only() {
     let app = TestApp::new().await;
-    app.db.execute_unprepared("DROP TABLE milestone_parties").await.expect("break the schema");
+    app.db
+        .execute_unprepared("DROP TABLE milestone_parties")
+        .await
+        .expect("break the schema");
     let request = Request::builder()
         .method("POST")
         .uri("/api/home")
@@ -29,9 +43,18 @@ async fn a_failing_server_function_answers_with_a_reference_only() {
         .body(Body::empty())
         .unwrap();
     let res = app.request(request).await;
-    assert_eq!(res.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", res.body);
+    assert_eq!(
+        res.status,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "{}",
+        res.body
+    );
     assert!(res.body.contains("Internal"), "{}", res.body);
-    assert!(!res.body.to_lowercase().contains("milestone_parties"), "{}", res.body);
+    assert!(
+        !res.body.to_lowercase().contains("milestone_parties"),
+        "{}",
+        res.body
+    );
 }
 
 #[tokio::test]

@@ -12,7 +12,9 @@ use tower::ServiceExt;
 /// Which backend the tests run on: PostgreSQL when `TEST_DATABASE_URL` names a server,
 /// SQLite otherwise.
 pub fn postgres_admin_url() -> Option<String> {
-    std::env::var("TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres"))
+    std::env::var("TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| u.starts_with("postgres"))
 }
 
 pub struct TestDb {
@@ -25,27 +27,54 @@ pub struct TestDb {
 /// A new, empty database (nothing migrated).
 pub async fn empty_database() -> TestDb {
     if let Some(admin_url) = postgres_admin_url() {
-        let admin = app::domain::db::connect(&admin_url).await.expect("connect to the PostgreSQL test server");
+        let admin = app::domain::db::connect(&admin_url)
+            .await
+            .expect("connect to the PostgreSQL test server");
         let name = format!("corridor_t_{}", uuid::Uuid::new_v4().simple());
-        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE {name}"))
+            .await
+            .expect("create test database");
         admin.close().await.ok();
-        let base = admin_url.rsplit_once('/').map(|(base, _)| base).expect("database url has a path");
+        let base = admin_url
+            .rsplit_once('/')
+            .map(|(base, _)| base)
+            .expect("database url has a path");
         let url = format!("{base}/{name}");
-        let db = app::domain::db::connect(&url).await.expect("connect to the test database");
-        TestDb { url, db, _dir: None }
+        let db = app::domain::db::connect(&url)
+            .await
+            .expect("connect to the test database");
+        TestDb {
+            url,
+            db,
+            _dir: None,
+        }
     } else {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}?mode=rwc", dir.path().join("corridor.db").display());
-        let db = app::domain::db::connect(&url).await.expect("open the SQLite test database");
-        TestDb { url, db, _dir: Some(dir) }
+        let url = format!(
+            "sqlite://{}?mode=rwc",
+            dir.path().join("corridor.db").display()
+        );
+        let db = app::domain::db::connect(&url)
+            .await
+            .expect("open the SQLite test database");
+        TestDb {
+            url,
+            db,
+            _dir: Some(dir),
+        }
     }
 }
 
 /// A migrated and seeded database.
 pub async fn seeded_database() -> TestDb {
     let test_db = empty_database().await;
-    app::domain::db::migrate(&test_db.db).await.expect("migrations apply");
-    app::domain::seed::seed(&test_db.db).await.expect("seed loads");
+    app::domain::db::migrate(&test_db.db)
+        .await
+        .expect("migrations apply");
+    app::domain::seed::seed(&test_db.db)
+        .await
+        .expect("seed loads");
     test_db
 }
 
@@ -83,17 +112,41 @@ impl TestApp {
             _ => None,
         })
         .expect("test config");
-        let leptos_options = LeptosOptions::builder().output_name("corridor").site_root("target/site").build();
-        let state = AppState { db: test_db.db.clone(), leptos_options };
-        TestApp { router: server::build_router(state, &config), db: test_db.db.clone(), _test_db: test_db }
+        let leptos_options = LeptosOptions::builder()
+            .output_name("corridor")
+            .site_root("target/site")
+            .build();
+        let state = AppState {
+            db: test_db.db.clone(),
+            leptos_options,
+        };
+        TestApp {
+            router: server::build_router(state, &config),
+            db: test_db.db.clone(),
+            _test_db: test_db,
+        }
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
-        let response = self.router.clone().oneshot(request).await.expect("router answers");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("router answers");
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
     }
 
     pub async fn get(&self, uri: &str) -> TestResponse {
@@ -105,6 +158,7 @@ impl TestApp {
         for (name, value) in headers {
             builder = builder.header(*name, *value);
         }
-        self.request(builder.body(Body::empty()).expect("request")).await
+        self.request(builder.body(Body::empty()).expect("request"))
+            .await
     }
 }

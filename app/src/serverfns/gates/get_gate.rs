@@ -8,5 +8,7 @@ pub async fn get_gate(id: String) -> Result<GateDetail, AppError> {
         return Err(AppError::NotFound);
     }
     let db = crate::state::db()?;
-    crate::domain::gates::detail(&db, &id).await?.ok_or(AppError::NotFound)
+    crate::domain::gates::detail(&db, &id)
+        .await?
+        .ok_or(AppError::NotFound)
 }

@@ -8,6 +8,7 @@ cd "$REPO_ROOT"
 
 echo "==> cargo leptos build --release"
 cargo leptos build --release
+"$REPO_ROOT/scripts/precompress.sh"
 
 export DATABASE_URL="${DATABASE_URL:-sqlite://corridor.db?mode=rwc}"
 export LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-$REPO_ROOT/target/site}"

@@ -48,6 +48,7 @@ TEST_DATABASE_URL="$pg_url" cargo nextest run --workspace --exclude frontend --f
 
 step "cargo leptos build --release"
 cargo leptos build --release 2>&1 | tail -n 3
+"$REPO_ROOT/scripts/precompress.sh"
 step "wasm budget and contents"
 "$REPO_ROOT/scripts/check-wasm.sh" | tee "$log_dir/wasm.log"
 

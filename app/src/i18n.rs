@@ -124,6 +124,7 @@ catalogue! {
     SkipToContent { vi: "Chuyển đến nội dung", lo: "ໄປຫາເນື້ອໃນ", en: "Skip to content" }
     NavHome { vi: "Trang chủ", lo: "ໜ້າຫຼັກ", en: "Home" }
     NavGates { vi: "Cửa khẩu", lo: "ດ່ານຊາຍແດນ", en: "Border gates" }
+    GateName { vi: "Cửa khẩu", lo: "ດ່ານ", en: "Border gate" }
     NavSources { vi: "Dữ liệu & nguồn", lo: "ຂໍ້ມູນ ແລະ ແຫຼ່ງທີ່ມາ", en: "Data & sources" }
     MainNavigation { vi: "Điều hướng chính", lo: "ເມນູຫຼັກ", en: "Main navigation" }
     LanguageLabel { vi: "Ngôn ngữ", lo: "ພາສາ", en: "Language" }
@@ -135,9 +136,9 @@ catalogue! {
     FooterSourcesLink { vi: "Xem tất cả nguồn", lo: "ເບິ່ງແຫຼ່ງທີ່ມາທັງໝົດ", en: "See all sources" }
     HomeTitle { vi: "Thương mại và đầu tư qua biên giới Việt – Lào", lo: "ການຄ້າ ແລະ ການລົງທຶນຜ່ານຊາຍແດນ ລາວ – ຫວຽດນາມ", en: "Trade and investment across the Vietnam–Laos border" }
     HomeIntro {
-        vi: "Corridor giúp thương nhân, nhà đầu tư, doanh nghiệp logistics và cơ quan đại diện của Việt Nam và Lào tìm thấy nhau: hàng hóa, cơ hội đầu tư, tuyến vận tải, sự kiện và biên bản ghi nhớ — trên đường biên giới dài 2.337 km với 33 cặp cửa khẩu.",
-        lo: "Corridor ຊ່ວຍໃຫ້ພໍ່ຄ້າ, ນັກລົງທຶນ, ບໍລິສັດຂົນສົ່ງ ແລະ ສະຖານທູດ ຂອງລາວ ແລະ ຫວຽດນາມ ພົບກັນ: ສິນຄ້າ, ໂອກາດການລົງທຶນ, ເສັ້ນທາງຂົນສົ່ງ, ກິດຈະກຳ ແລະ ບົດບັນທຶກຄວາມເຂົ້າໃຈ — ຕາມຊາຍແດນຍາວ 2.337 ກມ ທີ່ມີດ່ານ 33 ຄູ່.",
-        en: "Corridor helps Vietnamese and Lao traders, investors, logistics firms and trade offices find each other: commodities, investment opportunities, transport routes, events and MoUs — along a 2,337 km border with 33 pairs of border gates.",
+        vi: "Corridor giúp thương nhân, nhà đầu tư, doanh nghiệp logistics và cơ quan đại diện của Việt Nam và Lào tìm thấy nhau: hàng hóa, cơ hội đầu tư, tuyến vận tải, sự kiện và biên bản ghi nhớ — dọc đường biên giới dài 2.337 km.",
+        lo: "Corridor ຊ່ວຍໃຫ້ພໍ່ຄ້າ, ນັກລົງທຶນ, ບໍລິສັດຂົນສົ່ງ ແລະ ສະຖານທູດ ຂອງລາວ ແລະ ຫວຽດນາມ ພົບກັນ: ສິນຄ້າ, ໂອກາດການລົງທຶນ, ເສັ້ນທາງຂົນສົ່ງ, ກິດຈະກຳ ແລະ ບົດບັນທຶກຄວາມເຂົ້າໃຈ — ຕາມຊາຍແດນຍາວ 2.337 ກມ.",
+        en: "Corridor helps Vietnamese and Lao traders, investors, logistics firms and trade offices find each other: commodities, investment opportunities, transport routes, events and MoUs — along the 2,337 km border.",
     }
     HomeMetaDescription {
         vi: "Cổng kết nối thương mại và đầu tư Việt Nam – Lào: số liệu thương mại song phương, cửa khẩu biên giới, khu kinh tế.",
@@ -167,7 +168,7 @@ catalogue! {
     MilestonesTitle { vi: "Mốc quan trọng", lo: "ເຫດການສຳຄັນ", en: "Milestones" }
     SectionsTitle { vi: "Khám phá", lo: "ສຳຫຼວດ", en: "Explore" }
     SectionGatesText {
-        vi: "33 cặp cửa khẩu quốc tế, chính và phụ, với tỉnh hai bên, tọa độ và khu kinh tế cửa khẩu.",
+        vi: "Các cặp cửa khẩu quốc tế, chính và phụ, với tỉnh hai bên, tọa độ và khu kinh tế cửa khẩu.",
         lo: "ດ່ານສາກົນ, ດ່ານຫຼັກ ແລະ ດ່ານທ້ອງຖິ່ນ ພ້ອມແຂວງທັງສອງຝ່າຍ, ພິກັດ ແລະ ເຂດເສດຖະກິດ.",
         en: "International, main and secondary gate pairs with both sides' provinces, coordinates and economic zones.",
     }
@@ -181,6 +182,11 @@ catalogue! {
         vi: "Lọc theo cấp cửa khẩu và tỉnh hai bên. Tỉnh của Việt Nam theo địa giới sau sáp nhập 1/7/2025.",
         lo: "ກັ່ນຕອງຕາມລະດັບດ່ານ ແລະ ແຂວງທັງສອງຝ່າຍ. ແຂວງຂອງຫວຽດນາມ ຕາມການລວມແຂວງ 1/7/2025.",
         en: "Filter by gate level and by province on either side. Vietnamese provinces as merged on 1 July 2025.",
+    }
+    GatesTallyNote {
+        vi: "Theo Bộ Công Thương (2025), hai nước có 9 cặp cửa khẩu quốc tế, 6 cặp chính và 18 cặp phụ. Corridor ghi nhận {n} cặp có nguồn kiểm chứng; Lóng Sập – Pa Háng đã được nâng lên quốc tế ngày 19/11/2024.",
+        lo: "ອີງຕາມກະຊວງອຸດສາຫະກຳ ແລະ ການຄ້າ ຫວຽດນາມ (2025), ມີດ່ານສາກົນ 9 ຄູ່, ດ່ານຫຼັກ 6 ຄູ່ ແລະ ດ່ານທ້ອງຖິ່ນ 18 ຄູ່. Corridor ບັນທຶກ {n} ຄູ່ທີ່ມີແຫຼ່ງອ້າງອີງ; ລອງຊັບ – ປາຮັງ ຍົກລະດັບເປັນດ່ານສາກົນ 19/11/2024.",
+        en: "Vietnam's Ministry of Industry and Trade (2025) counts 9 international, 6 main and 18 secondary gate pairs. Corridor documents {n} pairs with sources; Lóng Sập – Pa Háng was opened as international on 19 Nov 2024.",
     }
     FilterLevel { vi: "Cấp cửa khẩu", lo: "ລະດັບດ່ານ", en: "Gate level" }
     FilterVnProvince { vi: "Tỉnh (Việt Nam)", lo: "ແຂວງ (ຫວຽດນາມ)", en: "Province (Vietnam)" }

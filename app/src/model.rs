@@ -92,6 +92,14 @@ impl GateFilter {
     }
 }
 
+/// What the gate filters offer, and how many gates there are in all.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GateFilterOptions {
+    pub vn_provinces: Vec<ProvinceOption>,
+    pub la_provinces: Vec<ProvinceOption>,
+    pub total_gates: u64,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ProvinceOption {
     pub id: String,

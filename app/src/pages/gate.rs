@@ -73,7 +73,7 @@ fn GateView(lang: Lang, gate: GateDetail) -> impl IntoView {
                 <section>
                     <h2>{t(lang, Msg::VietnamSide)}</h2>
                     <dl>
-                        <dt>{t(lang, Msg::NavGates)}</dt>
+                        <dt>{t(lang, Msg::GateName)}</dt>
                         <dd lang="vi">{row.vn_name.clone()}</dd>
                         <dt>{t(lang, Msg::Province)}</dt>
                         <dd>{row.vn_province.get(lang).to_owned()}</dd>
@@ -84,7 +84,7 @@ fn GateView(lang: Lang, gate: GateDetail) -> impl IntoView {
                 <section>
                     <h2>{t(lang, Msg::LaoSide)}</h2>
                     <dl>
-                        <dt>{t(lang, Msg::NavGates)}</dt>
+                        <dt>{t(lang, Msg::GateName)}</dt>
                         <dd>{la_names}</dd>
                         <dt>{t(lang, Msg::Province)}</dt>
                         <dd>{row.la_province.get(lang).to_owned()}</dd>

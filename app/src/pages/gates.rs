@@ -24,14 +24,23 @@ pub fn GatesPage() -> impl IntoView {
                 let filter = filter.clone();
                 Suspend::new(async move {
                     let loaded: Result<_, AppError> = async {
-                        let (vn, la) = get_gate_filters().await?;
+                        let options = get_gate_filters().await?;
                         let rows = list_gates(filter.clone()).await?;
-                        Ok((vn, la, rows))
+                        Ok((options, rows))
                     }
                     .await;
                     match loaded {
-                        Ok((vn_provinces, la_provinces, initial)) => view! {
-                            <GateBrowser lang filter=filter.clone() vn_provinces la_provinces initial/>
+                        Ok((options, initial)) => view! {
+                            <p class="muted">
+                                {t(lang, Msg::GatesTallyNote).replace("{n}", &options.total_gates.to_string())}
+                            </p>
+                            <GateBrowser
+                                lang
+                                filter=filter.clone()
+                                vn_provinces=options.vn_provinces
+                                la_provinces=options.la_provinces
+                                initial
+                            />
                         }
                         .into_any(),
                         Err(error) => view! { <ErrorPage lang error/> }.into_any(),

@@ -107,14 +107,20 @@ impl TestApp {
     }
 
     pub fn on(test_db: TestDb) -> TestApp {
+        Self::with_site_root(test_db, "target/site")
+    }
+
+    /// The portal serving built assets from `site_root`.
+    pub fn with_site_root(test_db: TestDb, site_root: &str) -> TestApp {
         let config = Config::from_lookup(|name| match name {
             "DATABASE_URL" => Some(test_db.url.clone()),
+            "LEPTOS_SITE_ROOT" => Some(site_root.to_owned()),
             _ => None,
         })
         .expect("test config");
         let leptos_options = LeptosOptions::builder()
             .output_name("corridor")
-            .site_root("target/site")
+            .site_root(site_root)
             .build();
         let state = AppState {
             db: test_db.db.clone(),

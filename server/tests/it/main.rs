@@ -2,6 +2,7 @@
 //! PostgreSQL (`TEST_DATABASE_URL=postgres://…`; see scripts/test.sh).
 mod helpers;
 
+mod assets;
 mod cli;
 mod config;
 mod data;

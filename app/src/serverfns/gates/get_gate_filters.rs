@@ -1,10 +1,16 @@
 use crate::errors::AppError;
-use crate::model::ProvinceOption;
+use crate::model::GateFilterOptions;
 use leptos::prelude::*;
 
-/// The provinces offered by the gate filters: (Vietnamese, Lao).
+/// The provinces offered by the gate filters, and the number of gates.
 #[server(endpoint = "gates/filters")]
-pub async fn get_gate_filters() -> Result<(Vec<ProvinceOption>, Vec<ProvinceOption>), AppError> {
+pub async fn get_gate_filters() -> Result<GateFilterOptions, AppError> {
     let db = crate::state::db()?;
-    Ok(crate::domain::gates::province_options(&db).await?)
+    let (vn_provinces, la_provinces) = crate::domain::gates::province_options(&db).await?;
+    let total_gates = crate::domain::gates::count(&db).await?;
+    Ok(GateFilterOptions {
+        vn_provinces,
+        la_provinces,
+        total_gates,
+    })
 }

@@ -47,7 +47,11 @@ TEST_DATABASE_URL="$pg_url" cargo nextest run --workspace --exclude frontend --f
   | tee "$log_dir/postgres.log"
 
 step "cargo leptos build --release"
-cargo leptos build --release 2>&1 | tail -n 3
+if ! cargo leptos build --release > "$log_dir/build.log" 2>&1; then
+  grep -v '^ *at \|^ *[0-9]*: ' "$log_dir/build.log" | tail -n 80
+  exit 1
+fi
+tail -n 3 "$log_dir/build.log"
 "$REPO_ROOT/scripts/precompress.sh"
 step "wasm budget and contents"
 "$REPO_ROOT/scripts/check-wasm.sh" | tee "$log_dir/wasm.log"

@@ -77,12 +77,10 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(message) | ServerFnErrorErr::Deserialization(message) => {
-                AppError::Invalid {
-                    field: "request".into(),
-                    message,
-                }
-            }
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::Deserialization(message) => AppError::Invalid {
+                field: "request".into(),
+                message,
+            },
             // Transport failures on the client and unexpected failures on the server: the user
             // gets a reference, the detail is not passed on.
             other => {
@@ -114,17 +112,11 @@ mod tests {
             StatusCode::UNPROCESSABLE_ENTITY
         );
         assert_eq!(
-            AppError::RateLimited {
-                retry_after_secs: 3
-            }
-            .status(),
+            AppError::RateLimited { retry_after_secs: 3 }.status(),
             StatusCode::TOO_MANY_REQUESTS
         );
         assert_eq!(
-            AppError::Internal {
-                reference: "x".into()
-            }
-            .status(),
+            AppError::Internal { reference: "x".into() }.status(),
             StatusCode::INTERNAL_SERVER_ERROR
         );
     }
@@ -132,8 +124,7 @@ mod tests {
     #[cfg(feature = "ssr")]
     #[test]
     fn database_errors_do_not_reveal_their_detail() {
-        let err: AppError =
-            sea_orm::DbErr::Custom("SELECT secret FROM users at /srv/corridor.db".into()).into();
+        let err: AppError = sea_orm::DbErr::Custom("SELECT secret FROM users at /srv/corridor.db".into()).into();
         let shown = format!("{err} {err:?}");
         assert!(!shown.contains("SELECT"), "{shown}");
         assert!(!shown.contains("/srv"), "{shown}");

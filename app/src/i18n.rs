@@ -105,6 +105,15 @@ macro_rules! catalogue {
                     $(Msg::$key => match lang { Lang::Vi => $vi, Lang::Lo => $lo, Lang::En => $en }),*
                 }
             }
+
+            /// The key's name, used as a message code in errors (`"ErrEmailTaken"`).
+            pub fn key(self) -> &'static str {
+                match self { $(Msg::$key => stringify!($key)),* }
+            }
+
+            pub fn from_key(key: &str) -> Option<Msg> {
+                match key { $(stringify!($key) => Some(Msg::$key),)* _ => None }
+            }
         }
     };
 }
@@ -247,6 +256,112 @@ catalogue! {
     Loading { vi: "Đang tải…", lo: "ກຳລັງໂຫຼດ…", en: "Loading…" }
     Vietnam { vi: "Việt Nam", lo: "ຫວຽດນາມ", en: "Vietnam" }
     Laos { vi: "Lào", lo: "ລາວ", en: "Laos" }
+    NavSignIn { vi: "Đăng nhập", lo: "ເຂົ້າສູ່ລະບົບ", en: "Sign in" }
+    NavSignUp { vi: "Tạo tài khoản", lo: "ສ້າງບັນຊີ", en: "Create account" }
+    NavAccount { vi: "Tài khoản", lo: "ບັນຊີຂອງຂ້ອຍ", en: "My account" }
+    SignOut { vi: "Đăng xuất", lo: "ອອກຈາກລະບົບ", en: "Sign out" }
+    SignOutEverywhere { vi: "Đăng xuất trên mọi thiết bị", lo: "ອອກຈາກລະບົບທຸກອຸປະກອນ", en: "Sign out everywhere" }
+    SignUpTitle { vi: "Tạo tài khoản Corridor", lo: "ສ້າງບັນຊີ Corridor", en: "Create your Corridor account" }
+    SignUpIntro {
+        vi: "Miễn phí cho thương nhân, nhà đầu tư, doanh nghiệp logistics và cơ quan đại diện. Sau khi đăng ký, hãy xác nhận e-mail để có thể đăng tin.",
+        lo: "ບໍ່ເສຍຄ່າ ສຳລັບພໍ່ຄ້າ, ນັກລົງທຶນ, ບໍລິສັດຂົນສົ່ງ ແລະ ອົງການຕ່າງໆ. ຫຼັງລົງທະບຽນ, ກະລຸນາຢືນຢັນອີເມວ ເພື່ອສາມາດລົງປະກາດໄດ້.",
+        en: "Free for traders, investors, logistics firms and trade offices. After signing up, confirm your e-mail address to be able to publish.",
+    }
+    SignInTitle { vi: "Đăng nhập", lo: "ເຂົ້າສູ່ລະບົບ", en: "Sign in" }
+    Email { vi: "E-mail", lo: "ອີເມວ", en: "E-mail" }
+    Password { vi: "Mật khẩu", lo: "ລະຫັດຜ່ານ", en: "Password" }
+    PasswordHint {
+        vi: "Ít nhất 10 ký tự; một câu ngắn là dễ nhớ nhất.",
+        lo: "ຢ່າງໜ້ອຍ 10 ຕົວອັກສອນ; ປະໂຫຍກສັ້ນໆ ຈື່ງ່າຍທີ່ສຸດ.",
+        en: "At least 10 characters; a short phrase is easiest to remember.",
+    }
+    DisplayName { vi: "Họ tên", lo: "ຊື່ ແລະ ນາມສະກຸນ", en: "Your name" }
+    CreateAccountButton { vi: "Tạo tài khoản", lo: "ສ້າງບັນຊີ", en: "Create account" }
+    SignInButton { vi: "Đăng nhập", lo: "ເຂົ້າສູ່ລະບົບ", en: "Sign in" }
+    ForgotPasswordLink { vi: "Quên mật khẩu?", lo: "ລືມລະຫັດຜ່ານ?", en: "Forgot your password?" }
+    NoAccountYet { vi: "Chưa có tài khoản?", lo: "ຍັງບໍ່ມີບັນຊີ?", en: "No account yet?" }
+    HaveAccount { vi: "Đã có tài khoản?", lo: "ມີບັນຊີແລ້ວ?", en: "Already have an account?" }
+    AccountTitle { vi: "Tài khoản của tôi", lo: "ບັນຊີຂອງຂ້ອຍ", en: "My account" }
+    EmailUnconfirmed {
+        vi: "Địa chỉ e-mail chưa được xác nhận: hãy mở liên kết chúng tôi đã gửi. Trước khi xác nhận, bạn chưa thể đăng tin.",
+        lo: "ອີເມວຂອງທ່ານຍັງບໍ່ໄດ້ຢືນຢັນ: ກະລຸນາເປີດລິ້ງທີ່ພວກເຮົາສົ່ງໄປ. ກ່ອນຢືນຢັນ ທ່ານຍັງລົງປະກາດບໍ່ໄດ້.",
+        en: "Your e-mail address is not confirmed yet: open the link we sent you. Until then you cannot publish.",
+    }
+    EmailConfirmed { vi: "Đã xác nhận", lo: "ຢືນຢັນແລ້ວ", en: "Confirmed" }
+    ResendConfirmation { vi: "Gửi lại liên kết xác nhận", lo: "ສົ່ງລິ້ງຢືນຢັນອີກຄັ້ງ", en: "Send the confirmation link again" }
+    ConfirmationSent { vi: "Chúng tôi đã gửi liên kết xác nhận mới.", lo: "ພວກເຮົາໄດ້ສົ່ງລິ້ງຢືນຢັນໃໝ່ແລ້ວ.", en: "We sent a new confirmation link." }
+    AccountConfirmedNotice { vi: "Địa chỉ e-mail của bạn đã được xác nhận.", lo: "ອີເມວຂອງທ່ານໄດ້ຮັບການຢືນຢັນແລ້ວ.", en: "Your e-mail address is confirmed." }
+    WelcomeNotice {
+        vi: "Chào mừng! Chúng tôi đã gửi liên kết xác nhận tới {email}.",
+        lo: "ຍິນດີຕ້ອນຮັບ! ພວກເຮົາໄດ້ສົ່ງລິ້ງຢືນຢັນໄປຫາ {email}.",
+        en: "Welcome! We sent a confirmation link to {email}.",
+    }
+    ChangePasswordTitle { vi: "Đổi mật khẩu", lo: "ປ່ຽນລະຫັດຜ່ານ", en: "Change password" }
+    CurrentPassword { vi: "Mật khẩu hiện tại", lo: "ລະຫັດຜ່ານປັດຈຸບັນ", en: "Current password" }
+    NewPassword { vi: "Mật khẩu mới", lo: "ລະຫັດຜ່ານໃໝ່", en: "New password" }
+    ChangePasswordButton { vi: "Đổi mật khẩu", lo: "ປ່ຽນລະຫັດຜ່ານ", en: "Change password" }
+    PasswordChangedNotice {
+        vi: "Đã đổi mật khẩu; các phiên đăng nhập khác đã bị đăng xuất.",
+        lo: "ປ່ຽນລະຫັດຜ່ານແລ້ວ; ອຸປະກອນອື່ນຖືກອອກຈາກລະບົບແລ້ວ.",
+        en: "Password changed; your other sessions have been signed out.",
+    }
+    SessionsTitle { vi: "Các phiên đăng nhập", lo: "ບ່ອນທີ່ທ່ານເຂົ້າສູ່ລະບົບ", en: "Where you are signed in" }
+    ThisDevice { vi: "thiết bị này", lo: "ອຸປະກອນນີ້", en: "this device" }
+    LastActive { vi: "hoạt động lần cuối", lo: "ໃຊ້ງານຫຼ້າສຸດ", en: "last active" }
+    ConfirmTitle { vi: "Xác nhận địa chỉ e-mail", lo: "ຢືນຢັນອີເມວ", en: "Confirm your e-mail address" }
+    ConfirmIntro { vi: "Nhấn nút để xác nhận địa chỉ e-mail của bạn.", lo: "ກົດປຸ່ມເພື່ອຢືນຢັນອີເມວຂອງທ່ານ.", en: "Press the button to confirm your e-mail address." }
+    ConfirmButton { vi: "Xác nhận", lo: "ຢືນຢັນ", en: "Confirm" }
+    ForgotTitle { vi: "Đặt lại mật khẩu", lo: "ຕັ້ງລະຫັດຜ່ານໃໝ່", en: "Reset your password" }
+    ForgotIntro {
+        vi: "Nhập e-mail của bạn; chúng tôi sẽ gửi liên kết để đặt mật khẩu mới.",
+        lo: "ປ້ອນອີເມວຂອງທ່ານ; ພວກເຮົາຈະສົ່ງລິ້ງເພື່ອຕັ້ງລະຫັດຜ່ານໃໝ່.",
+        en: "Enter your e-mail address; we will send a link to choose a new password.",
+    }
+    SendResetLink { vi: "Gửi liên kết", lo: "ສົ່ງລິ້ງ", en: "Send the link" }
+    ResetLinkSent {
+        vi: "Nếu có tài khoản dùng địa chỉ này, liên kết đang được gửi tới. Liên kết có hiệu lực một giờ.",
+        lo: "ຖ້າມີບັນຊີທີ່ໃຊ້ອີເມວນີ້, ລິ້ງກຳລັງຖືກສົ່ງໄປ. ລິ້ງໃຊ້ໄດ້ໜຶ່ງຊົ່ວໂມງ.",
+        en: "If an account uses this address, a link is on its way. It is valid for one hour.",
+    }
+    ResetTitle { vi: "Chọn mật khẩu mới", lo: "ເລືອກລະຫັດຜ່ານໃໝ່", en: "Choose a new password" }
+    ResetButton { vi: "Lưu mật khẩu mới", lo: "ບັນທຶກລະຫັດຜ່ານໃໝ່", en: "Save the new password" }
+    ResetDoneNotice {
+        vi: "Đã đổi mật khẩu. Hãy đăng nhập bằng mật khẩu mới.",
+        lo: "ປ່ຽນລະຫັດຜ່ານແລ້ວ. ກະລຸນາເຂົ້າສູ່ລະບົບດ້ວຍລະຫັດຜ່ານໃໝ່.",
+        en: "Your password is changed. Sign in with the new one.",
+    }
+    FormHasErrors { vi: "Vui lòng sửa các ô được đánh dấu bên dưới.", lo: "ກະລຸນາແກ້ໄຂຊ່ອງທີ່ໝາຍໄວ້ຂ້າງລຸ່ມ.", en: "Please correct the fields marked below." }
+    ErrEmailInvalid { vi: "Địa chỉ e-mail không hợp lệ.", lo: "ອີເມວບໍ່ຖືກຕ້ອງ.", en: "This is not a valid e-mail address." }
+    ErrEmailTaken { vi: "Đã có tài khoản dùng địa chỉ này. Hãy đăng nhập hoặc đặt lại mật khẩu.", lo: "ມີບັນຊີທີ່ໃຊ້ອີເມວນີ້ແລ້ວ. ກະລຸນາເຂົ້າສູ່ລະບົບ ຫຼື ຕັ້ງລະຫັດຜ່ານໃໝ່.", en: "An account already uses this address. Sign in or reset your password." }
+    ErrDisplayNameInvalid { vi: "Hãy nhập họ tên (tối đa 100 ký tự).", lo: "ກະລຸນາປ້ອນຊື່ (ບໍ່ເກີນ 100 ຕົວອັກສອນ).", en: "Enter your name (up to 100 characters)." }
+    ErrPasswordShort { vi: "Mật khẩu cần ít nhất 10 ký tự.", lo: "ລະຫັດຜ່ານຕ້ອງມີຢ່າງໜ້ອຍ 10 ຕົວອັກສອນ.", en: "The password needs at least 10 characters." }
+    ErrPasswordLong { vi: "Mật khẩu quá dài (tối đa 256 ký tự).", lo: "ລະຫັດຜ່ານຍາວເກີນໄປ (ບໍ່ເກີນ 256 ຕົວອັກສອນ).", en: "The password is too long (256 characters at most)." }
+    ErrPasswordWeak { vi: "Mật khẩu này quá dễ đoán. Hãy chọn một câu ngắn của riêng bạn.", lo: "ລະຫັດຜ່ານນີ້ເດົາງ່າຍເກີນໄປ. ກະລຸນາເລືອກປະໂຫຍກສັ້ນຂອງທ່ານເອງ.", en: "This password is too easy to guess. Choose a short phrase of your own." }
+    ErrBadCredentials { vi: "E-mail hoặc mật khẩu không đúng.", lo: "ອີເມວ ຫຼື ລະຫັດຜ່ານບໍ່ຖືກຕ້ອງ.", en: "The e-mail address or password is not right." }
+    ErrBadCurrentPassword { vi: "Mật khẩu hiện tại không đúng.", lo: "ລະຫັດຜ່ານປັດຈຸບັນບໍ່ຖືກຕ້ອງ.", en: "The current password is not right." }
+    ErrTokenInvalid { vi: "Liên kết không hợp lệ.", lo: "ລິ້ງບໍ່ຖືກຕ້ອງ.", en: "This link is not valid." }
+    ErrTokenUsed { vi: "Liên kết này đã được sử dụng.", lo: "ລິ້ງນີ້ຖືກໃຊ້ແລ້ວ.", en: "This link has already been used." }
+    ErrTokenExpired { vi: "Liên kết đã hết hạn; hãy yêu cầu liên kết mới.", lo: "ລິ້ງໝົດອາຍຸແລ້ວ; ກະລຸນາຂໍລິ້ງໃໝ່.", en: "This link has expired; ask for a new one." }
+    ErrRateLimited {
+        vi: "Quá nhiều lần thử. Hãy thử lại sau {minutes} phút.",
+        lo: "ລອງຫຼາຍເກີນໄປ. ກະລຸນາລອງໃໝ່ໃນອີກ {minutes} ນາທີ.",
+        en: "Too many attempts. Try again in {minutes} minutes.",
+    }
+    ErrCrossSite {
+        vi: "Biểu mẫu được gửi từ một trang web khác nên đã bị từ chối.",
+        lo: "ແບບຟອມນີ້ຖືກສົ່ງມາຈາກເວັບໄຊອື່ນ ຈຶ່ງຖືກປະຕິເສດ.",
+        en: "This form was sent from another site and was refused.",
+    }
+    ForbiddenTitle { vi: "Không được phép", lo: "ບໍ່ອະນຸຍາດ", en: "Not allowed" }
+    ForbiddenBody { vi: "Tài khoản của bạn không có quyền xem trang này.", lo: "ບັນຊີຂອງທ່ານບໍ່ມີສິດເບິ່ງໜ້ານີ້.", en: "Your account may not see this page." }
+    MailboxTitle { vi: "Thư gửi đi (hộp thư phát triển)", lo: "ອີເມວທີ່ສົ່ງອອກ (ກ່ອງທົດສອບ)", en: "Outgoing mail (development mailbox)" }
+    MailboxIntro {
+        vi: "Khi chưa cấu hình SMTP, thư nằm trong hàng đợi này và được ghi vào nhật ký máy chủ.",
+        lo: "ເມື່ອຍັງບໍ່ໄດ້ຕັ້ງຄ່າ SMTP, ອີເມວຈະຢູ່ໃນລາຍການນີ້ ແລະ ຖືກບັນທຶກໃນບັນທຶກຂອງເຊີບເວີ.",
+        en: "Until SMTP is configured, mail stays in this outbox and is written to the server log.",
+    }
+    AuditTitle { vi: "Nhật ký kiểm tra", lo: "ບັນທຶກການກວດສອບ", en: "Audit log" }
+    NavAdmin { vi: "Quản trị", lo: "ຜູ້ດູແລ", en: "Admin" }
     BillionUsd { vi: "{n} tỷ USD", lo: "{n} ຕື້ ໂດລາ", en: "${n} billion" }
     MillionUsd { vi: "{n} triệu USD", lo: "{n} ລ້ານ ໂດລາ", en: "${n} million" }
 }
@@ -298,15 +413,9 @@ mod tests {
     fn every_message_has_text_in_every_language() {
         for msg in Msg::ALL {
             for lang in Lang::ALL {
-                assert!(
-                    !msg.text(lang).trim().is_empty(),
-                    "{msg:?} is empty in {lang:?}"
-                );
+                assert!(!msg.text(lang).trim().is_empty(), "{msg:?} is empty in {lang:?}");
             }
-            assert!(
-                has_lao_script(msg.text(Lang::Lo)),
-                "{msg:?} has no Lao script in Lao"
-            );
+            assert!(has_lao_script(msg.text(Lang::Lo)), "{msg:?} has no Lao script in Lao");
         }
     }
 
@@ -325,11 +434,7 @@ mod tests {
             };
             let en = holes(msg.text(Lang::En));
             for lang in [Lang::Vi, Lang::Lo] {
-                assert_eq!(
-                    holes(msg.text(lang)),
-                    en,
-                    "{msg:?} placeholders differ in {lang:?}"
-                );
+                assert_eq!(holes(msg.text(lang)), en, "{msg:?} placeholders differ in {lang:?}");
             }
         }
     }
@@ -345,10 +450,7 @@ mod tests {
 
     #[test]
     fn accept_language_honours_quality_values() {
-        assert_eq!(
-            Lang::from_accept_language("fr-FR,lo;q=0.8,vi;q=0.9"),
-            Some(Lang::Vi)
-        );
+        assert_eq!(Lang::from_accept_language("fr-FR,lo;q=0.8,vi;q=0.9"), Some(Lang::Vi));
         assert_eq!(Lang::from_accept_language("lo-LA,en;q=0.5"), Some(Lang::Lo));
         assert_eq!(Lang::from_accept_language("de,fr;q=0.7"), None);
         assert_eq!(Lang::from_accept_language("vi;q=0,en"), Some(Lang::En));
@@ -373,11 +475,7 @@ mod tests {
 
 /// Chooses the page language: an explicit `?lang=` wins, then the saved cookie, then the
 /// browser's `Accept-Language`, then the default. Unknown codes are ignored.
-pub fn resolve_lang(
-    query: Option<&str>,
-    cookie_header: Option<&str>,
-    accept_language: Option<&str>,
-) -> Lang {
+pub fn resolve_lang(query: Option<&str>, cookie_header: Option<&str>, accept_language: Option<&str>) -> Lang {
     query_lang(query)
         .or_else(|| cookie_lang(cookie_header))
         .or_else(|| accept_language.and_then(Lang::from_accept_language))
@@ -422,10 +520,7 @@ mod resolve_tests {
             resolve_lang(Some("a=1&lang=lo"), Some("corridor_lang=vi"), Some("en")),
             Lang::Lo
         );
-        assert_eq!(
-            resolve_lang(None, Some("x=1; corridor_lang=vi"), Some("lo")),
-            Lang::Vi
-        );
+        assert_eq!(resolve_lang(None, Some("x=1; corridor_lang=vi"), Some("lo")), Lang::Vi);
         assert_eq!(resolve_lang(None, None, Some("lo-LA,en;q=0.3")), Lang::Lo);
         assert_eq!(resolve_lang(None, None, None), Lang::default());
     }

@@ -24,11 +24,7 @@ pub enum GateLevel {
 }
 
 impl GateLevel {
-    pub const ALL: [GateLevel; 3] = [
-        GateLevel::International,
-        GateLevel::Main,
-        GateLevel::Secondary,
-    ];
+    pub const ALL: [GateLevel; 3] = [GateLevel::International, GateLevel::Main, GateLevel::Secondary];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -39,9 +35,7 @@ impl GateLevel {
     }
 
     pub fn parse(code: &str) -> Option<GateLevel> {
-        GateLevel::ALL
-            .into_iter()
-            .find(|level| level.code() == code.trim())
+        GateLevel::ALL.into_iter().find(|level| level.code() == code.trim())
     }
 
     pub fn label(self) -> Msg {
@@ -230,4 +224,85 @@ mod tests {
         let filter = GateFilter::from_query(Some("galactic"), None, Some(&"x".repeat(500)));
         assert_eq!(filter, GateFilter::default());
     }
+}
+
+/// Who is signed in, as pages show it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub user_id: i32,
+    pub display_name: String,
+    pub email: String,
+    pub email_confirmed: bool,
+    pub is_admin: bool,
+    pub is_moderator: bool,
+}
+
+/// A submitted form that needs another look: what was typed (never passwords) and, per field,
+/// the message code of what is wrong. The server renders the same page again with it, so
+/// forms work without JavaScript and lose nothing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormState {
+    pub values: Vec<(String, String)>,
+    pub errors: Vec<(String, String)>,
+    /// A message for the whole form (e.g. rate limiting), as a message code.
+    pub form_error: Option<String>,
+    /// Minutes to wait, for rate-limit messages.
+    pub retry_after_minutes: Option<u64>,
+    /// The HTTP status the page answers with.
+    pub status: u16,
+}
+
+impl FormState {
+    pub fn value(&self, name: &str) -> String {
+        self.values
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn error(&self, name: &str) -> Option<String> {
+        self.errors.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty() || self.form_error.is_some()
+    }
+}
+
+/// The account page's data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub email: String,
+    pub display_name: String,
+    pub email_confirmed: bool,
+    pub sessions: Vec<SessionView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub created_at: String,
+    pub last_seen_at: String,
+    pub user_agent: Option<String>,
+    pub client_addr: Option<String>,
+    pub current: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MailView {
+    pub id: i32,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: String,
+    pub sent_at: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditView {
+    pub at: String,
+    pub actor: Option<String>,
+    pub action: String,
+    pub subject: String,
+    pub client_addr: Option<String>,
 }

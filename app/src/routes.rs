@@ -1,9 +1,13 @@
 //! Every page route in one place, and the HTML shell.
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
-use crate::pages::{
-    gate::GatePage, gates::GatesPage, home::HomePage, not_found::NotFound, sources::SourcesPage,
+use crate::model::Viewer;
+use crate::pages::account::{
+    confirm::ConfirmPage, forgot::ForgotPage, overview::AccountPage, reset::ResetPage, sign_in::SignInPage,
+    sign_up::SignUpPage,
 };
+use crate::pages::admin::{audit::AuditPage, mailbox::MailboxPage};
+use crate::pages::{gate::GatePage, gates::GatesPage, home::HomePage, not_found::NotFound, sources::SourcesPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::{
@@ -17,6 +21,7 @@ pub struct PageRequest {
     pub lang: Lang,
     pub path: String,
     pub query: Option<String>,
+    pub viewer: Option<Viewer>,
 }
 
 #[cfg(feature = "ssr")]
@@ -24,8 +29,7 @@ fn page_request() -> PageRequest {
     let Some(parts) = use_context::<http::request::Parts>() else {
         return PageRequest::default();
     };
-    let header =
-        |name: http::header::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
+    let header = |name: http::header::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
     let query = parts.uri.query();
     PageRequest {
         lang: crate::i18n::resolve_lang(
@@ -35,6 +39,17 @@ fn page_request() -> PageRequest {
         ),
         path: parts.uri.path().to_owned(),
         query: query.map(str::to_owned),
+        viewer: parts
+            .extensions
+            .get::<crate::domain::accounts::CurrentUser>()
+            .map(|user| Viewer {
+                user_id: user.user_id,
+                display_name: user.display_name.clone(),
+                email: user.email.clone(),
+                email_confirmed: user.email_confirmed,
+                is_admin: user.platform_role == crate::domain::accounts::PlatformRole::Admin,
+                is_moderator: user.platform_role != crate::domain::accounts::PlatformRole::User,
+            }),
     }
 }
 
@@ -45,9 +60,7 @@ fn page_request() -> PageRequest {
 
 /// The page language, provided by the shell.
 pub fn use_lang() -> Lang {
-    use_context::<PageRequest>()
-        .map(|r| r.lang)
-        .unwrap_or_default()
+    use_context::<PageRequest>().map(|r| r.lang).unwrap_or_default()
 }
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -84,6 +97,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gates") view=GatesPage ssr=SsrMode::Async/>
                     <Route path=path!("/gates/:id") view=GatePage ssr=SsrMode::Async/>
                     <Route path=path!("/sources") view=SourcesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/signup") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/signin") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/confirm") view=ConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/forgot") view=ForgotPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/reset") view=ResetPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/mailbox") view=MailboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -1,4 +1,5 @@
 //! What every request handler and server function can reach on the server.
+use crate::domain::accounts::{CurrentUser, PlatformRole};
 use crate::errors::AppError;
 use leptos::prelude::*;
 use sea_orm::DatabaseConnection;
@@ -7,6 +8,15 @@ use sea_orm::DatabaseConnection;
 pub struct AppState {
     pub db: DatabaseConnection,
     pub leptos_options: LeptosOptions,
+    /// The address users reach the portal at (`https://…`): links in e-mails, CSRF checks,
+    /// `Secure` cookies.
+    pub public_origin: String,
+}
+
+impl AppState {
+    pub fn secure_cookies(&self) -> bool {
+        self.public_origin.starts_with("https://")
+    }
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {
@@ -20,4 +30,34 @@ pub fn db() -> Result<DatabaseConnection, AppError> {
     use_context::<AppState>()
         .map(|s| s.db)
         .ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+/// Gives a server function's error its HTTP status (server functions answer 500 otherwise).
+pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(err) = &result {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(err.status());
+        }
+    }
+    result
+}
+
+/// The signed-in user of the current request, if any (set by the session middleware).
+pub fn current_user() -> Option<CurrentUser> {
+    use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<CurrentUser>().cloned())
+}
+
+/// The signed-in user, or `Unauthorized`.
+pub fn require_user() -> Result<CurrentUser, AppError> {
+    current_user().ok_or(AppError::Unauthorized)
+}
+
+/// A platform administrator, or `Unauthorized` / `Forbidden`.
+pub fn require_admin() -> Result<CurrentUser, AppError> {
+    let user = require_user()?;
+    if user.platform_role == PlatformRole::Admin {
+        Ok(user)
+    } else {
+        Err(AppError::Forbidden)
+    }
 }

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_reference_data;
 mod m20261125_000002_organisations_and_milestones;
+mod m20261125_000003_accounts;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261125_000001_reference_data::Migration),
             Box::new(m20261125_000002_organisations_and_milestones::Migration),
+            Box::new(m20261125_000003_accounts::Migration),
         ]
     }
 }

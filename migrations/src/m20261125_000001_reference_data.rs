@@ -6,10 +6,7 @@ use sea_orm_migration::{prelude::*, schema::*};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn fk(
-    from: (&'static str, &'static str),
-    to: (&'static str, &'static str),
-) -> ForeignKeyCreateStatement {
+fn fk(from: (&'static str, &'static str), to: (&'static str, &'static str)) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .name(format!("fk_{}_{}", from.0, from.1))
         .from(from.0, from.1)
@@ -101,18 +98,9 @@ impl MigrationTrait for Migration {
                     .col(string("sources"))
                     .col(string("confidence"))
                     .col(text_null("notes"))
-                    .foreign_key(&mut fk(
-                        ("border_gates", "vn_province_id"),
-                        ("provinces", "id"),
-                    ))
-                    .foreign_key(&mut fk(
-                        ("border_gates", "vn_province_former_id"),
-                        ("provinces", "id"),
-                    ))
-                    .foreign_key(&mut fk(
-                        ("border_gates", "la_province_id"),
-                        ("provinces", "id"),
-                    ))
+                    .foreign_key(&mut fk(("border_gates", "vn_province_id"), ("provinces", "id")))
+                    .foreign_key(&mut fk(("border_gates", "vn_province_former_id"), ("provinces", "id")))
+                    .foreign_key(&mut fk(("border_gates", "la_province_id"), ("provinces", "id")))
                     .to_owned(),
             )
             .await?;
@@ -163,10 +151,7 @@ impl MigrationTrait for Migration {
                     .col(text_null("key_facts"))
                     .col(string("sources"))
                     .col(string("confidence"))
-                    .foreign_key(&mut fk(
-                        ("economic_zones", "border_gate_id"),
-                        ("border_gates", "id"),
-                    ))
+                    .foreign_key(&mut fk(("economic_zones", "border_gate_id"), ("border_gates", "id")))
                     .to_owned(),
             )
             .await?;
@@ -259,9 +244,7 @@ impl MigrationTrait for Migration {
             "countries",
             "sources",
         ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
+            manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())
     }

@@ -11,6 +11,8 @@
 //! | `CORRIDOR_REQUEST_TIMEOUT_SECS` | `30` | a request taking longer gets 408 |
 //! | `CORRIDOR_BODY_LIMIT_BYTES` | `2097152` | larger request bodies get 413 |
 //! | `CORRIDOR_AUTO_MIGRATE` | `true` | apply pending migrations when `serve` starts |
+//! | `CORRIDOR_PUBLIC_ORIGIN` | `http://` + `LEPTOS_SITE_ADDR` | the address users reach the portal at: links in e-mails, the CSRF origin check, `Secure` cookies when `https://` |
+//! | `CORRIDOR_TRUSTED_PROXIES` | (none) | comma-separated IP addresses of reverse proxies whose `X-Forwarded-For` is believed |
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -25,6 +27,8 @@ pub struct Config {
     pub request_timeout: Duration,
     pub body_limit_bytes: usize,
     pub auto_migrate: bool,
+    pub public_origin: String,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -56,11 +60,7 @@ impl Config {
             value: String,
             reason: &'static str,
         ) -> Result<T, ConfigError> {
-            value.parse().map_err(|_| ConfigError {
-                name,
-                value,
-                reason,
-            })
+            value.parse().map_err(|_| ConfigError { name, value, reason })
         }
         let database_url = get("DATABASE_URL", DEFAULT_DATABASE_URL);
         if !(database_url.starts_with("sqlite:")
@@ -73,16 +73,39 @@ impl Config {
                 reason: "expected sqlite:… or postgres://…",
             });
         }
+        let site_addr: SocketAddr = parse(
+            "LEPTOS_SITE_ADDR",
+            get("LEPTOS_SITE_ADDR", "127.0.0.1:3000"),
+            "expected host:port, e.g. 127.0.0.1:3000",
+        )?;
+        let public_origin = get("CORRIDOR_PUBLIC_ORIGIN", &format!("http://{site_addr}"))
+            .trim_end_matches('/')
+            .to_owned();
+        if !(public_origin.starts_with("http://") || public_origin.starts_with("https://")) {
+            return Err(ConfigError {
+                name: "CORRIDOR_PUBLIC_ORIGIN",
+                value: public_origin,
+                reason: "expected http://host or https://host",
+            });
+        }
+        let mut trusted_proxies = Vec::new();
+        for item in get("CORRIDOR_TRUSTED_PROXIES", "")
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            trusted_proxies.push(parse(
+                "CORRIDOR_TRUSTED_PROXIES",
+                item.to_owned(),
+                "expected IP addresses separated by commas",
+            )?);
+        }
         let log_filter = lookup("CORRIDOR_LOG")
             .or_else(|| lookup("RUST_LOG"))
             .unwrap_or_else(|| "info,sqlx=warn".into());
         Ok(Config {
             database_url,
-            site_addr: parse(
-                "LEPTOS_SITE_ADDR",
-                get("LEPTOS_SITE_ADDR", "127.0.0.1:3000"),
-                "expected host:port, e.g. 127.0.0.1:3000",
-            )?,
+            site_addr,
             site_root: PathBuf::from(get("LEPTOS_SITE_ROOT", "target/site")),
             data_dir: PathBuf::from(get("CORRIDOR_DATA_DIR", "var")),
             log_filter,
@@ -96,6 +119,8 @@ impl Config {
                 get("CORRIDOR_BODY_LIMIT_BYTES", "2097152"),
                 "expected a number of bytes",
             )?,
+            public_origin,
+            trusted_proxies,
             auto_migrate: parse(
                 "CORRIDOR_AUTO_MIGRATE",
                 get("CORRIDOR_AUTO_MIGRATE", "true"),

@@ -13,9 +13,7 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
         tracing::warn!(error = %err, "readiness: database unreachable");
         return (
             StatusCode::SERVICE_UNAVAILABLE,
-            Json(
-                json!({ "status": "not_ready", "database": backend, "reason": "database unreachable" }),
-            ),
+            Json(json!({ "status": "not_ready", "database": backend, "reason": "database unreachable" })),
         );
     }
     match app::domain::db::pending_migrations(&state.db).await {
@@ -36,9 +34,7 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
             tracing::warn!(error = %err, "readiness: cannot read migration state");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
-                Json(
-                    json!({ "status": "not_ready", "database": backend, "reason": "cannot read migration state" }),
-                ),
+                Json(json!({ "status": "not_ready", "database": backend, "reason": "cannot read migration state" })),
             )
         }
     }

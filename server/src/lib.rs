@@ -1,5 +1,6 @@
 //! The Corridor server process: configuration, router and CLI commands.
 pub mod config;
+pub mod forms;
 pub mod health;
 pub mod middleware;
 pub mod router;

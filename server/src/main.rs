@@ -26,6 +26,12 @@ enum Command {
     Migrate,
     /// Load reference data and demo content (idempotent: running it twice changes nothing).
     Seed,
+    /// Create the first platform administrator (confirmed). The password is read from standard
+    /// input, so it never shows in a process list or shell history.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -38,15 +44,10 @@ fn main() -> ExitCode {
         }
     };
     tracing_subscriber::fmt()
-        .with_env_filter(
-            EnvFilter::try_new(&config.log_filter).unwrap_or_else(|_| EnvFilter::new("info")),
-        )
+        .with_env_filter(EnvFilter::try_new(&config.log_filter).unwrap_or_else(|_| EnvFilter::new("info")))
         .with_target(false)
         .init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(err) => {
             tracing::error!("cannot start the async runtime: {err}");
@@ -65,12 +66,7 @@ fn main() -> ExitCode {
 async fn open_database(config: &Config) -> anyhow::Result<DatabaseConnection> {
     app::domain::db::connect(&config.database_url)
         .await
-        .map_err(|err| {
-            anyhow::anyhow!(
-                "cannot open the database {}: {err}",
-                config.redacted_database_url()
-            )
-        })
+        .map_err(|err| anyhow::anyhow!("cannot open the database {}: {err}", config.redacted_database_url()))
 }
 
 async fn run(command: Command, config: Config) -> anyhow::Result<()> {
@@ -85,9 +81,40 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             let report = app::domain::seed::seed(&db).await?;
             tracing::info!(?report, "seed complete");
         }
+        Command::CreateAdmin { email } => {
+            app::domain::db::migrate(&db).await?;
+            let password = read_password()?;
+            match app::domain::accounts::create_admin(&db, &email, &password).await {
+                Ok(admin) => tracing::info!(email = %admin.email, "administrator created"),
+                Err(app::errors::AppError::Invalid { field, message }) => {
+                    let text = app::i18n::Msg::from_key(&message)
+                        .map(|m| m.text(app::i18n::Lang::En).to_owned())
+                        .unwrap_or(message);
+                    anyhow::bail!("{field}: {text}");
+                }
+                Err(err) => anyhow::bail!("{err}"),
+            }
+        }
         Command::Serve => serve(db, config).await?,
     }
     Ok(())
+}
+
+/// The first line of standard input (prompting when it is a terminal, without echo support:
+/// pipe the password in, e.g. from a password manager).
+fn read_password() -> anyhow::Result<String> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if std::io::stdin().is_terminal() {
+        eprint!("Password for the new administrator: ");
+        std::io::stderr().flush().ok();
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        anyhow::bail!("no password on standard input");
+    }
+    Ok(password)
 }
 
 fn leptos_options(config: &Config) -> anyhow::Result<LeptosOptions> {
@@ -113,6 +140,7 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
     let state = AppState {
         db,
         leptos_options: leptos_options(&config)?,
+        public_origin: config.public_origin.clone(),
     };
     let router = server::build_router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
@@ -123,9 +151,12 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
         config.site_addr,
         config.redacted_database_url()
     );
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     Ok(())
 }
 
@@ -135,9 +166,7 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) =
-            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
             signal.recv().await;
         }
     };

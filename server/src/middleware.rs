@@ -18,3 +18,120 @@ pub async fn remember_language(request: Request, next: Next) -> Response {
     }
     response
 }
+
+use app::domain::accounts::sessions::{self, Client};
+use app::state::AppState;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::response::IntoResponse;
+use std::net::{IpAddr, SocketAddr};
+
+/// Settings the request middleware needs.
+#[derive(Clone, Debug)]
+pub struct RequestPolicy {
+    pub public_origin: String,
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+/// The client's address: the peer, or — only when the peer is a configured trusted proxy —
+/// the nearest untrusted address in `X-Forwarded-For`. A spoofed header from anyone else is ignored.
+pub fn client_addr(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpAddr]) -> String {
+    let Some(peer) = peer else { return "unknown".to_owned() };
+    if !trusted.contains(&peer) {
+        return peer.to_string();
+    }
+    let forwarded: Vec<IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|ip| ip.trim().parse().ok())
+        .collect();
+    forwarded
+        .iter()
+        .rev()
+        .find(|ip| !trusted.contains(ip))
+        .unwrap_or(&peer)
+        .to_string()
+}
+
+fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v)
+}
+
+/// Puts the `Client` and, when the session cookie names a live session, the `CurrentUser`
+/// into the request's extensions. Static assets and health checks skip the database.
+pub async fn identify(
+    State(state): State<AppState>,
+    axum::Extension(policy): axum::Extension<RequestPolicy>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path();
+    if path.starts_with("/pkg/") || path.starts_with("/fonts/") || path == "/healthz" || path == "/readyz" {
+        return next.run(request).await;
+    }
+    let peer = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    let client = Client {
+        addr: client_addr(peer, request.headers(), &policy.trusted_proxies),
+        user_agent: request
+            .headers()
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned),
+    };
+    if let Some(secret) = cookie_value(request.headers(), sessions::COOKIE) {
+        match sessions::resolve(&state.db, secret).await {
+            Ok(Some(user)) => {
+                request.extensions_mut().insert(user);
+            }
+            Ok(None) => {}
+            // The database is down: carry on signed out; pages report the outage themselves.
+            Err(err) => tracing::warn!(error = %err, "session lookup failed"),
+        }
+    }
+    request.extensions_mut().insert(client);
+    next.run(request).await
+}
+
+/// CSRF defence for cookie-authenticated requests: a mutating request that carries cookies
+/// must come from this site (`Sec-Fetch-Site: same-origin`, or an `Origin` equal to the public
+/// origin). Requests without cookies carry no ambient authority and pass.
+pub async fn same_origin_mutations(
+    axum::Extension(policy): axum::Extension<RequestPolicy>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if safe || request.headers().get(header::COOKIE).is_none() {
+        return next.run(request).await;
+    }
+    let headers = request.headers();
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let allowed = match (fetch_site, origin) {
+        (Some(site), _) => site == "same-origin" || site == "none",
+        (None, Some(origin)) => origin.trim_end_matches('/') == policy.public_origin,
+        (None, None) => false,
+    };
+    if allowed {
+        next.run(request).await
+    } else {
+        tracing::warn!(?fetch_site, ?origin, "refused a cross-site mutation");
+        (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "This form was sent from another site and was refused.\n\
+             Biểu mẫu được gửi từ một trang web khác nên đã bị từ chối.\n\
+             ແບບຟອມນີ້ຖືກສົ່ງມາຈາກເວັບໄຊອື່ນ ຈຶ່ງຖືກປະຕິເສດ.\n",
+        )
+            .into_response()
+    }
+}

@@ -1,11 +1,11 @@
 //! Every route of the server in one place.
-use crate::{config::Config, health, middleware};
+use crate::{config::Config, forms, health, middleware};
 use app::state::AppState;
 use app::{shell, App};
 use axum::{
     body::Body,
     http::{header, HeaderValue, Request, Response, StatusCode},
-    routing::get,
+    routing::{get, post},
     Router,
 };
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -37,16 +37,22 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         // scripts/precompress.sh writes .br/.gz next to each file at build time (brotli -q 11
         // beats on-the-fly compression by ~20% on the wasm); files without them are compressed
         // by the layer below.
-        .service(
-            ServeDir::new(pkg_dir)
-                .precompressed_br()
-                .precompressed_gzip(),
-        );
+        .service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip());
 
     let x_request_id = header::HeaderName::from_static("x-request-id");
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        // Account forms (the GET side of each path is the Leptos page).
+        .route("/account/signup", post(forms::sign_up))
+        .route("/account/signin", post(forms::sign_in))
+        .route("/account/signout", post(forms::sign_out))
+        .route("/account/signout-everywhere", post(forms::sign_out_everywhere))
+        .route("/account/confirm", post(forms::confirm_email))
+        .route("/account/resend-confirmation", post(forms::resend_confirmation))
+        .route("/account/forgot", post(forms::forgot_password))
+        .route("/account/reset", post(forms::reset_password))
+        .route("/account/password", post(forms::change_password))
         .nest_service("/pkg", pkg)
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
@@ -54,6 +60,12 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(middleware::remember_language))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::identify))
+        .layer(axum::middleware::from_fn(middleware::same_origin_mutations))
+        .layer(axum::Extension(middleware::RequestPolicy {
+            public_origin: config.public_origin.clone(),
+            trusted_proxies: config.trusted_proxies.clone(),
+        }))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))

@@ -16,11 +16,7 @@ pub fn PageMeta(lang: Lang, title: String, description: String) -> impl IntoView
 
 /// The source ids and confidence of a data row, always visible next to the data.
 #[component]
-pub fn Provenance(
-    lang: Lang,
-    sources: Vec<String>,
-    #[prop(into)] confidence: Option<String>,
-) -> impl IntoView {
+pub fn Provenance(lang: Lang, sources: Vec<String>, #[prop(into)] confidence: Option<String>) -> impl IntoView {
     view! {
         <p class="provenance">
             <span>{t(lang, Msg::Sources)} ": "</span>
@@ -53,6 +49,7 @@ pub fn ErrorPage(lang: Lang, error: AppError) -> impl IntoView {
     set_status(error.status());
     let (title, body) = match &error {
         AppError::NotFound => (Msg::NotFoundTitle, Msg::NotFoundBody),
+        AppError::Forbidden | AppError::Unauthorized => (Msg::ForbiddenTitle, Msg::ForbiddenBody),
         _ => (Msg::ServerErrorTitle, Msg::ServerErrorBody),
     };
     let reference = match &error {

@@ -144,8 +144,7 @@ fn replace_url(filter: &GateFilter) {
         };
         if let Some(window) = web_sys::window() {
             if let Ok(history) = window.history() {
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
             }
         }
     }

@@ -21,7 +21,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true">"⇄"</span>
                     <span>{t(lang, Msg::SiteName)}</span>
                 </a>
-                <LanguageSwitcher request=request.clone()/>
+                <div class="tools">
+                    <AccountLinks lang viewer=request.viewer.clone()/>
+                    <LanguageSwitcher request=request.clone()/>
+                </div>
             </div>
             <nav class="main-nav" aria-label=t(lang, Msg::MainNavigation)>
                 {nav
@@ -67,5 +70,29 @@ fn LanguageSwitcher(request: PageRequest) -> impl IntoView {
                 })
                 .collect_view()}
         </nav>
+    }
+}
+
+/// Sign in / create account, or the signed-in user's links and a sign-out button (a POST form).
+#[component]
+fn AccountLinks(lang: Lang, viewer: Option<crate::model::Viewer>) -> impl IntoView {
+    match viewer {
+        None => view! {
+            <nav class="account-links" aria-label=t(lang, Msg::NavAccount)>
+                <a href="/account/signin">{t(lang, Msg::NavSignIn)}</a>
+                <a href="/account/signup">{t(lang, Msg::NavSignUp)}</a>
+            </nav>
+        }
+        .into_any(),
+        Some(viewer) => view! {
+            <nav class="account-links" aria-label=t(lang, Msg::NavAccount)>
+                <a href="/account">{viewer.display_name.clone()}</a>
+                {viewer.is_admin.then(|| view! { <a href="/admin/audit">{t(lang, Msg::NavAdmin)}</a> })}
+                <form method="post" action="/account/signout" class="inline">
+                    <button type="submit" class="link">{t(lang, Msg::SignOut)}</button>
+                </form>
+            </nav>
+        }
+        .into_any(),
     }
 }

@@ -1,3 +1,4 @@
 pub mod common;
+pub mod form;
 pub mod gate_browser;
 pub mod layout;

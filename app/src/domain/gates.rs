@@ -1,8 +1,6 @@
 //! Border gates: the filtered list and the detail page.
 use super::entities::{border_gate, economic_zone, province};
-use crate::model::{
-    EconomicZoneSummary, GateDetail, GateFilter, GateLevel, GateRow, Names, ProvinceOption,
-};
+use crate::model::{EconomicZoneSummary, GateDetail, GateFilter, GateLevel, GateRow, Names, ProvinceOption};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
@@ -14,9 +12,7 @@ fn province_names(p: &province::Model) -> Names {
     }
 }
 
-async fn provinces_by_id(
-    db: &impl ConnectionTrait,
-) -> Result<HashMap<String, province::Model>, DbErr> {
+async fn provinces_by_id(db: &impl ConnectionTrait) -> Result<HashMap<String, province::Model>, DbErr> {
     Ok(province::Entity::find()
         .all(db)
         .await?
@@ -70,9 +66,7 @@ pub async fn list(db: &impl ConnectionTrait, filter: &GateFilter) -> Result<Vec<
 }
 
 /// The provinces a gate filter offers: current Vietnamese units and Lao provinces that have gates.
-pub async fn province_options(
-    db: &impl ConnectionTrait,
-) -> Result<(Vec<ProvinceOption>, Vec<ProvinceOption>), DbErr> {
+pub async fn province_options(db: &impl ConnectionTrait) -> Result<(Vec<ProvinceOption>, Vec<ProvinceOption>), DbErr> {
     let gates = border_gate::Entity::find().all(db).await?;
     let provinces = province::Entity::find()
         .order_by_asc(province::Column::NameEn)
@@ -96,10 +90,7 @@ pub async fn province_options(
 }
 
 pub async fn detail(db: &impl ConnectionTrait, id: &str) -> Result<Option<GateDetail>, DbErr> {
-    let Some(gate) = border_gate::Entity::find_by_id(id.to_owned())
-        .one(db)
-        .await?
-    else {
+    let Some(gate) = border_gate::Entity::find_by_id(id.to_owned()).one(db).await? else {
         return Ok(None);
     };
     let provinces = provinces_by_id(db).await?;

@@ -51,11 +51,7 @@ pub fn preferred_rows(stats: &[trade_stat::Model]) -> Vec<&trade_stat::Model> {
 pub async fn load(db: &impl ConnectionTrait) -> Result<HomeData, DbErr> {
     let stats = trade_stat::Entity::find().all(db).await?;
     let preferred = preferred_rows(&stats);
-    let full_years: Vec<TradeFigure> = preferred
-        .iter()
-        .filter(|s| s.months == 12)
-        .map(|s| figure(s))
-        .collect();
+    let full_years: Vec<TradeFigure> = preferred.iter().filter(|s| s.months == 12).map(|s| figure(s)).collect();
     let latest_full_year = full_years.first().cloned();
     let latest_period = preferred.iter().find(|s| s.months < 12).map(|s| figure(s));
 

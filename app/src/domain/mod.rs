@@ -1,8 +1,12 @@
 //! Server-only domain logic: database access, seeding and the queries behind every page.
 //! Plain Rust (no Leptos types), so it is tested without a browser.
+pub mod accounts;
+pub mod audit;
 pub mod db;
 pub mod entities;
 pub mod gates;
 pub mod home;
+pub mod mail;
+pub mod search;
 pub mod seed;
 pub mod sources;

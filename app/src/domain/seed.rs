@@ -2,14 +2,14 @@
 //! never depends on the working directory) and the demo organisations and milestones.
 //! Every write is an upsert inside one transaction, so running it twice changes nothing.
 use super::entities::{
-    border_gate, commodity, country, economic_zone, hs_chapter, milestone, milestone_party,
-    organisation, province, source, trade_stat,
+    border_gate, commodity, country, economic_zone, hs_chapter, milestone, milestone_party, organisation, province,
+    source, trade_stat,
 };
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IdenStatic, Iterable,
-    QueryFilter, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IdenStatic, Iterable, QueryFilter,
+    TransactionTrait,
 };
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -51,10 +51,7 @@ fn data_err(file: &'static str, message: impl Into<String>) -> SeedError {
     }
 }
 
-fn read_csv<T: for<'de> Deserialize<'de>>(
-    file: &'static str,
-    text: &str,
-) -> Result<Vec<T>, SeedError> {
+fn read_csv<T: for<'de> Deserialize<'de>>(file: &'static str, text: &str) -> Result<Vec<T>, SeedError> {
     csv::Reader::from_reader(text.as_bytes())
         .deserialize()
         .enumerate()
@@ -88,20 +85,14 @@ fn opt_i64(file: &'static str, s: &str) -> Result<Option<i64>, SeedError> {
 }
 
 /// Inserts the rows, or updates every non-key column of the rows that exist.
-async fn upsert<E>(
-    db: &impl ConnectionTrait,
-    keys: &[E::Column],
-    rows: Vec<E::ActiveModel>,
-) -> Result<usize, DbErr>
+async fn upsert<E>(db: &impl ConnectionTrait, keys: &[E::Column], rows: Vec<E::ActiveModel>) -> Result<usize, DbErr>
 where
     E: EntityTrait,
     E::ActiveModel: Clone,
 {
     let count = rows.len();
     let key_names: Vec<&str> = keys.iter().map(|k| k.as_str()).collect();
-    let update: Vec<E::Column> = E::Column::iter()
-        .filter(|c| !key_names.contains(&c.as_str()))
-        .collect();
+    let update: Vec<E::Column> = E::Column::iter().filter(|c| !key_names.contains(&c.as_str())).collect();
     for chunk in rows.chunks(200) {
         let mut on_conflict = OnConflict::columns(keys.iter().copied());
         if update.is_empty() {
@@ -129,11 +120,7 @@ pub fn parse_sources(markdown: &str) -> Vec<source::Model> {
                 .to_owned();
             continue;
         }
-        let Some(inner) = line
-            .trim()
-            .strip_prefix('|')
-            .and_then(|l| l.strip_suffix('|'))
-        else {
+        let Some(inner) = line.trim().strip_prefix('|').and_then(|l| l.strip_suffix('|')) else {
             continue;
         };
         let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
@@ -315,10 +302,7 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
     )
     .await?;
 
-    let countries = [
-        ("VN", "Vietnam", "Việt Nam", "ຫວຽດນາມ"),
-        ("LA", "Laos", "Lào", "ລາວ"),
-    ];
+    let countries = [("VN", "Vietnam", "Việt Nam", "ຫວຽດນາມ"), ("LA", "Laos", "Lào", "ລາວ")];
     upsert::<country::Entity>(
         db,
         &[country::Column::Code],
@@ -344,19 +328,9 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
             ("VN", province::CURRENT) => &mut vn_current,
             ("VN", _) => &mut vn_former,
             ("LA", _) => &mut la_current,
-            (other, _) => {
-                return Err(data_err(
-                    "provinces.csv",
-                    format!("unknown country {other}"),
-                ))
-            }
+            (other, _) => return Err(data_err("provinces.csv", format!("unknown country {other}"))),
         };
-        for gate in p
-            .border_gate_ids
-            .split(';')
-            .map(str::trim)
-            .filter(|g| !g.is_empty())
-        {
+        for gate in p.border_gate_ids.split(';').map(str::trim).filter(|g| !g.is_empty()) {
             target.insert(gate.to_owned(), p.unit_id.clone());
         }
     }
@@ -404,8 +378,7 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
             notes: Set(opt(&p.notes)),
         });
     }
-    report.provinces =
-        upsert::<province::Entity>(db, &[province::Column::Id], province_rows).await?;
+    report.provinces = upsert::<province::Entity>(db, &[province::Column::Id], province_rows).await?;
 
     let gates: Vec<GateCsv> = read_csv("border_gates.csv", BORDER_GATES)?;
     let mut gate_rows = Vec::new();
@@ -416,12 +389,9 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
                 format!("gate {} has no current Vietnamese province", g.id),
             )
         })?;
-        let la = la_current.get(&g.id).ok_or_else(|| {
-            data_err(
-                "border_gates.csv",
-                format!("gate {} has no Lao province", g.id),
-            )
-        })?;
+        let la = la_current
+            .get(&g.id)
+            .ok_or_else(|| data_err("border_gates.csv", format!("gate {} has no Lao province", g.id)))?;
         if crate::model::GateLevel::parse(&g.level).is_none() {
             return Err(data_err(
                 "border_gates.csv",
@@ -453,8 +423,7 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
             notes: Set(opt(&g.notes)),
         });
     }
-    report.border_gates =
-        upsert::<border_gate::Entity>(db, &[border_gate::Column::Id], gate_rows).await?;
+    report.border_gates = upsert::<border_gate::Entity>(db, &[border_gate::Column::Id], gate_rows).await?;
 
     let zones: Vec<ZoneCsv> = read_csv("economic_zones.csv", ECONOMIC_ZONES)?;
     report.economic_zones = upsert::<economic_zone::Entity>(
@@ -536,8 +505,7 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
             confidence: Set(c.confidence),
         });
     }
-    report.commodities =
-        upsert::<commodity::Entity>(db, &[commodity::Column::Id], commodity_rows).await?;
+    report.commodities = upsert::<commodity::Entity>(db, &[commodity::Column::Id], commodity_rows).await?;
 
     let stats: Vec<TradeCsv> = read_csv("trade_stats.csv", TRADE_STATS)?;
     let mut stat_rows = Vec::new();
@@ -564,8 +532,7 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
             notes: Set(opt(&s.notes)),
         });
     }
-    report.trade_stats =
-        upsert::<trade_stat::Entity>(db, &[trade_stat::Column::Id], stat_rows).await?;
+    report.trade_stats = upsert::<trade_stat::Entity>(db, &[trade_stat::Column::Id], stat_rows).await?;
 
     report.organisations = seed_organisations(db).await?;
     report.milestones = seed_milestones(db).await?;
@@ -791,12 +758,9 @@ async fn seed_milestones(db: &impl ConnectionTrait) -> Result<usize, SeedError> 
     let mut parties = Vec::new();
     for m in MILESTONES {
         for (slug, role) in m.parties {
-            let organisation_id = *orgs.get(*slug).ok_or_else(|| {
-                data_err(
-                    "milestones",
-                    format!("{}: unknown organisation {slug}", m.id),
-                )
-            })?;
+            let organisation_id = *orgs
+                .get(*slug)
+                .ok_or_else(|| data_err("milestones", format!("{}: unknown organisation {slug}", m.id)))?;
             parties.push(milestone_party::ActiveModel {
                 milestone_id: Set(m.id.into()),
                 organisation_id: Set(organisation_id),
@@ -835,10 +799,7 @@ mod tests {
     fn sources_markdown_yields_every_cited_id() {
         let sources = parse_sources(SOURCES_MD);
         assert!(sources.len() > 100, "{}", sources.len());
-        let b04 = sources
-            .iter()
-            .find(|s| s.id == "B04")
-            .expect("B04 is cited by gates");
+        let b04 = sources.iter().find(|s| s.id == "B04").expect("B04 is cited by gates");
         assert!(b04.citation.contains("biengioilanhtho"));
         assert!(b04.dataset.starts_with("Border gates"), "{}", b04.dataset);
         // Every source id a gate row cites is defined.

@@ -51,8 +51,7 @@ fn GateView(lang: Lang, gate: GateDetail) -> impl IntoView {
     };
     let coordinates = match (gate.lat, gate.lon) {
         (Some(lat), Some(lon)) => {
-            let map =
-                format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=13/{lat}/{lon}");
+            let map = format!("https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=13/{lat}/{lon}");
             view! {
                 <p>
                     <span class="coords">{format!("{lat:.5}, {lon:.5}")}</span>

@@ -12,9 +12,7 @@ use leptos_router::hooks::use_query_map;
 pub fn GatesPage() -> impl IntoView {
     let lang = use_lang();
     let query = use_query_map();
-    let filter = query.with_untracked(|q| {
-        GateFilter::from_query(q.get_str("level"), q.get_str("vn"), q.get_str("la"))
-    });
+    let filter = query.with_untracked(|q| GateFilter::from_query(q.get_str("level"), q.get_str("vn"), q.get_str("la")));
     view! {
         <PageMeta lang title=t(lang, Msg::GatesTitle).to_owned() description=t(lang, Msg::GatesIntro).to_owned()/>
         <h1>{t(lang, Msg::GatesTitle)}</h1>

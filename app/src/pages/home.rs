@@ -121,10 +121,7 @@ fn TradeCard(lang: Lang, heading: Msg, figure: TradeFigure) -> impl IntoView {
 
 #[component]
 fn TradeSeries(lang: Lang, rows: Vec<TradeFigure>) -> impl IntoView {
-    let amount = move |v: Option<i64>| {
-        v.map(|v| format_usd(lang, v))
-            .unwrap_or_else(|| "—".to_owned())
-    };
+    let amount = move |v: Option<i64>| v.map(|v| format_usd(lang, v)).unwrap_or_else(|| "—".to_owned());
     view! {
         <details class="series">
             <summary>{t(lang, Msg::TradeSeriesTitle)}</summary>

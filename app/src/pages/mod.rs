@@ -1,3 +1,5 @@
+pub mod account;
+pub mod admin;
 pub mod gate;
 pub mod gates;
 pub mod home;

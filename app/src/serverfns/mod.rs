@@ -1,5 +1,7 @@
 //! Server functions, one per file, grouped by domain and named verb_noun. Each is a thin
 //! adapter: parse → (authorise) → call the domain → map the error.
+pub mod accounts;
+pub mod admin;
 pub mod gates;
 pub mod home;
 pub mod sources;

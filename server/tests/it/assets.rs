@@ -6,11 +6,7 @@ fn site_with_wasm() -> tempfile::TempDir {
     let site = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(site.path().join("pkg")).unwrap();
     std::fs::write(site.path().join("pkg/corridor.abc123.wasm"), b"\0asm plain").unwrap();
-    std::fs::write(
-        site.path().join("pkg/corridor.abc123.wasm.br"),
-        b"brotli bytes",
-    )
-    .unwrap();
+    std::fs::write(site.path().join("pkg/corridor.abc123.wasm.br"), b"brotli bytes").unwrap();
     std::fs::write(site.path().join("favicon.svg"), b"<svg/>").unwrap();
     site
 }
@@ -23,17 +19,11 @@ async fn hashed_assets_are_cached_for_a_year_and_sent_precompressed() {
         .get_with("/pkg/corridor.abc123.wasm", &[("accept-encoding", "br")])
         .await;
     assert_eq!(res.status, StatusCode::OK);
-    assert_eq!(
-        res.header("cache-control"),
-        Some("public, max-age=31536000, immutable")
-    );
+    assert_eq!(res.header("cache-control"), Some("public, max-age=31536000, immutable"));
     assert_eq!(res.header("content-encoding"), Some("br"));
     assert_eq!(res.body, "brotli bytes");
     let plain = app
-        .get_with(
-            "/pkg/corridor.abc123.wasm",
-            &[("accept-encoding", "identity")],
-        )
+        .get_with("/pkg/corridor.abc123.wasm", &[("accept-encoding", "identity")])
         .await;
     assert_eq!(plain.body, "\0asm plain");
 }

@@ -5,10 +5,7 @@ use std::process::Command;
 fn an_unreachable_database_gives_one_clear_line_and_a_failure_exit() {
     let output = Command::new(env!("CARGO_BIN_EXE_corridor"))
         .arg("migrate")
-        .env(
-            "DATABASE_URL",
-            "postgres://corridor:secret@127.0.0.1:1/corridor",
-        )
+        .env("DATABASE_URL", "postgres://corridor:secret@127.0.0.1:1/corridor")
         .env("CORRIDOR_LOG", "error")
         .output()
         .expect("run corridor");
@@ -38,21 +35,14 @@ fn a_bad_setting_is_named_and_refused() {
 #[test]
 fn seed_creates_the_sqlite_file_and_is_idempotent() {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!(
-        "sqlite://{}?mode=rwc",
-        dir.path().join("fresh.db").display()
-    );
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("fresh.db").display());
     for _ in 0..2 {
         let output = Command::new(env!("CARGO_BIN_EXE_corridor"))
             .arg("seed")
             .env("DATABASE_URL", &url)
             .output()
             .expect("run corridor");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     }
     assert!(dir.path().join("fresh.db").exists());
 }

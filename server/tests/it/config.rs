@@ -2,10 +2,7 @@ use server::config::{redact_url, Config, DEFAULT_DATABASE_URL};
 use std::collections::HashMap;
 
 fn config(vars: &[(&str, &str)]) -> Result<Config, server::config::ConfigError> {
-    let map: HashMap<String, String> = vars
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     Config::from_lookup(|name| map.get(name).cloned())
 }
 

@@ -1,8 +1,8 @@
 //! Migrations, seed and the data queries, on the backend under test.
 use crate::helpers::{empty_database, seeded_database};
 use app::domain::entities::{
-    border_gate, commodity, economic_zone, hs_chapter, milestone, milestone_party, organisation,
-    province, source, trade_stat,
+    border_gate, commodity, economic_zone, hs_chapter, milestone, milestone_party, organisation, province, source,
+    trade_stat,
 };
 use app::domain::{gates, home};
 use app::model::{GateFilter, GateLevel};
@@ -41,28 +41,10 @@ async fn snapshot(db: &DatabaseConnection) -> Vec<String> {
 #[tokio::test]
 async fn migrations_apply_to_an_empty_database_and_leave_nothing_pending() {
     let test_db = empty_database().await;
-    assert!(
-        app::domain::db::pending_migrations(&test_db.db)
-            .await
-            .unwrap()
-            > 0
-    );
-    app::domain::db::migrate(&test_db.db)
-        .await
-        .expect("migrations apply");
-    assert_eq!(
-        app::domain::db::pending_migrations(&test_db.db)
-            .await
-            .unwrap(),
-        0
-    );
-    assert_eq!(
-        border_gate::Entity::find()
-            .count(&test_db.db)
-            .await
-            .unwrap(),
-        0
-    );
+    assert!(app::domain::db::pending_migrations(&test_db.db).await.unwrap() > 0);
+    app::domain::db::migrate(&test_db.db).await.expect("migrations apply");
+    assert_eq!(app::domain::db::pending_migrations(&test_db.db).await.unwrap(), 0);
+    assert_eq!(border_gate::Entity::find().count(&test_db.db).await.unwrap(), 0);
     // Applying again is a no-op.
     app::domain::db::migrate(&test_db.db)
         .await
@@ -88,10 +70,7 @@ async fn seed_loads_every_reference_row() {
         .map(|o| o.slug)
         .collect();
     for slug in ["viet-lao-az", "hung-aloun-logistics", "lao-embassy-hanoi"] {
-        assert!(
-            orgs.iter().any(|o| o == slug),
-            "{slug} missing from {orgs:?}"
-        );
+        assert!(orgs.iter().any(|o| o == slug), "{slug} missing from {orgs:?}");
     }
     // The merger relation: Kon Tum (pre-2025) continues in the new Quảng Ngãi.
     let kon_tum = province::Entity::find_by_id("vn-kon-tum-pre".to_owned())
@@ -106,10 +85,7 @@ async fn seed_loads_every_reference_row() {
         .unwrap()
         .unwrap();
     assert_eq!(bo_y.vn_province_id, "vn-quang-ngai");
-    assert_eq!(
-        bo_y.vn_province_former_id.as_deref(),
-        Some("vn-kon-tum-pre")
-    );
+    assert_eq!(bo_y.vn_province_former_id.as_deref(), Some("vn-kon-tum-pre"));
     assert_eq!(bo_y.la_province_id, "la-attapeu");
 }
 
@@ -117,9 +93,7 @@ async fn seed_loads_every_reference_row() {
 async fn running_the_seed_twice_changes_nothing() {
     let test_db = seeded_database().await;
     let before = snapshot(&test_db.db).await;
-    let report = app::domain::seed::seed(&test_db.db)
-        .await
-        .expect("second seed");
+    let report = app::domain::seed::seed(&test_db.db).await.expect("second seed");
     assert_eq!(report.border_gates, 30);
     let after = snapshot(&test_db.db).await;
     assert_eq!(before.len(), after.len());
@@ -145,9 +119,7 @@ async fn gate_filters_combine_level_and_provinces() {
     .await
     .unwrap();
     assert_eq!(international.len(), 10);
-    assert!(international
-        .iter()
-        .all(|g| g.level == GateLevel::International));
+    assert!(international.iter().all(|g| g.level == GateLevel::International));
 
     let nghe_an = GateFilter {
         vn_province: Some("vn-nghe-an".into()),
@@ -186,19 +158,13 @@ async fn gate_detail_has_both_sides_zones_and_sources() {
     assert_eq!(gate.row.vn_name, "Cầu Treo");
     assert_eq!(gate.row.la_province.en, "Bolikhamxay");
     assert!(gate.lat.is_some() && gate.lon.is_some());
-    assert!(gate
-        .economic_zones
-        .iter()
-        .any(|z| z.id == "vn-cau-treo-bgez"));
+    assert!(gate.economic_zones.iter().any(|z| z.id == "vn-cau-treo-bgez"));
     assert!(
         gate.sources.iter().all(|s| !s.citation.is_empty()),
         "{:?}",
         gate.sources
     );
-    assert!(gates::detail(&test_db.db, "atlantis")
-        .await
-        .unwrap()
-        .is_none());
+    assert!(gates::detail(&test_db.db, "atlantis").await.unwrap().is_none());
 }
 
 #[tokio::test]
@@ -216,6 +182,5 @@ async fn home_figures_come_from_the_statistics_table() {
     assert!(data
         .milestones
         .iter()
-        .any(|m| m.id == "2025-11-14-az-hung-aloun-mou"
-            && m.parties.contains(&"Hung-Aloun Logistics".to_owned())));
+        .any(|m| m.id == "2025-11-14-az-hung-aloun-mou" && m.parties.contains(&"Hung-Aloun Logistics".to_owned())));
 }

@@ -43,18 +43,9 @@ async fn a_failing_server_function_answers_with_a_reference_only() {
         .body(Body::empty())
         .unwrap();
     let res = app.request(request).await;
-    assert_eq!(
-        res.status,
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "{}",
-        res.body
-    );
+    assert_eq!(res.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", res.body);
     assert!(res.body.contains("Internal"), "{}", res.body);
-    assert!(
-        !res.body.to_lowercase().contains("milestone_parties"),
-        "{}",
-        res.body
-    );
+    assert!(!res.body.to_lowercase().contains("milestone_parties"), "{}", res.body);
 }
 
 #[tokio::test]

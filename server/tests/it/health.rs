@@ -25,13 +25,7 @@ async fn readyz_says_why_when_the_schema_is_missing() {
     assert_eq!(res.status, StatusCode::SERVICE_UNAVAILABLE);
     let body = res.json();
     assert_eq!(body["status"], "not_ready");
-    assert!(
-        body["reason"]
-            .as_str()
-            .unwrap()
-            .contains("corridor migrate"),
-        "{body}"
-    );
+    assert!(body["reason"].as_str().unwrap().contains("corridor migrate"), "{body}");
 }
 
 #[tokio::test]

@@ -44,17 +44,10 @@ pub async fn empty_database() -> TestDb {
         let db = app::domain::db::connect(&url)
             .await
             .expect("connect to the test database");
-        TestDb {
-            url,
-            db,
-            _dir: None,
-        }
+        TestDb { url, db, _dir: None }
     } else {
         let dir = tempfile::tempdir().expect("temp dir");
-        let url = format!(
-            "sqlite://{}?mode=rwc",
-            dir.path().join("corridor.db").display()
-        );
+        let url = format!("sqlite://{}?mode=rwc", dir.path().join("corridor.db").display());
         let db = app::domain::db::connect(&url)
             .await
             .expect("open the SQLite test database");
@@ -69,12 +62,8 @@ pub async fn empty_database() -> TestDb {
 /// A migrated and seeded database.
 pub async fn seeded_database() -> TestDb {
     let test_db = empty_database().await;
-    app::domain::db::migrate(&test_db.db)
-        .await
-        .expect("migrations apply");
-    app::domain::seed::seed(&test_db.db)
-        .await
-        .expect("seed loads");
+    app::domain::db::migrate(&test_db.db).await.expect("migrations apply");
+    app::domain::seed::seed(&test_db.db).await.expect("seed loads");
     test_db
 }
 
@@ -125,6 +114,7 @@ impl TestApp {
         let state = AppState {
             db: test_db.db.clone(),
             leptos_options,
+            public_origin: config.public_origin.clone(),
         };
         TestApp {
             router: server::build_router(state, &config),
@@ -134,20 +124,10 @@ impl TestApp {
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("router answers");
+        let response = self.router.clone().oneshot(request).await.expect("router answers");
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
         TestResponse {
             status,
             headers,
@@ -164,7 +144,6 @@ impl TestApp {
         for (name, value) in headers {
             builder = builder.header(*name, *value);
         }
-        self.request(builder.body(Body::empty()).expect("request"))
-            .await
+        self.request(builder.body(Body::empty()).expect("request")).await
     }
 }

@@ -2,6 +2,7 @@
 //! PostgreSQL (`TEST_DATABASE_URL=postgres://…`; see scripts/test.sh).
 mod helpers;
 
+mod accounts;
 mod assets;
 mod cli;
 mod config;

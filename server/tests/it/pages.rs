@@ -5,9 +5,7 @@ use axum::http::StatusCode;
 #[tokio::test]
 async fn home_shows_headline_trade_figures_with_their_sources() {
     let app = TestApp::new().await;
-    let res = app
-        .get_with("/", &[("accept-language", "en-GB,en;q=0.9")])
-        .await;
+    let res = app.get_with("/", &[("accept-language", "en-GB,en;q=0.9")]).await;
     assert_eq!(res.status, StatusCode::OK);
     assert!(
         res.body.contains("<html lang=\"en\""),
@@ -31,16 +29,11 @@ async fn home_shows_headline_trade_figures_with_their_sources() {
 #[tokio::test]
 async fn accept_language_picks_the_first_guess_and_the_cookie_wins_over_it() {
     let app = TestApp::new().await;
-    let vi = app
-        .get_with("/", &[("accept-language", "vi-VN,vi;q=0.9")])
-        .await;
+    let vi = app.get_with("/", &[("accept-language", "vi-VN,vi;q=0.9")]).await;
     assert!(vi.body.contains("<html lang=\"vi\""));
     assert!(vi.body.contains("Trang chủ"));
     let lo = app
-        .get_with(
-            "/",
-            &[("accept-language", "vi"), ("cookie", "corridor_lang=lo")],
-        )
+        .get_with("/", &[("accept-language", "vi"), ("cookie", "corridor_lang=lo")])
         .await;
     assert!(lo.body.contains("<html lang=\"lo\""));
     assert!(lo.body.contains("ໜ້າຫຼັກ"));
@@ -60,9 +53,7 @@ async fn choosing_a_language_in_the_url_sets_the_cookie() {
 #[tokio::test]
 async fn an_unknown_language_code_falls_back_without_error() {
     let app = TestApp::new().await;
-    let res = app
-        .get_with("/?lang=xx", &[("accept-language", "fr")])
-        .await;
+    let res = app.get_with("/?lang=xx", &[("accept-language", "fr")]).await;
     assert_eq!(res.status, StatusCode::OK);
     assert!(res.body.contains("<html lang=\"en\""));
     assert!(res.header("set-cookie").is_none());
@@ -71,9 +62,7 @@ async fn an_unknown_language_code_falls_back_without_error() {
 #[tokio::test]
 async fn gate_list_filters_by_level_and_province_as_a_plain_get_form() {
     let app = TestApp::new().await;
-    let res = app
-        .get("/gates?level=international&vn=vn-quang-tri&lang=en")
-        .await;
+    let res = app.get("/gates?level=international&vn=vn-quang-tri&lang=en").await;
     assert_eq!(res.status, StatusCode::OK);
     assert!(res.body.contains("href=\"/gates/lao-bao\""));
     assert!(res.body.contains("href=\"/gates/la-lay\""));
@@ -85,9 +74,7 @@ async fn gate_list_filters_by_level_and_province_as_a_plain_get_form() {
     );
     assert!(res.body.contains("3 gate pairs"), "{}", res.body);
     // The form keeps the choice.
-    assert!(res
-        .body
-        .contains("<option value=\"international\" selected"));
+    assert!(res.body.contains("<option value=\"international\" selected"));
     assert!(res.body.contains("method=\"get\""));
 }
 
@@ -164,9 +151,5 @@ async fn sources_page_lists_every_cited_source() {
 async fn home_page_html_stays_small() {
     let app = TestApp::new().await;
     let res = app.get("/?lang=lo").await;
-    assert!(
-        res.body.len() < 60 * 1024,
-        "home page is {} bytes",
-        res.body.len()
-    );
+    assert!(res.body.len() < 60 * 1024, "home page is {} bytes", res.body.len());
 }

@@ -4,11 +4,14 @@ use leptos::prelude::*;
 
 #[server(endpoint = "gates/get")]
 pub async fn get_gate(id: String) -> Result<GateDetail, AppError> {
-    if id.len() > 64 {
-        return Err(AppError::NotFound);
-    }
-    let db = crate::state::db()?;
-    crate::domain::gates::detail(&db, &id)
-        .await?
-        .ok_or(AppError::NotFound)
+    crate::state::with_status(
+        async move {
+            if id.len() > 64 {
+                return Err(AppError::NotFound);
+            }
+            let db = crate::state::db()?;
+            crate::domain::gates::detail(&db, &id).await?.ok_or(AppError::NotFound)
+        }
+        .await,
+    )
 }

@@ -5,12 +5,17 @@ use leptos::prelude::*;
 /// The provinces offered by the gate filters, and the number of gates.
 #[server(endpoint = "gates/filters")]
 pub async fn get_gate_filters() -> Result<GateFilterOptions, AppError> {
-    let db = crate::state::db()?;
-    let (vn_provinces, la_provinces) = crate::domain::gates::province_options(&db).await?;
-    let total_gates = crate::domain::gates::count(&db).await?;
-    Ok(GateFilterOptions {
-        vn_provinces,
-        la_provinces,
-        total_gates,
-    })
+    crate::state::with_status(
+        async move {
+            let db = crate::state::db()?;
+            let (vn_provinces, la_provinces) = crate::domain::gates::province_options(&db).await?;
+            let total_gates = crate::domain::gates::count(&db).await?;
+            Ok(GateFilterOptions {
+                vn_provinces,
+                la_provinces,
+                total_gates,
+            })
+        }
+        .await,
+    )
 }

@@ -4,6 +4,11 @@ use leptos::prelude::*;
 
 #[server(endpoint = "home")]
 pub async fn get_home() -> Result<HomeData, AppError> {
-    let db = crate::state::db()?;
-    Ok(crate::domain::home::load(&db).await?)
+    crate::state::with_status(
+        async move {
+            let db = crate::state::db()?;
+            Ok(crate::domain::home::load(&db).await?)
+        }
+        .await,
+    )
 }

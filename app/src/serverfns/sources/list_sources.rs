@@ -4,6 +4,11 @@ use leptos::prelude::*;
 
 #[server(endpoint = "sources/list")]
 pub async fn list_sources() -> Result<Vec<SourceEntry>, AppError> {
-    let db = crate::state::db()?;
-    Ok(crate::domain::sources::all(&db).await?)
+    crate::state::with_status(
+        async move {
+            let db = crate::state::db()?;
+            Ok(crate::domain::sources::all(&db).await?)
+        }
+        .await,
+    )
 }

@@ -1,0 +1,84 @@
+//! Form pieces that work without JavaScript: labelled inputs with their error next to them,
+//! and the summary at the top of a form that needs another look.
+use crate::components::common::set_status;
+use crate::i18n::{t, Lang, Msg};
+use crate::model::FormState;
+use leptos::prelude::*;
+
+/// The form state the server provided when it rendered this page again after a POST.
+pub fn use_form_state() -> FormState {
+    use_context::<FormState>().unwrap_or_default()
+}
+
+/// Text of a message code, falling back to the code itself.
+pub fn message_text(lang: Lang, code: &str) -> String {
+    Msg::from_key(code)
+        .map(|m| m.text(lang).to_owned())
+        .unwrap_or_else(|| code.to_owned())
+}
+
+/// The summary at the top of a form (and the page's status code when the form has errors).
+#[component]
+pub fn FormErrors(lang: Lang, form: FormState) -> impl IntoView {
+    if form.status != 0 {
+        set_status(http::StatusCode::from_u16(form.status).unwrap_or(http::StatusCode::UNPROCESSABLE_ENTITY));
+    }
+    let message = form
+        .form_error
+        .as_deref()
+        .map(|code| message_text(lang, code).replace("{minutes}", &form.retry_after_minutes.unwrap_or(1).to_string()));
+    let show = form.has_errors();
+    show.then(|| {
+        view! {
+            <div class="form-errors" role="alert">
+                <p>{message.unwrap_or_else(|| t(lang, Msg::FormHasErrors).to_owned())}</p>
+            </div>
+        }
+    })
+}
+
+#[component]
+pub fn Field(
+    lang: Lang,
+    form: FormState,
+    name: &'static str,
+    label: Msg,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: Option<Msg>,
+    #[prop(optional)] value: Option<String>,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error = form.error(name).map(|code| message_text(lang, &code));
+    let has_error = error.is_some();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = [hint.map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // Passwords are never sent back to the browser.
+    let value = if kind == "password" {
+        String::new()
+    } else {
+        value.unwrap_or_else(|| form.value(name))
+    };
+    view! {
+        <div class="field" class:has-error=has_error>
+            <label for=id.clone()>{t(lang, label)}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                value=value
+                required=true
+                autocomplete=autocomplete
+                aria-invalid=has_error.then_some("true")
+                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+            />
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{t(lang, h)}</p> })}
+            {error.map(|e| view! { <p class="error" id=error_id>{e}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,400 @@
+//! Accounts: sign-up, e-mail confirmation, sign-in with throttling, database sessions,
+//! password change and reset. Every security-relevant step writes the audit log.
+pub mod password;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;
+
+use super::entities::{email_token, user};
+use super::{audit, mail};
+use crate::errors::AppError;
+use crate::i18n::Lang;
+use chrono::{Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    TransactionTrait,
+};
+
+pub use sessions::{CurrentUser, NewSession};
+
+/// Platform roles, separate from roles inside an organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum PlatformRole {
+    User,
+    Moderator,
+    Admin,
+}
+
+impl PlatformRole {
+    pub fn code(self) -> &'static str {
+        match self {
+            PlatformRole::User => "user",
+            PlatformRole::Moderator => "moderator",
+            PlatformRole::Admin => "admin",
+        }
+    }
+    pub fn parse(code: &str) -> PlatformRole {
+        match code {
+            "admin" => PlatformRole::Admin,
+            "moderator" => PlatformRole::Moderator,
+            _ => PlatformRole::User,
+        }
+    }
+}
+
+/// Where links in e-mails point (e.g. `https://corridor.example`).
+#[derive(Clone, Debug)]
+pub struct Origin(pub String);
+
+pub const CONFIRM_TOKEN_TTL_HOURS: i64 = 48;
+pub const RESET_TOKEN_TTL_HOURS: i64 = 1;
+
+/// Checks and normalises an e-mail address (trimmed, lower-cased).
+pub fn normalise_email(raw: &str) -> Result<String, AppError> {
+    let email = raw.trim().to_lowercase();
+    let valid = email.len() <= 254
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+        && match email.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+            }
+            None => false,
+        };
+    if valid {
+        Ok(email)
+    } else {
+        Err(AppError::invalid("email", "ErrEmailInvalid"))
+    }
+}
+
+fn validate_display_name(raw: &str) -> Result<String, AppError> {
+    let name = raw.trim();
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        return Err(AppError::invalid("display_name", "ErrDisplayNameInvalid"));
+    }
+    Ok(name.to_owned())
+}
+
+pub struct SignUp<'a> {
+    pub email: &'a str,
+    pub password: &'a str,
+    pub display_name: &'a str,
+    pub lang: Lang,
+}
+
+/// Creates an unconfirmed account and queues the confirmation e-mail, in one transaction.
+pub async fn sign_up(db: &DatabaseConnection, origin: &Origin, input: SignUp<'_>) -> Result<user::Model, AppError> {
+    let email = normalise_email(input.email)?;
+    let display_name = validate_display_name(input.display_name)?;
+    password::check_strength(input.password, &email)?;
+    if find_by_email(db, &email).await?.is_some() {
+        return Err(AppError::invalid("email", "ErrEmailTaken"));
+    }
+    let hash = password::hash(input.password.to_owned()).await?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let created = user::ActiveModel {
+        email: Set(email.clone()),
+        password_hash: Set(hash),
+        display_name: Set(display_name),
+        preferred_lang: Set(input.lang.code().to_owned()),
+        platform_role: Set(PlatformRole::User.code().to_owned()),
+        email_confirmed_at: Set(None),
+        created_at: Set(now),
+        password_changed_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    // Two sign-ups racing for one address: the unique index decides.
+    .map_err(|err| match err.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::invalid("email", "ErrEmailTaken"),
+        _ => AppError::from(err),
+    })?;
+    send_confirmation(&txn, origin, &created).await?;
+    audit::record(
+        &txn,
+        Some(created.id),
+        "account.sign_up",
+        "user",
+        &created.id.to_string(),
+        None,
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+async fn send_confirmation(db: &impl ConnectionTrait, origin: &Origin, account: &user::Model) -> Result<(), AppError> {
+    let token = tokens::issue(
+        db,
+        account.id,
+        tokens::Purpose::ConfirmEmail,
+        Duration::hours(CONFIRM_TOKEN_TTL_HOURS),
+    )
+    .await?;
+    let lang = Lang::parse(&account.preferred_lang).unwrap_or_default();
+    let link = format!("{}/account/confirm?token={token}", origin.0);
+    mail::enqueue(db, &account.email, mail::Template::ConfirmEmail { link: &link }, lang).await
+}
+
+/// Sends a fresh confirmation link (the old ones stay valid until they expire).
+pub async fn resend_confirmation(db: &DatabaseConnection, origin: &Origin, user_id: i32) -> Result<(), AppError> {
+    let account = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if account.email_confirmed_at.is_some() {
+        return Ok(());
+    }
+    send_confirmation(db, origin, &account).await
+}
+
+/// Confirms the address a confirmation token was sent to.
+pub async fn confirm_email(db: &DatabaseConnection, token: &str) -> Result<user::Model, AppError> {
+    let txn = db.begin().await?;
+    let user_id = tokens::redeem(&txn, token, tokens::Purpose::ConfirmEmail).await?;
+    let account = user::Entity::find_by_id(user_id)
+        .one(&txn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut active: user::ActiveModel = account.clone().into();
+    if account.email_confirmed_at.is_none() {
+        active.email_confirmed_at = Set(Some(Utc::now()));
+    }
+    let updated = active.update(&txn).await?;
+    audit::record(
+        &txn,
+        Some(user_id),
+        "account.confirm_email",
+        "user",
+        &user_id.to_string(),
+        None,
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Option<user::Model>, AppError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(db)
+        .await?)
+}
+
+/// Signs in: throttled per account and per client address; a wrong e-mail and a wrong
+/// password look the same from outside.
+pub async fn sign_in(
+    db: &DatabaseConnection,
+    raw_email: &str,
+    password_input: &str,
+    client: &sessions::Client,
+) -> Result<(user::Model, NewSession), AppError> {
+    let email = raw_email.trim().to_lowercase();
+    throttle::check(db, &email, &client.addr).await?;
+    let account = find_by_email(db, &email).await?;
+    let verified = match &account {
+        Some(account) => password::verify(password_input.to_owned(), account.password_hash.clone()).await?,
+        None => {
+            // Spend the same time as a real check so timing does not reveal which addresses exist.
+            password::verify_dummy(password_input.to_owned()).await?;
+            false
+        }
+    };
+    throttle::record(db, &email, &client.addr, verified).await?;
+    let Some(account) = account.filter(|_| verified) else {
+        audit::record(
+            db,
+            None,
+            "account.sign_in_failed",
+            "email",
+            &email,
+            Some(&client.addr),
+            "{}",
+        )
+        .await?;
+        return Err(AppError::invalid("password", "ErrBadCredentials"));
+    };
+    let session = sessions::create(db, account.id, client).await?;
+    audit::record(
+        db,
+        Some(account.id),
+        "account.sign_in",
+        "user",
+        &account.id.to_string(),
+        Some(&client.addr),
+        "{}",
+    )
+    .await?;
+    Ok((account, session))
+}
+
+/// Changes the password after checking the current one; every other session ends and the
+/// current one is replaced by a fresh one (returned).
+pub async fn change_password(
+    db: &DatabaseConnection,
+    current: &CurrentUser,
+    current_password: &str,
+    new_password: &str,
+    client: &sessions::Client,
+) -> Result<NewSession, AppError> {
+    let account = user::Entity::find_by_id(current.user_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    if !password::verify(current_password.to_owned(), account.password_hash.clone()).await? {
+        return Err(AppError::invalid("current_password", "ErrBadCurrentPassword"));
+    }
+    password::check_strength(new_password, &account.email)?;
+    let hash = password::hash(new_password.to_owned()).await?;
+    let txn = db.begin().await?;
+    let mut active: user::ActiveModel = account.into();
+    active.password_hash = Set(hash);
+    active.password_changed_at = Set(Utc::now());
+    active.update(&txn).await?;
+    sessions::end_all(&txn, current.user_id).await?;
+    let session = sessions::create(&txn, current.user_id, client).await?;
+    audit::record(
+        &txn,
+        Some(current.user_id),
+        "account.change_password",
+        "user",
+        &current.user_id.to_string(),
+        Some(&client.addr),
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(session)
+}
+
+/// Queues a reset link if the address has an account; answers the same either way.
+pub async fn request_password_reset(db: &DatabaseConnection, origin: &Origin, raw_email: &str) -> Result<(), AppError> {
+    let email = normalise_email(raw_email)?;
+    let Some(account) = find_by_email(db, &email).await? else {
+        return Ok(());
+    };
+    let txn = db.begin().await?;
+    let token = tokens::issue(
+        &txn,
+        account.id,
+        tokens::Purpose::ResetPassword,
+        Duration::hours(RESET_TOKEN_TTL_HOURS),
+    )
+    .await?;
+    let link = format!("{}/account/reset?token={token}", origin.0);
+    let lang = Lang::parse(&account.preferred_lang).unwrap_or_default();
+    mail::enqueue(
+        &txn,
+        &account.email,
+        mail::Template::ResetPassword { link: &link },
+        lang,
+    )
+    .await?;
+    audit::record(
+        &txn,
+        Some(account.id),
+        "account.reset_requested",
+        "user",
+        &account.id.to_string(),
+        None,
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Sets a new password with a reset token; the token is spent and every session ends.
+pub async fn reset_password(db: &DatabaseConnection, token: &str, new_password: &str) -> Result<(), AppError> {
+    // Look the token up without spending it, so a weak password can be corrected with the same link.
+    let user_id = tokens::peek(db, token, tokens::Purpose::ResetPassword).await?;
+    let account = user::Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    password::check_strength(new_password, &account.email)?;
+    let hash = password::hash(new_password.to_owned()).await?;
+    // Receiving the link proves the address too.
+    let confirmed_at = account.email_confirmed_at.unwrap_or_else(Utc::now);
+    let txn = db.begin().await?;
+    tokens::redeem(&txn, token, tokens::Purpose::ResetPassword).await?;
+    let mut active: user::ActiveModel = account.into();
+    active.password_hash = Set(hash);
+    active.password_changed_at = Set(Utc::now());
+    active.email_confirmed_at = Set(Some(confirmed_at));
+    active.update(&txn).await?;
+    sessions::end_all(&txn, user_id).await?;
+    audit::record(
+        &txn,
+        Some(user_id),
+        "account.reset_password",
+        "user",
+        &user_id.to_string(),
+        None,
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Creates a confirmed platform administrator (`corridor create-admin`).
+pub async fn create_admin(
+    db: &DatabaseConnection,
+    raw_email: &str,
+    password_input: &str,
+) -> Result<user::Model, AppError> {
+    let email = normalise_email(raw_email)?;
+    password::check_strength(password_input, &email)?;
+    if find_by_email(db, &email).await?.is_some() {
+        return Err(AppError::invalid("email", "ErrEmailTaken"));
+    }
+    let hash = password::hash(password_input.to_owned()).await?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let display_name = email.split('@').next().unwrap_or("admin").to_owned();
+    let created = user::ActiveModel {
+        email: Set(email),
+        password_hash: Set(hash),
+        display_name: Set(display_name),
+        preferred_lang: Set(Lang::default().code().to_owned()),
+        platform_role: Set(PlatformRole::Admin.code().to_owned()),
+        email_confirmed_at: Set(Some(now)),
+        created_at: Set(now),
+        password_changed_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        None,
+        "account.create_admin",
+        "user",
+        &created.id.to_string(),
+        None,
+        "{\"via\":\"cli\"}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+/// Unused tokens of a user, newest first (for tests and the admin mailbox).
+pub async fn open_tokens(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<email_token::Model>, AppError> {
+    use sea_orm::QueryOrder;
+    Ok(email_token::Entity::find()
+        .filter(email_token::Column::UserId.eq(user_id))
+        .filter(email_token::Column::UsedAt.is_null())
+        .order_by_desc(email_token::Column::CreatedAt)
+        .all(db)
+        .await?)
+}

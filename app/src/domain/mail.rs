@@ -1,0 +1,83 @@
+//! The mail outbox: every e-mail is a row first (written in the same transaction as the
+//! change that causes it); delivery happens after commit. Without SMTP configured, mails
+//! stay in the outbox, are logged, and administrators read them on /admin/mailbox.
+use super::entities::mail;
+use crate::errors::AppError;
+use crate::i18n::Lang;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+
+pub enum Template<'a> {
+    ConfirmEmail { link: &'a str },
+    ResetPassword { link: &'a str },
+}
+
+impl Template<'_> {
+    pub fn render(&self, lang: Lang) -> (String, String) {
+        match self {
+            Template::ConfirmEmail { link } => match lang {
+                Lang::Vi => ("Xác nhận địa chỉ e-mail của bạn trên Corridor".into(),
+                    format!("Xin chào,\n\nHãy mở liên kết sau để xác nhận địa chỉ e-mail (hiệu lực 48 giờ):\n{link}\n\nNếu bạn không đăng ký Corridor, hãy bỏ qua thư này.")),
+                Lang::Lo => ("ຢືນຢັນອີເມວຂອງທ່ານໃນ Corridor".into(),
+                    format!("ສະບາຍດີ,\n\nກະລຸນາເປີດລິ້ງນີ້ເພື່ອຢືນຢັນອີເມວ (ໃຊ້ໄດ້ 48 ຊົ່ວໂມງ):\n{link}\n\nຖ້າທ່ານບໍ່ໄດ້ລົງທະບຽນ Corridor, ບໍ່ຕ້ອງເຮັດຫຍັງ.")),
+                Lang::En => ("Confirm your e-mail address for Corridor".into(),
+                    format!("Hello,\n\nOpen this link to confirm your e-mail address (valid for 48 hours):\n{link}\n\nIf you did not sign up for Corridor, ignore this message.")),
+            },
+            Template::ResetPassword { link } => match lang {
+                Lang::Vi => ("Đặt lại mật khẩu Corridor".into(),
+                    format!("Xin chào,\n\nHãy mở liên kết sau để đặt mật khẩu mới (hiệu lực 1 giờ, dùng một lần):\n{link}\n\nNếu bạn không yêu cầu, hãy bỏ qua thư này; mật khẩu hiện tại vẫn giữ nguyên.")),
+                Lang::Lo => ("ຕັ້ງລະຫັດຜ່ານ Corridor ໃໝ່".into(),
+                    format!("ສະບາຍດີ,\n\nກະລຸນາເປີດລິ້ງນີ້ເພື່ອຕັ້ງລະຫັດຜ່ານໃໝ່ (ໃຊ້ໄດ້ 1 ຊົ່ວໂມງ, ຄັ້ງດຽວ):\n{link}\n\nຖ້າທ່ານບໍ່ໄດ້ຮ້ອງຂໍ, ບໍ່ຕ້ອງເຮັດຫຍັງ; ລະຫັດຜ່ານເກົ່າຍັງໃຊ້ໄດ້.")),
+                Lang::En => ("Reset your Corridor password".into(),
+                    format!("Hello,\n\nOpen this link to choose a new password (valid for 1 hour, once):\n{link}\n\nIf you did not ask for this, ignore this message; your password stays as it is.")),
+            },
+        }
+    }
+}
+
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    recipient: &str,
+    template: Template<'_>,
+    lang: Lang,
+) -> Result<(), AppError> {
+    let (subject, body) = template.render(lang);
+    mail::ActiveModel {
+        recipient: Set(recipient.to_owned()),
+        subject: Set(subject),
+        body: Set(body),
+        created_at: Set(chrono::Utc::now()),
+        sent_at: Set(None),
+        attempts: Set(0),
+        last_error: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+/// The newest mails, for the administrators' mailbox page.
+pub async fn recent(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<mail::Model>, AppError> {
+    Ok(mail::Entity::find()
+        .order_by_desc(mail::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// The newest mail to an address (tests read the outbox through this).
+pub async fn latest_to(db: &impl ConnectionTrait, recipient: &str) -> Result<Option<mail::Model>, AppError> {
+    Ok(mail::Entity::find()
+        .filter(mail::Column::Recipient.eq(recipient))
+        .order_by_desc(mail::Column::Id)
+        .one(db)
+        .await?)
+}
+
+/// The first `http(s)://…` link in a mail body.
+pub fn first_link(body: &str) -> Option<&str> {
+    body.split_whitespace()
+        .find(|w| w.starts_with("http://") || w.starts_with("https://"))
+}

@@ -1,0 +1,121 @@
+use super::query_param;
+use crate::components::common::{ErrorPage, PageMeta};
+use crate::components::form::{use_form_state, Field, FormErrors};
+use crate::errors::AppError;
+use crate::i18n::{t, Lang, Msg};
+use crate::model::{AccountView, FormState};
+use crate::routes::use_lang;
+use crate::serverfns::accounts::get_account::get_account;
+use leptos::prelude::*;
+
+/// Sends a signed-out visitor to the sign-in page, coming back here afterwards.
+pub fn redirect_to_sign_in(next: &str) {
+    // A page render is always a navigation, so this is a plain 302 (leptos_axum::redirect
+    // decides by the Accept header, which not every client sends).
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(location) = http::HeaderValue::from_str(&format!("/account/signin?next={next}")) {
+            response.insert_header(http::header::LOCATION, location);
+            response.set_status(http::StatusCode::FOUND);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = next;
+}
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let lang = use_lang();
+    let form = use_form_state();
+    let notice = query_param("notice").and_then(|n| match n.as_str() {
+        "welcome" => Some(Msg::WelcomeNotice),
+        "confirmed" => Some(Msg::AccountConfirmedNotice),
+        "password" => Some(Msg::PasswordChangedNotice),
+        "resent" => Some(Msg::ConfirmationSent),
+        _ => None,
+    });
+    view! {
+        <PageMeta lang title=t(lang, Msg::AccountTitle).to_owned() description=t(lang, Msg::AccountTitle).to_owned()/>
+        <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
+            {
+                let form = form.clone();
+                Suspend::new(async move {
+                    match get_account().await {
+                        Ok(account) => view! { <AccountBody lang account notice form/> }.into_any(),
+                        Err(AppError::Unauthorized) => {
+                            redirect_to_sign_in("/account");
+                            ().into_any()
+                        }
+                        Err(error) => view! { <ErrorPage lang error/> }.into_any(),
+                    }
+                })
+            }
+        </Suspense>
+    }
+}
+
+#[component]
+fn AccountBody(lang: Lang, account: AccountView, notice: Option<Msg>, form: FormState) -> impl IntoView {
+    let notice = notice.map(|n| t(lang, n).replace("{email}", &account.email));
+    view! {
+        <h1>{t(lang, Msg::AccountTitle)}</h1>
+        {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        <dl>
+            <dt>{t(lang, Msg::DisplayName)}</dt>
+            <dd>{account.display_name.clone()}</dd>
+            <dt>{t(lang, Msg::Email)}</dt>
+            <dd>
+                {account.email.clone()} " "
+                {account.email_confirmed.then(|| view! { <span class="badge">{t(lang, Msg::EmailConfirmed)}</span> })}
+            </dd>
+        </dl>
+        {(!account.email_confirmed).then(|| view! {
+            <div class="warning">
+                <p>{t(lang, Msg::EmailUnconfirmed)}</p>
+                <form method="post" action="/account/resend-confirmation">
+                    <button type="submit" class="secondary">{t(lang, Msg::ResendConfirmation)}</button>
+                </form>
+            </div>
+        })}
+        <section>
+            <h2>{t(lang, Msg::ChangePasswordTitle)}</h2>
+            <form method="post" action="/account/password" class="stack narrow" novalidate>
+                <FormErrors lang form=form.clone()/>
+                <Field lang form=form.clone() name="current_password" label=Msg::CurrentPassword kind="password" autocomplete="current-password"/>
+                <Field
+                    lang
+                    form=form.clone()
+                    name="password"
+                    label=Msg::NewPassword
+                    kind="password"
+                    autocomplete="new-password"
+                    hint=Msg::PasswordHint
+                />
+                <button type="submit">{t(lang, Msg::ChangePasswordButton)}</button>
+            </form>
+        </section>
+        <section>
+            <h2>{t(lang, Msg::SessionsTitle)}</h2>
+            <ul class="sessions">
+                {account
+                    .sessions
+                    .into_iter()
+                    .map(|s| view! {
+                        <li>
+                            <strong>{s.user_agent.clone().unwrap_or_else(|| "—".into())}</strong>
+                            {s.current.then(|| view! { " (" {t(lang, Msg::ThisDevice)} ")" })}
+                            <br/>
+                            <span class="muted">
+                                {t(lang, Msg::LastActive)} ": " {s.last_seen_at.clone()}
+                                {s.client_addr.clone().map(|a| format!(" · {a}"))}
+                            </span>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+            <form method="post" action="/account/signout-everywhere">
+                <button type="submit" class="secondary">{t(lang, Msg::SignOutEverywhere)}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,48 @@
+use crate::components::common::{ErrorPage, PageMeta};
+use crate::errors::AppError;
+use crate::i18n::{t, Msg};
+use crate::pages::account::overview::redirect_to_sign_in;
+use crate::routes::use_lang;
+use crate::serverfns::admin::list_audit::list_audit;
+use leptos::prelude::*;
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <PageMeta lang title=t(lang, Msg::AuditTitle).to_owned() description=t(lang, Msg::AuditTitle).to_owned()/>
+        <h1>{t(lang, Msg::AuditTitle)}</h1>
+        <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
+            {Suspend::new(async move {
+                match list_audit().await {
+                    Ok(entries) => view! {
+                        <div class="table-scroll">
+                            <table>
+                                <tbody>
+                                    {entries
+                                        .into_iter()
+                                        .map(|e| view! {
+                                            <tr>
+                                                <td>{e.at}</td>
+                                                <td>{e.actor.unwrap_or_else(|| "—".into())}</td>
+                                                <td><code>{e.action}</code></td>
+                                                <td>{e.subject}</td>
+                                                <td>{e.client_addr.unwrap_or_default()}</td>
+                                            </tr>
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                    .into_any(),
+                    Err(AppError::Unauthorized) => {
+                        redirect_to_sign_in("/admin/audit");
+                        ().into_any()
+                    }
+                    Err(error) => view! { <ErrorPage lang error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,2 @@
+pub mod list_audit;
+pub mod list_mail;

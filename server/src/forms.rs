@@ -1,0 +1,303 @@
+//! Form posts of the account pages. Each one parses the form, calls the domain, and either
+//! redirects (303, POST-redirect-GET) or renders the same page again with what was typed and
+//! what is wrong, so every form works without JavaScript and loses nothing.
+use app::domain::accounts::{self, sessions, CurrentUser, Origin, SignUp};
+use app::errors::AppError;
+use app::i18n::{resolve_lang, Lang};
+use app::model::FormState;
+use app::state::AppState;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, request::Parts, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use leptos::prelude::provide_context;
+
+/// Form bodies are small; anything bigger is refused before parsing.
+const FORM_LIMIT_BYTES: usize = 64 * 1024;
+/// Fields that are never echoed back into a page.
+const SECRET_FIELDS: &[&str] = &["password", "current_password", "token"];
+
+struct Submission {
+    parts: Parts,
+    fields: Vec<(String, String)>,
+}
+
+impl Submission {
+    async fn read(request: Request) -> Result<Submission, Response> {
+        let (parts, body) = request.into_parts();
+        let bytes = axum::body::to_bytes(body, FORM_LIMIT_BYTES)
+            .await
+            .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
+        let fields: Vec<(String, String)> =
+            serde_urlencoded::from_bytes(&bytes).map_err(|_| StatusCode::BAD_REQUEST.into_response())?;
+        Ok(Submission { parts, fields })
+    }
+
+    fn get(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    fn lang(&self) -> Lang {
+        let header = |name: header::HeaderName| self.parts.headers.get(name).and_then(|v| v.to_str().ok());
+        let chosen = Lang::parse(&self.get("lang"));
+        chosen.unwrap_or_else(|| {
+            resolve_lang(
+                self.parts.uri.query(),
+                header(header::COOKIE),
+                header(header::ACCEPT_LANGUAGE),
+            )
+        })
+    }
+
+    fn client(&self) -> sessions::Client {
+        self.parts
+            .extensions
+            .get::<sessions::Client>()
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    fn user(&self) -> Option<CurrentUser> {
+        self.parts.extensions.get::<CurrentUser>().cloned()
+    }
+
+    /// What was typed, minus secrets, plus the hidden token when the page needs it again.
+    fn echo(&self) -> Vec<(String, String)> {
+        self.fields
+            .iter()
+            .filter(|(k, _)| !SECRET_FIELDS.contains(&k.as_str()))
+            .cloned()
+            .collect()
+    }
+}
+
+fn see_other(location: &str, cookie: Option<String>) -> Response {
+    let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_owned())]).into_response();
+    if let Some(value) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    response
+}
+
+/// A local path to go back to after signing in; anything else (other sites, `//host`) is ignored.
+pub fn safe_next(next: &str) -> String {
+    let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && next.len() <= 512;
+    if ok {
+        next.to_owned()
+    } else {
+        "/account".to_owned()
+    }
+}
+
+/// Renders the form's page again with the form state (and its status). `page` is the path of
+/// the page the form is on, when it differs from the path it posts to.
+async fn render_again(
+    state: AppState,
+    submission: Submission,
+    page: Option<&str>,
+    error: AppError,
+    keep: Vec<(String, String)>,
+) -> Response {
+    let mut form = FormState {
+        values: keep,
+        ..Default::default()
+    };
+    let mut retry_after = None;
+    match error {
+        AppError::Invalid { field, message } => {
+            form.errors.push((field, message));
+            form.status = StatusCode::UNPROCESSABLE_ENTITY.as_u16();
+        }
+        AppError::RateLimited { retry_after_secs } => {
+            form.form_error = Some("ErrRateLimited".into());
+            form.retry_after_minutes = Some(retry_after_secs.div_ceil(60));
+            form.status = StatusCode::TOO_MANY_REQUESTS.as_u16();
+            retry_after = Some(retry_after_secs);
+        }
+        AppError::Unauthorized => return see_other("/account/signin?next=/account", None),
+        other => {
+            // Internal errors were logged with a reference where they were made.
+            form.form_error = Some("ServerErrorBody".into());
+            form.status = other.status().as_u16();
+        }
+    }
+    let Submission { mut parts, .. } = submission;
+    parts.method = Method::GET;
+    if let Some(page) = page {
+        let uri = match parts.uri.query() {
+            Some(query) => format!("{page}?{query}"),
+            None => page.to_owned(),
+        };
+        if let Ok(uri) = uri.parse() {
+            parts.uri = uri;
+        }
+    }
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(form.clone());
+            provide_context(state.clone());
+        },
+        move || app::shell(options.clone()),
+    );
+    let mut response = handler(Request::from_parts(parts, Body::empty())).await;
+    if let Some(secs) = retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+    response
+}
+
+macro_rules! read_or_return {
+    ($request:expr) => {
+        match Submission::read($request).await {
+            Ok(submission) => submission,
+            Err(response) => return response,
+        }
+    };
+}
+
+pub async fn sign_up(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let origin = Origin(state.public_origin.clone());
+    let result = accounts::sign_up(
+        &state.db,
+        &origin,
+        SignUp {
+            email: &submission.get("email"),
+            password: &submission.get("password"),
+            display_name: &submission.get("display_name"),
+            lang: submission.lang(),
+        },
+    )
+    .await;
+    match result {
+        Ok(user) => match sessions::create(&state.db, user.id, &submission.client()).await {
+            Ok(session) => see_other(
+                "/account?notice=welcome",
+                Some(sessions::cookie(&session.secret, state.secure_cookies())),
+            ),
+            Err(err) => render_again(state, submission, None, err, Vec::new()).await,
+        },
+        Err(err) => {
+            let keep = submission.echo();
+            render_again(state, submission, None, err, keep).await
+        }
+    }
+}
+
+pub async fn sign_in(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let result = accounts::sign_in(
+        &state.db,
+        &submission.get("email"),
+        &submission.get("password"),
+        &submission.client(),
+    )
+    .await;
+    match result {
+        Ok((_, session)) => see_other(
+            &safe_next(&submission.get("next")),
+            Some(sessions::cookie(&session.secret, state.secure_cookies())),
+        ),
+        Err(err) => {
+            let keep = submission.echo();
+            render_again(state, submission, None, err, keep).await
+        }
+    }
+}
+
+pub async fn sign_out(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    if let Some(user) = submission.user() {
+        if let Err(err) = sessions::end(&state.db, &user.session_id).await {
+            return render_again(state, submission, Some("/"), err, Vec::new()).await;
+        }
+    }
+    see_other("/", Some(sessions::clear_cookie(state.secure_cookies())))
+}
+
+pub async fn sign_out_everywhere(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other("/account/signin", None);
+    };
+    match sessions::end_all(&state.db, user.user_id).await {
+        Ok(_) => see_other("/account/signin", Some(sessions::clear_cookie(state.secure_cookies()))),
+        Err(err) => render_again(state, submission, Some("/account"), err, Vec::new()).await,
+    }
+}
+
+pub async fn confirm_email(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    match accounts::confirm_email(&state.db, &submission.get("token")).await {
+        Ok(_) => see_other("/account?notice=confirmed", None),
+        Err(err) => render_again(state, submission, None, err, Vec::new()).await,
+    }
+}
+
+pub async fn resend_confirmation(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other("/account/signin?next=/account", None);
+    };
+    let origin = Origin(state.public_origin.clone());
+    match accounts::resend_confirmation(&state.db, &origin, user.user_id).await {
+        Ok(()) => see_other("/account?notice=resent", None),
+        Err(err) => render_again(state, submission, Some("/account"), err, Vec::new()).await,
+    }
+}
+
+pub async fn forgot_password(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let origin = Origin(state.public_origin.clone());
+    match accounts::request_password_reset(&state.db, &origin, &submission.get("email")).await {
+        Ok(()) => see_other("/account/forgot?sent=1", None),
+        Err(err) => {
+            let keep = submission.echo();
+            render_again(state, submission, None, err, keep).await
+        }
+    }
+}
+
+pub async fn reset_password(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    match accounts::reset_password(&state.db, &submission.get("token"), &submission.get("password")).await {
+        Ok(()) => see_other(
+            "/account/signin?notice=reset",
+            Some(sessions::clear_cookie(state.secure_cookies())),
+        ),
+        Err(err) => {
+            // The token goes back into the page so a weak password can be corrected.
+            let keep = vec![("token".to_owned(), submission.get("token"))];
+            render_again(state, submission, None, err, keep).await
+        }
+    }
+}
+
+pub async fn change_password(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other("/account/signin?next=/account", None);
+    };
+    let result = accounts::change_password(
+        &state.db,
+        &user,
+        &submission.get("current_password"),
+        &submission.get("password"),
+        &submission.client(),
+    )
+    .await;
+    match result {
+        Ok(session) => see_other(
+            "/account?notice=password",
+            Some(sessions::cookie(&session.secret, state.secure_cookies())),
+        ),
+        Err(err) => render_again(state, submission, Some("/account"), err, Vec::new()).await,
+    }
+}

@@ -1,0 +1,450 @@
+//! Accounts: sign-up, confirmation, sign-in and its throttle, sessions, passwords, CSRF,
+//! administrators — through HTTP, as a browser without JavaScript would do it.
+use crate::helpers::{TestApp, TestResponse};
+use app::domain::{accounts, mail};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+
+const ORIGIN: &str = "http://127.0.0.1:3000";
+
+fn form_body(fields: &[(&str, &str)]) -> String {
+    serde_urlencoded::to_string(fields).unwrap()
+}
+
+impl TestApp {
+    /// A same-origin form post, as a browser sends it.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)], cookie: Option<&str>) -> TestResponse {
+        let mut builder = Request::builder()
+            .method("POST")
+            .uri(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("origin", ORIGIN)
+            .header("sec-fetch-site", "same-origin");
+        if let Some(cookie) = cookie {
+            builder = builder.header("cookie", cookie);
+        }
+        self.request(builder.body(Body::from(form_body(fields))).unwrap()).await
+    }
+
+    pub async fn get_as(&self, path: &str, cookie: &str) -> TestResponse {
+        self.get_with(path, &[("cookie", cookie)]).await
+    }
+
+    /// Signs up and returns the session cookie (`corridor_session=…`).
+    pub async fn sign_up(&self, email: &str, password: &str) -> String {
+        let res = self
+            .post_form(
+                "/account/signup",
+                &[
+                    ("display_name", "Somchai Phommavong"),
+                    ("email", email),
+                    ("password", password),
+                    ("lang", "lo"),
+                ],
+                None,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        session_cookie(&res).expect("signed in after sign-up")
+    }
+
+    /// The link in the newest mail to `email`, as a path.
+    pub async fn mailed_path(&self, email: &str) -> String {
+        let mail = mail::latest_to(&self.db, email)
+            .await
+            .unwrap()
+            .expect("a mail was queued");
+        let link = mail::first_link(&mail.body).expect("the mail has a link");
+        link.trim_start_matches(ORIGIN).to_owned()
+    }
+}
+
+fn session_cookie(res: &TestResponse) -> Option<String> {
+    res.headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("corridor_session=") && !c.starts_with("corridor_session=;"))
+        .map(|c| c.split(';').next().unwrap().to_owned())
+}
+
+fn token_of(path: &str) -> String {
+    path.split("token=").nth(1).expect("a token in the link").to_owned()
+}
+
+const GOOD_PASSWORD: &str = "rubber from Attapeu 2026";
+
+#[tokio::test]
+async fn a_lao_trader_signs_up_and_confirms_the_email_address() {
+    let app = TestApp::new().await;
+    let cookie = app.sign_up("somchai@trade.la", GOOD_PASSWORD).await;
+
+    let account = app.get_as("/account?notice=welcome", &cookie).await;
+    assert_eq!(account.status, StatusCode::OK);
+    assert!(account.body.contains("somchai@trade.la"));
+    assert!(account.body.contains("ຍັງບໍ່ໄດ້ຢືນຢັນ") || account.body.contains("not confirmed yet"));
+
+    // The confirmation mail is in the outbox, in the language chosen at sign-up.
+    let mail = mail::latest_to(&app.db, "somchai@trade.la").await.unwrap().unwrap();
+    assert!(mail.subject.contains("ຢືນຢັນ"), "{}", mail.subject);
+    let path = app.mailed_path("somchai@trade.la").await;
+    assert!(path.starts_with("/account/confirm?token="), "{path}");
+
+    // Opening the link changes nothing; pressing the button confirms.
+    let page = app.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let user = accounts::find_by_email(&app.db, "somchai@trade.la")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(user.email_confirmed_at.is_none());
+    let res = app
+        .post_form("/account/confirm", &[("token", &token_of(&path))], Some(&cookie))
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let user = accounts::find_by_email(&app.db, "somchai@trade.la")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(user.email_confirmed_at.is_some());
+
+    // The same link cannot be used twice.
+    let again = app
+        .post_form("/account/confirm", &[("token", &token_of(&path))], Some(&cookie))
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains("ລິ້ງນີ້ຖືກໃຊ້ແລ້ວ") || again.body.contains("already been used"));
+}
+
+#[tokio::test]
+async fn sign_up_mistakes_are_shown_next_to_the_field_and_nothing_is_saved() {
+    let app = TestApp::new().await;
+    app.sign_up("taken@trade.vn", GOOD_PASSWORD).await;
+
+    let duplicate = app
+        .post_form(
+            "/account/signup?lang=en",
+            &[
+                ("display_name", "Nguyễn Văn An"),
+                ("email", "Taken@Trade.vn"),
+                ("password", GOOD_PASSWORD),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(duplicate.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(duplicate.body.contains("An account already uses this address"));
+    // What was typed is kept (except the password).
+    assert!(duplicate.body.contains("value=\"Nguyễn Văn An\""));
+    assert!(!duplicate.body.contains(GOOD_PASSWORD));
+
+    let weak = app
+        .post_form(
+            "/account/signup?lang=vi",
+            &[("display_name", "An"), ("email", "an@trade.vn"), ("password", "12345")],
+            None,
+        )
+        .await;
+    assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(weak.body.contains("Mật khẩu cần ít nhất 10 ký tự."));
+    assert!(weak.body.contains("aria-invalid=\"true\""));
+    assert!(accounts::find_by_email(&app.db, "an@trade.vn").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn signing_in_replaces_the_session_and_signing_out_ends_it() {
+    let app = TestApp::new().await;
+    let first = app.sign_up("lan@trade.vn", GOOD_PASSWORD).await;
+    let res = app
+        .post_form(
+            "/account/signin",
+            &[
+                ("email", "LAN@trade.vn "),
+                ("password", GOOD_PASSWORD),
+                ("next", "/gates"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(res.header("location"), Some("/gates"));
+    let cookie_header = res.header("set-cookie").unwrap().to_owned();
+    assert!(
+        cookie_header.contains("HttpOnly") && cookie_header.contains("SameSite=Lax"),
+        "{cookie_header}"
+    );
+    let second = session_cookie(&res).unwrap();
+    assert_ne!(first, second, "a new session id at sign-in");
+
+    let home = app.get_as("/", &second).await;
+    assert!(
+        home.body.contains("Somchai Phommavong"),
+        "the header names the signed-in user"
+    );
+
+    let out = app.post_form("/account/signout", &[], Some(&second)).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    let after = app.get_as("/account", &second).await;
+    assert_eq!(
+        after.status,
+        StatusCode::FOUND,
+        "a signed-out visitor is sent to sign in"
+    );
+    assert!(after.header("location").unwrap().starts_with("/account/signin"));
+    // The other session still works until "sign out everywhere".
+    assert_eq!(app.get_as("/account", &first).await.status, StatusCode::OK);
+    app.post_form("/account/signout-everywhere", &[], Some(&first)).await;
+    assert_eq!(app.get_as("/account", &first).await.status, StatusCode::FOUND);
+}
+
+#[tokio::test]
+async fn sign_in_never_redirects_to_another_site() {
+    assert_eq!(server::forms::safe_next("//evil.example/x"), "/account");
+    assert_eq!(server::forms::safe_next("https://evil.example"), "/account");
+    assert_eq!(server::forms::safe_next("/gates?level=main"), "/gates?level=main");
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_address_look_the_same() {
+    let app = TestApp::new().await;
+    app.sign_up("vong@trade.la", GOOD_PASSWORD).await;
+    let wrong = app
+        .post_form(
+            "/account/signin?lang=en",
+            &[("email", "vong@trade.la"), ("password", "not the password")],
+            None,
+        )
+        .await;
+    let unknown = app
+        .post_form(
+            "/account/signin?lang=en",
+            &[("email", "nobody@trade.la"), ("password", "not the password")],
+            None,
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("The e-mail address or password is not right."));
+    assert!(unknown.body.contains("The e-mail address or password is not right."));
+    assert!(wrong.body.contains("value=\"vong@trade.la\""), "the address is kept");
+}
+
+#[tokio::test]
+async fn brute_force_sign_in_gets_429_with_retry_after() {
+    let app = TestApp::new().await;
+    app.sign_up("target@trade.la", GOOD_PASSWORD).await;
+    for attempt in 0..accounts::throttle::MAX_FAILURES_PER_ACCOUNT {
+        let res = app
+            .post_form(
+                "/account/signin",
+                &[("email", "target@trade.la"), ("password", &format!("guess {attempt}"))],
+                None,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "attempt {attempt}");
+    }
+    // Even the right password is refused now.
+    let res = app
+        .post_form(
+            "/account/signin?lang=en",
+            &[("email", "target@trade.la"), ("password", GOOD_PASSWORD)],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
+    let retry: u64 = res.header("retry-after").expect("Retry-After").parse().unwrap();
+    assert!(retry > 0 && retry <= 3600);
+    assert!(res.body.contains("Too many attempts"));
+}
+
+#[tokio::test]
+async fn a_spoofed_forwarded_for_header_does_not_change_the_client_address() {
+    use server::middleware::client_addr;
+    let peer: std::net::IpAddr = "203.0.113.9".parse().unwrap();
+    let proxy: std::net::IpAddr = "10.0.0.2".parse().unwrap();
+    let mut headers = axum::http::HeaderMap::new();
+    headers.insert("x-forwarded-for", "198.51.100.7".parse().unwrap());
+    assert_eq!(client_addr(Some(peer), &headers, &[]), "203.0.113.9");
+    assert_eq!(client_addr(Some(proxy), &headers, &[proxy]), "198.51.100.7");
+    headers.insert("x-forwarded-for", "1.2.3.4, 198.51.100.7".parse().unwrap());
+    assert_eq!(
+        client_addr(Some(proxy), &headers, &[proxy]),
+        "198.51.100.7",
+        "the nearest untrusted hop"
+    );
+}
+
+#[tokio::test]
+async fn cross_site_form_posts_with_a_session_are_refused() {
+    let app = TestApp::new().await;
+    let cookie = app.sign_up("victim@trade.vn", GOOD_PASSWORD).await;
+    let request = Request::builder()
+        .method("POST")
+        .uri("/account/signout-everywhere")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("origin", "https://evil.example")
+        .header("sec-fetch-site", "cross-site")
+        .header("cookie", &cookie)
+        .body(Body::empty())
+        .unwrap();
+    let res = app.request(request).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.get_as("/account", &cookie).await.status,
+        StatusCode::OK,
+        "the session survived"
+    );
+
+    // No Sec-Fetch-Site, but an Origin from elsewhere: refused too.
+    let request = Request::builder()
+        .method("POST")
+        .uri("/account/signout")
+        .header("origin", "https://evil.example")
+        .header("cookie", &cookie)
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(app.request(request).await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn password_reset_link_works_once_and_ends_every_session() {
+    let app = TestApp::new().await;
+    let cookie = app.sign_up("reset@trade.vn", GOOD_PASSWORD).await;
+    let res = app
+        .post_form("/account/forgot", &[("email", "reset@trade.vn")], None)
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(res.header("location"), Some("/account/forgot?sent=1"));
+    // Unknown addresses get the same answer and no mail.
+    let res = app
+        .post_form("/account/forgot", &[("email", "ghost@trade.vn")], None)
+        .await;
+    assert_eq!(res.header("location"), Some("/account/forgot?sent=1"));
+    assert!(mail::latest_to(&app.db, "ghost@trade.vn").await.unwrap().is_none());
+
+    let path = app.mailed_path("reset@trade.vn").await;
+    assert!(path.starts_with("/account/reset?token="));
+    let token = token_of(&path);
+    // A weak new password keeps the link usable.
+    let weak = app
+        .post_form(
+            "/account/reset?lang=en",
+            &[("token", &token), ("password", "short")],
+            None,
+        )
+        .await;
+    assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        weak.body.contains(&format!("value=\"{token}\"")),
+        "the token stays in the form"
+    );
+    let ok = app
+        .post_form(
+            "/account/reset",
+            &[("token", &token), ("password", "a brand new phrase 7")],
+            None,
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.get_as("/account", &cookie).await.status,
+        StatusCode::FOUND,
+        "old sessions ended"
+    );
+    let reused = app
+        .post_form(
+            "/account/reset?lang=en",
+            &[("token", &token), ("password", "another phrase 8")],
+            None,
+        )
+        .await;
+    assert_eq!(reused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(reused.body.contains("already been used"));
+    let signed_in = app
+        .post_form(
+            "/account/signin",
+            &[("email", "reset@trade.vn"), ("password", "a brand new phrase 7")],
+            None,
+        )
+        .await;
+    assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn changing_the_password_checks_the_old_one_and_rotates_the_session() {
+    let app = TestApp::new().await;
+    let cookie = app.sign_up("change@trade.la", GOOD_PASSWORD).await;
+    let wrong = app
+        .post_form(
+            "/account/password?lang=en",
+            &[
+                ("current_password", "not it at all"),
+                ("password", "new phrase for 2027"),
+            ],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("The current password is not right."));
+    let ok = app
+        .post_form(
+            "/account/password",
+            &[("current_password", GOOD_PASSWORD), ("password", "new phrase for 2027")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    let fresh = session_cookie(&ok).expect("a fresh session");
+    assert_ne!(fresh, cookie);
+    assert_eq!(
+        app.get_as("/account", &cookie).await.status,
+        StatusCode::FOUND,
+        "the old session ended"
+    );
+    assert_eq!(app.get_as("/account", &fresh).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn only_administrators_see_the_mailbox_and_audit_log() {
+    let app = TestApp::new().await;
+    let user = app.sign_up("user@trade.vn", GOOD_PASSWORD).await;
+    assert_eq!(app.get_as("/admin/audit", &user).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get("/admin/mailbox").await.status, StatusCode::FOUND);
+
+    accounts::create_admin(&app.db, "admin@corridor.test", "harbour lights 2026")
+        .await
+        .unwrap();
+    let res = app
+        .post_form(
+            "/account/signin",
+            &[("email", "admin@corridor.test"), ("password", "harbour lights 2026")],
+            None,
+        )
+        .await;
+    let admin = session_cookie(&res).unwrap();
+    let audit = app.get_as("/admin/audit", &admin).await;
+    assert_eq!(audit.status, StatusCode::OK);
+    assert!(audit.body.contains("account.sign_up"));
+    assert!(audit.body.contains("account.sign_in"));
+    let mailbox = app.get_as("/admin/mailbox", &admin).await;
+    assert!(mailbox.body.contains("user@trade.vn"));
+}
+
+#[tokio::test]
+async fn server_functions_without_a_session_get_401_and_with_the_wrong_role_403() {
+    let app = TestApp::new().await;
+    let call = |cookie: Option<String>| {
+        let mut builder = Request::builder()
+            .method("POST")
+            .uri("/api/admin/audit")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin");
+        if let Some(cookie) = cookie {
+            builder = builder.header("cookie", cookie);
+        }
+        builder.body(Body::empty()).unwrap()
+    };
+    assert_eq!(app.request(call(None)).await.status, StatusCode::UNAUTHORIZED);
+    let user = app.sign_up("plain@trade.vn", GOOD_PASSWORD).await;
+    assert_eq!(app.request(call(Some(user))).await.status, StatusCode::FORBIDDEN);
+}

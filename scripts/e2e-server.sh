@@ -12,4 +12,7 @@ export LEPTOS_SITE_ROOT="$REPO_ROOT/target/site"
 export CORRIDOR_DATA_DIR="$dir/data"
 export CORRIDOR_LOG="${CORRIDOR_LOG:-warn}"
 "$CORRIDOR_BIN" seed
+# An administrator, so journeys can read the development mailbox (the mail outbox).
+printf '%s\n' "${E2E_ADMIN_PASSWORD:-harbour lights 2026}" \
+  | "$CORRIDOR_BIN" create-admin --email "${E2E_ADMIN_EMAIL:-admin@corridor.test}"
 exec "$CORRIDOR_BIN" serve

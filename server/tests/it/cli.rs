@@ -46,3 +46,31 @@ fn seed_creates_the_sqlite_file_and_is_idempotent() {
     }
     assert!(dir.path().join("fresh.db").exists());
 }
+
+#[test]
+fn create_admin_reads_the_password_from_standard_input() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}?mode=rwc", dir.path().join("admin.db").display());
+    let run = |password: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_corridor"))
+            .args(["create-admin", "--email", "Officer@Embassy.la"])
+            .env("DATABASE_URL", &url)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("run corridor");
+        child.stdin.take().unwrap().write_all(password.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let weak = run("short\n");
+    assert!(!weak.status.success());
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("at least 10 characters"));
+    let ok = run("mekong river crossing 9\n");
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    let text = String::from_utf8_lossy(&ok.stderr);
+    assert!(!text.contains("mekong"), "the password never reaches the log");
+    let again = run("mekong river crossing 9\n");
+    assert!(!again.status.success(), "a second admin with the same address is refused");
+}

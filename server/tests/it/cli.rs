@@ -72,5 +72,8 @@ fn create_admin_reads_the_password_from_standard_input() {
     let text = String::from_utf8_lossy(&ok.stderr);
     assert!(!text.contains("mekong"), "the password never reaches the log");
     let again = run("mekong river crossing 9\n");
-    assert!(!again.status.success(), "a second admin with the same address is refused");
+    assert!(
+        !again.status.success(),
+        "a second admin with the same address is refused"
+    );
 }

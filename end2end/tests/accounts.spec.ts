@@ -51,7 +51,7 @@ test('a Lao trader signs up, confirms the e-mail address and signs out', async (
   await expect(page.getByText('ອີເມວຂອງທ່ານໄດ້ຮັບການຢືນຢັນແລ້ວ.')).toBeVisible();
   await expect(page.getByText('ຢືນຢັນແລ້ວ', { exact: true })).toBeVisible();
 
-  await page.getByRole('button', { name: 'ອອກຈາກລະບົບ' }).click();
+  await page.getByRole('button', { name: 'ອອກຈາກລະບົບ', exact: true }).click();
   await expect(page).toHaveURL((url) => url.pathname === '/');
   await expect(page.getByRole('link', { name: 'ເຂົ້າສູ່ລະບົບ' })).toBeVisible();
 });
@@ -59,7 +59,7 @@ test('a Lao trader signs up, confirms the e-mail address and signs out', async (
 test('a duplicate e-mail address is explained next to the field and the form keeps what was typed', async ({ page }, testInfo) => {
   const email = address('duplicate', testInfo.project.name);
   await signUp(page, email);
-  await page.getByRole('button', { name: 'ອອກຈາກລະບົບ' }).click();
+  await page.getByRole('button', { name: 'ອອກຈາກລະບົບ', exact: true }).click();
 
   await page.goto('/account/signup?lang=en');
   await page.getByLabel('Your name').fill('Nguyễn Văn An');
@@ -76,7 +76,7 @@ test('a duplicate e-mail address is explained next to the field and the form kee
 test('guessing a password gets refused with 429 after ten tries', async ({ page }, testInfo) => {
   const email = address('target', testInfo.project.name);
   await signUp(page, email);
-  await page.getByRole('button', { name: 'ອອກຈາກລະບົບ' }).click();
+  await page.getByRole('button', { name: 'ອອກຈາກລະບົບ', exact: true }).click();
 
   let last = 0;
   for (let attempt = 0; attempt < 11; attempt++) {

@@ -362,6 +362,80 @@ catalogue! {
     }
     AuditTitle { vi: "Nhật ký kiểm tra", lo: "ບັນທຶກການກວດສອບ", en: "Audit log" }
     NavAdmin { vi: "Quản trị", lo: "ຜູ້ດູແລ", en: "Admin" }
+    MyOrganisations { vi: "Tổ chức của tôi", lo: "ອົງກອນຂອງຂ້ອຍ", en: "My organisations" }
+    NoOrganisationsYet {
+        vi: "Bạn chưa thuộc tổ chức nào. Hãy tạo tổ chức của bạn hoặc nhờ đồng nghiệp mời.",
+        lo: "ທ່ານຍັງບໍ່ໄດ້ເປັນສະມາຊິກອົງກອນໃດ. ສ້າງອົງກອນຂອງທ່ານ ຫຼື ຂໍໃຫ້ເພື່ອນຮ່ວມງານເຊີນ.",
+        en: "You do not belong to an organisation yet. Create yours, or ask a colleague to invite you.",
+    }
+    ActiveOrganisation { vi: "đang dùng", lo: "ກຳລັງໃຊ້", en: "active" }
+    MakeActive { vi: "Chọn dùng", lo: "ເລືອກໃຊ້", en: "Make active" }
+    OrgNewTitle { vi: "Tạo tổ chức", lo: "ສ້າງອົງກອນ", en: "Create an organisation" }
+    OrgNewIntro {
+        vi: "Doanh nghiệp, nhà đầu tư, công ty logistics, đại sứ quán, cơ quan nhà nước hoặc hiệp hội. Bạn sẽ là chủ sở hữu và có thể mời đồng nghiệp.",
+        lo: "ບໍລິສັດ, ນັກລົງທຶນ, ບໍລິສັດຂົນສົ່ງ, ສະຖານທູດ, ອົງການລັດ ຫຼື ສະມາຄົມ. ທ່ານຈະເປັນເຈົ້າຂອງ ແລະ ສາມາດເຊີນເພື່ອນຮ່ວມງານໄດ້.",
+        en: "A company, investor, logistics provider, embassy, government agency or chamber. You become its owner and can invite colleagues.",
+    }
+    ConfirmFirst {
+        vi: "Hãy xác nhận địa chỉ e-mail trước khi tạo tổ chức.",
+        lo: "ກະລຸນາຢືນຢັນອີເມວກ່ອນສ້າງອົງກອນ.",
+        en: "Confirm your e-mail address before creating an organisation.",
+    }
+    OrgName { vi: "Tên tổ chức", lo: "ຊື່ອົງກອນ", en: "Organisation name" }
+    OrgKindLabel { vi: "Loại tổ chức", lo: "ປະເພດອົງກອນ", en: "Type of organisation" }
+    OrgKindCompany { vi: "Doanh nghiệp / thương nhân", lo: "ບໍລິສັດ / ພໍ່ຄ້າ", en: "Company / trader" }
+    OrgKindInvestor { vi: "Nhà đầu tư", lo: "ນັກລົງທຶນ", en: "Investor" }
+    OrgKindLogistics { vi: "Doanh nghiệp logistics", lo: "ບໍລິສັດຂົນສົ່ງ", en: "Logistics provider" }
+    OrgKindEmbassy { vi: "Đại sứ quán / thương vụ", lo: "ສະຖານທູດ / ຫ້ອງການການຄ້າ", en: "Embassy or trade office" }
+    OrgKindGovernment { vi: "Cơ quan nhà nước", lo: "ອົງການລັດ", en: "Government agency" }
+    OrgKindChamber { vi: "Phòng thương mại / hiệp hội", lo: "ສະພາການຄ້າ / ສະມາຄົມ", en: "Chamber or association" }
+    Country { vi: "Quốc gia", lo: "ປະເທດ", en: "Country" }
+    OrgRegistrationNumber { vi: "Số đăng ký kinh doanh", lo: "ເລກທະບຽນວິສາຫະກິດ", en: "Registration number" }
+    OrgWebsite { vi: "Trang web", lo: "ເວັບໄຊ", en: "Website" }
+    DescriptionsHint {
+        vi: "Viết mô tả bằng ít nhất một ngôn ngữ; người đọc thấy bản bằng ngôn ngữ của họ nếu có.",
+        lo: "ຂຽນຄຳອະທິບາຍຢ່າງໜ້ອຍໜຶ່ງພາສາ; ຜູ້ອ່ານຈະເຫັນພາສາຂອງເຂົາເຈົ້າຖ້າມີ.",
+        en: "Describe the organisation in at least one language; readers see their own language when it is there.",
+    }
+    DescriptionVi { vi: "Mô tả (tiếng Việt)", lo: "ຄຳອະທິບາຍ (ພາສາຫວຽດ)", en: "Description (Vietnamese)" }
+    DescriptionLo { vi: "Mô tả (tiếng Lào)", lo: "ຄຳອະທິບາຍ (ພາສາລາວ)", en: "Description (Lao)" }
+    DescriptionEn { vi: "Mô tả (tiếng Anh)", lo: "ຄຳອະທິບາຍ (ພາສາອັງກິດ)", en: "Description (English)" }
+    CreateOrgButton { vi: "Tạo tổ chức", lo: "ສ້າງອົງກອນ", en: "Create organisation" }
+    SaveButton { vi: "Lưu", lo: "ບັນທຶກ", en: "Save" }
+    EditOrgTitle { vi: "Sửa hồ sơ tổ chức", lo: "ແກ້ໄຂຂໍ້ມູນອົງກອນ", en: "Edit organisation profile" }
+    OrgCreatedNotice { vi: "Đã tạo tổ chức. Bạn là chủ sở hữu.", lo: "ສ້າງອົງກອນແລ້ວ. ທ່ານເປັນເຈົ້າຂອງ.", en: "Organisation created. You are its owner." }
+    OrgSavedNotice { vi: "Đã lưu thay đổi.", lo: "ບັນທຶກການປ່ຽນແປງແລ້ວ.", en: "Changes saved." }
+    WrittenIn { vi: "Bản gốc viết bằng", lo: "ຕົ້ນສະບັບຂຽນເປັນ", en: "Written in" }
+    OnCorridorSince { vi: "Tham gia Corridor từ", lo: "ເຂົ້າຮ່ວມ Corridor ແຕ່", en: "On Corridor since" }
+    OrgMembersTitle { vi: "Thành viên", lo: "ສະມາຊິກ", en: "Members" }
+    RoleLabel { vi: "Vai trò", lo: "ບົດບາດ", en: "Role" }
+    RoleOwner { vi: "Chủ sở hữu", lo: "ເຈົ້າຂອງ", en: "Owner" }
+    RoleEditor { vi: "Biên tập", lo: "ຜູ້ແກ້ໄຂ", en: "Editor" }
+    RoleViewer { vi: "Chỉ xem", lo: "ຜູ້ເບິ່ງ", en: "Viewer" }
+    RemoveMember { vi: "Xóa khỏi tổ chức", lo: "ລຶບອອກຈາກອົງກອນ", en: "Remove from organisation" }
+    ChangeRole { vi: "Áp dụng", lo: "ນຳໃຊ້", en: "Apply" }
+    InviteTitle { vi: "Mời đồng nghiệp", lo: "ເຊີນເພື່ອນຮ່ວມງານ", en: "Invite a colleague" }
+    InviteButton { vi: "Gửi lời mời", lo: "ສົ່ງຄຳເຊີນ", en: "Send invitation" }
+    InvitationSentNotice { vi: "Đã gửi lời mời qua e-mail; liên kết có hiệu lực 14 ngày.", lo: "ສົ່ງຄຳເຊີນທາງອີເມວແລ້ວ; ລິ້ງໃຊ້ໄດ້ 14 ວັນ.", en: "Invitation sent by e-mail; the link is valid for 14 days." }
+    AcceptInvitationTitle { vi: "Tham gia {org}", lo: "ເຂົ້າຮ່ວມ {org}", en: "Join {org}" }
+    AcceptButton { vi: "Chấp nhận lời mời", lo: "ຮັບຄຳເຊີນ", en: "Accept the invitation" }
+    SignInToAccept {
+        vi: "Hãy đăng nhập hoặc tạo tài khoản bằng địa chỉ e-mail được mời để chấp nhận.",
+        lo: "ກະລຸນາເຂົ້າສູ່ລະບົບ ຫຼື ສ້າງບັນຊີດ້ວຍອີເມວທີ່ຖືກເຊີນ ເພື່ອຮັບຄຳເຊີນ.",
+        en: "Sign in, or create an account, with the invited e-mail address to accept.",
+    }
+    ErrRequired { vi: "Ô này là bắt buộc.", lo: "ຈຳເປັນຕ້ອງປ້ອນ.", en: "This field is required." }
+    ErrTooLong { vi: "Nội dung quá dài.", lo: "ຂໍ້ຄວາມຍາວເກີນໄປ.", en: "This is too long." }
+    ErrChooseOne { vi: "Hãy chọn một mục trong danh sách.", lo: "ກະລຸນາເລືອກຈາກລາຍການ.", en: "Choose one of the options." }
+    ErrWebsite { vi: "Địa chỉ web cần bắt đầu bằng https://", lo: "ທີ່ຢູ່ເວັບຕ້ອງເລີ່ມດ້ວຍ https://", en: "A web address starts with https://" }
+    ErrOneDescription { vi: "Hãy viết mô tả bằng ít nhất một ngôn ngữ.", lo: "ກະລຸນາຂຽນຄຳອະທິບາຍຢ່າງໜ້ອຍໜຶ່ງພາສາ.", en: "Write a description in at least one language." }
+    ErrAlreadyMember { vi: "Người này đã là thành viên.", lo: "ຜູ້ນີ້ເປັນສະມາຊິກແລ້ວ.", en: "This person is already a member." }
+    ErrInvitationOtherAddress {
+        vi: "Lời mời này dành cho một địa chỉ e-mail khác. Hãy đăng nhập bằng địa chỉ được mời.",
+        lo: "ຄຳເຊີນນີ້ສຳລັບອີເມວອື່ນ. ກະລຸນາເຂົ້າສູ່ລະບົບດ້ວຍອີເມວທີ່ຖືກເຊີນ.",
+        en: "This invitation is for another e-mail address. Sign in with the invited address.",
+    }
+    ErrLastOwner { vi: "Tổ chức cần ít nhất một chủ sở hữu.", lo: "ອົງກອນຕ້ອງມີເຈົ້າຂອງຢ່າງໜ້ອຍໜຶ່ງຄົນ.", en: "An organisation needs at least one owner." }
     BillionUsd { vi: "{n} tỷ USD", lo: "{n} ຕື້ ໂດລາ", en: "${n} billion" }
     MillionUsd { vi: "{n} triệu USD", lo: "{n} ລ້ານ ໂດລາ", en: "${n} million" }
 }

@@ -14,6 +14,24 @@ impl Names {
     pub fn get(&self, lang: Lang) -> &str {
         lang.pick(&self.vi, &self.lo, &self.en)
     }
+
+    /// The text in exactly this language, if there is one.
+    pub fn text_in(&self, lang: Lang) -> Option<&str> {
+        let text = match lang {
+            Lang::Vi => &self.vi,
+            Lang::Lo => &self.lo,
+            Lang::En => &self.en,
+        };
+        (!text.trim().is_empty()).then_some(text.as_str())
+    }
+
+    /// The language `get` falls back to when the reader's is missing.
+    pub fn original_lang(&self) -> Lang {
+        [Lang::En, Lang::Vi, Lang::Lo]
+            .into_iter()
+            .find(|l| self.text_in(*l).is_some())
+            .unwrap_or(Lang::En)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -305,4 +323,45 @@ pub struct AuditView {
     pub action: String,
     pub subject: String,
     pub client_addr: Option<String>,
+}
+
+/// An organisation as its profile page shows it, with what the viewer may do.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrgView {
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub registration_number: Option<String>,
+    pub website: Option<String>,
+    pub description: Names,
+    pub status: String,
+    pub verified_at: Option<String>,
+    pub created_at: String,
+    pub viewer_role: Option<String>,
+    pub can_edit: bool,
+    pub can_manage_members: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub user_id: i32,
+    pub display_name: String,
+    pub email: String,
+    pub role: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MembersView {
+    pub organisation: OrgView,
+    pub members: Vec<MemberView>,
+}
+
+/// One of the signed-in user's organisations.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyOrgView {
+    pub slug: String,
+    pub name: String,
+    pub role: String,
+    pub active: bool,
 }

@@ -7,6 +7,10 @@ use crate::pages::account::{
     sign_up::SignUpPage,
 };
 use crate::pages::admin::{audit::AuditPage, mailbox::MailboxPage};
+use crate::pages::orgs::{
+    accept::AcceptInvitationPage, edit::EditOrganisationPage, members::MembersPage, new::NewOrganisationPage,
+    profile::OrganisationPage,
+};
 use crate::pages::{gate::GatePage, gates::GatesPage, home::HomePage, not_found::NotFound, sources::SourcesPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
@@ -58,6 +62,11 @@ fn page_request() -> PageRequest {
     PageRequest::default()
 }
 
+/// The signed-in user, as the page sees it.
+pub fn use_viewer() -> Option<Viewer> {
+    use_context::<PageRequest>().and_then(|r| r.viewer)
+}
+
 /// The page language, provided by the shell.
 pub fn use_lang() -> Lang {
     use_context::<PageRequest>().map(|r| r.lang).unwrap_or_default()
@@ -105,6 +114,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/reset") view=ResetPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/mailbox") view=MailboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/orgs/new") view=NewOrganisationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/orgs/:slug") view=OrganisationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/orgs/:slug/edit") view=EditOrganisationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/orgs/:slug/members") view=MembersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/invitations/accept") view=AcceptInvitationPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_reference_data;
 mod m20261125_000002_organisations_and_milestones;
 mod m20261125_000003_accounts;
+mod m20261125_000004_memberships;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_reference_data::Migration),
             Box::new(m20261125_000002_organisations_and_milestones::Migration),
             Box::new(m20261125_000003_accounts::Migration),
+            Box::new(m20261125_000004_memberships::Migration),
         ]
     }
 }

@@ -2,12 +2,14 @@
 //! redirects (303, POST-redirect-GET) or renders the same page again with what was typed and
 //! what is wrong, so every form works without JavaScript and loses nothing.
 use app::domain::accounts::{self, sessions, CurrentUser, Origin, SignUp};
+use app::domain::organisations::{self, OrganisationInput};
+use app::domain::policy::OrgRole;
 use app::errors::AppError;
 use app::i18n::{resolve_lang, Lang};
 use app::model::FormState;
 use app::state::AppState;
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{header, request::Parts, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
@@ -119,6 +121,14 @@ async fn render_again(
             retry_after = Some(retry_after_secs);
         }
         AppError::Unauthorized => return see_other("/account/signin?next=/account", None),
+        AppError::Forbidden => {
+            form.form_error = Some("ForbiddenBody".into());
+            form.status = StatusCode::FORBIDDEN.as_u16();
+        }
+        AppError::NotFound => {
+            form.form_error = Some("NotFoundBody".into());
+            form.status = StatusCode::NOT_FOUND.as_u16();
+        }
         other => {
             // Internal errors were logged with a reference where they were made.
             form.form_error = Some("ServerErrorBody".into());
@@ -298,6 +308,129 @@ pub async fn change_password(State(state): State<AppState>, request: Request) ->
             "/account?notice=password",
             Some(sessions::cookie(&session.secret, state.secure_cookies())),
         ),
+        Err(err) => render_again(state, submission, Some("/account"), err, Vec::new()).await,
+    }
+}
+
+fn organisation_input(submission: &Submission) -> OrganisationInput {
+    OrganisationInput {
+        name: submission.get("name"),
+        kind: submission.get("kind"),
+        country: submission.get("country"),
+        registration_number: submission.get("registration_number"),
+        website: submission.get("website"),
+        description_vi: submission.get("description_vi"),
+        description_lo: submission.get("description_lo"),
+        description_en: submission.get("description_en"),
+    }
+}
+
+pub async fn create_organisation(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other("/account/signin?next=/orgs/new", None);
+    };
+    match organisations::create(&state.db, &user, &organisation_input(&submission)).await {
+        Ok(org) => see_other(&format!("/orgs/{}?notice=created", org.slug), None),
+        Err(err) => {
+            let keep = submission.echo();
+            render_again(state, submission, None, err, keep).await
+        }
+    }
+}
+
+pub async fn update_organisation(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    request: Request,
+) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other(&format!("/account/signin?next=/orgs/{slug}/edit"), None);
+    };
+    match organisations::update(&state.db, &user, &slug, &organisation_input(&submission)).await {
+        Ok(org) => see_other(&format!("/orgs/{}?notice=saved", org.slug), None),
+        Err(err) => {
+            let keep = submission.echo();
+            render_again(state, submission, None, err, keep).await
+        }
+    }
+}
+
+pub async fn invite_member(State(state): State<AppState>, Path(slug): Path<String>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let members_page = format!("/orgs/{slug}/members");
+    let Some(user) = submission.user() else {
+        return see_other(&format!("/account/signin?next={members_page}"), None);
+    };
+    let origin = Origin(state.public_origin.clone());
+    let lang = submission.lang();
+    let result = organisations::invite(
+        &state.db,
+        &origin,
+        &user,
+        &slug,
+        &submission.get("email"),
+        &submission.get("role"),
+        lang,
+    )
+    .await;
+    match result {
+        Ok(()) => see_other(&format!("{members_page}?notice=invited"), None),
+        Err(err) => {
+            let keep = submission.echo();
+            render_again(state, submission, Some(&members_page), err, keep).await
+        }
+    }
+}
+
+pub async fn change_member_role(State(state): State<AppState>, Path(slug): Path<String>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let members_page = format!("/orgs/{slug}/members");
+    let Some(user) = submission.user() else {
+        return see_other(&format!("/account/signin?next={members_page}"), None);
+    };
+    let Ok(member) = submission.get("member").parse::<i32>() else {
+        return render_again(state, submission, Some(&members_page), AppError::NotFound, Vec::new()).await;
+    };
+    let role = match submission.get("role").as_str() {
+        "remove" => None,
+        code => match OrgRole::parse(code) {
+            Some(role) => Some(role),
+            None => {
+                let err = AppError::invalid("role", "ErrChooseOne");
+                return render_again(state, submission, Some(&members_page), err, Vec::new()).await;
+            }
+        },
+    };
+    match organisations::set_member_role(&state.db, &user, &slug, member, role).await {
+        Ok(()) => see_other(&members_page, None),
+        Err(err) => render_again(state, submission, Some(&members_page), err, Vec::new()).await,
+    }
+}
+
+pub async fn accept_invitation(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let token = submission.get("token");
+    let Some(user) = submission.user() else {
+        return see_other(&format!("/account/signin?next=/invitations/accept?token={token}"), None);
+    };
+    match organisations::accept_invitation(&state.db, &user, &token).await {
+        Ok(org) => see_other(&format!("/orgs/{}", org.slug), None),
+        Err(err) => {
+            let keep = vec![("token".to_owned(), token)];
+            render_again(state, submission, None, err, keep).await
+        }
+    }
+}
+
+pub async fn switch_organisation(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other("/account/signin?next=/account", None);
+    };
+    match organisations::switch_active(&state.db, &user, &submission.get("organisation")).await {
+        Ok(()) => see_other("/account", None),
         Err(err) => render_again(state, submission, Some("/account"), err, Vec::new()).await,
     }
 }

@@ -53,6 +53,12 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/account/forgot", post(forms::forgot_password))
         .route("/account/reset", post(forms::reset_password))
         .route("/account/password", post(forms::change_password))
+        .route("/account/active-organisation", post(forms::switch_organisation))
+        .route("/orgs/new", post(forms::create_organisation))
+        .route("/orgs/{slug}/edit", post(forms::update_organisation))
+        .route("/orgs/{slug}/members/invite", post(forms::invite_member))
+        .route("/orgs/{slug}/members/role", post(forms::change_member_role))
+        .route("/invitations/accept", post(forms::accept_invitation))
         .nest_service("/pkg", pkg)
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();

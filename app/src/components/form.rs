@@ -47,6 +47,7 @@ pub fn Field(
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] hint: Option<Msg>,
     #[prop(optional)] value: Option<String>,
+    #[prop(default = true)] required: bool,
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let error = form.error(name).map(|code| message_text(lang, &code));
@@ -72,12 +73,85 @@ pub fn Field(
                 name=name
                 type=kind
                 value=value
-                required=true
+                required=required
                 autocomplete=autocomplete
                 aria-invalid=has_error.then_some("true")
                 aria-describedby=(!described_by.is_empty()).then_some(described_by)
             />
             {hint.map(|h| view! { <p class="hint" id=hint_id>{t(lang, h)}</p> })}
+            {error.map(|e| view! { <p class="error" id=error_id>{e}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn SelectField(
+    lang: Lang,
+    form: FormState,
+    name: &'static str,
+    label: Msg,
+    options: Vec<(String, String)>,
+    #[prop(optional)] selected: String,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error = form.error(name).map(|code| message_text(lang, &code));
+    let has_error = error.is_some();
+    let error_id = format!("{id}-error");
+    let chosen = if form.values.is_empty() || form.value(name).is_empty() {
+        selected
+    } else {
+        form.value(name)
+    };
+    view! {
+        <div class="field" class:has-error=has_error>
+            <label for=id.clone()>{t(lang, label)}</label>
+            <select
+                id=id
+                name=name
+                aria-invalid=has_error.then_some("true")
+                aria-describedby=has_error.then(|| error_id.clone())
+            >
+                <option value="" selected=chosen.is_empty()>"—"</option>
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        let is_selected = value == chosen;
+                        view! { <option value=value selected=is_selected>{text}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            {error.map(|e| view! { <p class="error" id=error_id>{e}</p> })}
+        </div>
+    }
+}
+
+#[component]
+pub fn TextAreaField(
+    lang: Lang,
+    form: FormState,
+    name: &'static str,
+    label: Msg,
+    value: String,
+    /// The language the text is written in, for spell-checkers and screen readers.
+    input_lang: &'static str,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error = form.error(name).map(|code| message_text(lang, &code));
+    let has_error = error.is_some();
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:has-error=has_error>
+            <label for=id.clone()>{t(lang, label)}</label>
+            <textarea
+                id=id
+                name=name
+                rows="4"
+                lang=input_lang
+                aria-invalid=has_error.then_some("true")
+                aria-describedby=has_error.then(|| error_id.clone())
+            >
+                {value}
+            </textarea>
             {error.map(|e| view! { <p class="error" id=error_id>{e}</p> })}
         </div>
     }

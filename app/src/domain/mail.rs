@@ -9,8 +9,17 @@ use sea_orm::{
 };
 
 pub enum Template<'a> {
-    ConfirmEmail { link: &'a str },
-    ResetPassword { link: &'a str },
+    ConfirmEmail {
+        link: &'a str,
+    },
+    ResetPassword {
+        link: &'a str,
+    },
+    Invitation {
+        link: &'a str,
+        organisation: &'a str,
+        inviter: &'a str,
+    },
 }
 
 impl Template<'_> {
@@ -23,6 +32,14 @@ impl Template<'_> {
                     format!("ສະບາຍດີ,\n\nກະລຸນາເປີດລິ້ງນີ້ເພື່ອຢືນຢັນອີເມວ (ໃຊ້ໄດ້ 48 ຊົ່ວໂມງ):\n{link}\n\nຖ້າທ່ານບໍ່ໄດ້ລົງທະບຽນ Corridor, ບໍ່ຕ້ອງເຮັດຫຍັງ.")),
                 Lang::En => ("Confirm your e-mail address for Corridor".into(),
                     format!("Hello,\n\nOpen this link to confirm your e-mail address (valid for 48 hours):\n{link}\n\nIf you did not sign up for Corridor, ignore this message.")),
+            },
+            Template::Invitation { link, organisation, inviter } => match lang {
+                Lang::Vi => (format!("{inviter} mời bạn tham gia {organisation} trên Corridor"),
+                    format!("Xin chào,\n\n{inviter} mời bạn tham gia {organisation} trên Corridor. Mở liên kết sau để chấp nhận (hiệu lực 14 ngày):\n{link}\n\nHãy đăng nhập hoặc tạo tài khoản bằng chính địa chỉ e-mail này.")),
+                Lang::Lo => (format!("{inviter} ເຊີນທ່ານເຂົ້າຮ່ວມ {organisation} ໃນ Corridor"),
+                    format!("ສະບາຍດີ,\n\n{inviter} ເຊີນທ່ານເຂົ້າຮ່ວມ {organisation} ໃນ Corridor. ເປີດລິ້ງນີ້ເພື່ອຮັບຄຳເຊີນ (ໃຊ້ໄດ້ 14 ວັນ):\n{link}\n\nກະລຸນາເຂົ້າສູ່ລະບົບ ຫຼື ສ້າງບັນຊີດ້ວຍອີເມວນີ້.")),
+                Lang::En => (format!("{inviter} invites you to join {organisation} on Corridor"),
+                    format!("Hello,\n\n{inviter} invites you to join {organisation} on Corridor. Open this link to accept (valid for 14 days):\n{link}\n\nSign in, or create an account, with this e-mail address.")),
             },
             Template::ResetPassword { link } => match lang {
                 Lang::Vi => ("Đặt lại mật khẩu Corridor".into(),

@@ -7,6 +7,8 @@ pub mod entities;
 pub mod gates;
 pub mod home;
 pub mod mail;
+pub mod organisations;
+pub mod policy;
 pub mod search;
 pub mod seed;
 pub mod sources;

@@ -613,6 +613,11 @@ async fn seed_organisations(db: &impl ConnectionTrait) -> Result<usize, DbErr> {
             description_vi: Set(Some(o.vi.into())),
             description_lo: Set(Some(o.lo.into())),
             created_at: Set(now),
+            status: Set("active".into()),
+            registration_number: Set(None),
+            sectors: Set(None),
+            languages: Set(None),
+            verified_at: Set(None),
         })
         .collect();
     use organisation::Column as C;

@@ -4,4 +4,5 @@ pub mod accounts;
 pub mod admin;
 pub mod gates;
 pub mod home;
+pub mod orgs;
 pub mod sources;

@@ -9,4 +9,5 @@ mod config;
 mod data;
 mod errors;
 mod health;
+mod orgs;
 mod pages;

@@ -51,6 +51,7 @@ pub async fn create(db: &impl ConnectionTrait, user_id: i32, client: &Client) ->
         expires_at: Set(expires_at),
         client_addr: Set(Some(client.addr.chars().take(64).collect())),
         user_agent: Set(client.user_agent.as_ref().map(|ua| ua.chars().take(200).collect())),
+        active_organisation_id: Set(None),
     }
     .insert(db)
     .await?;

@@ -16,6 +16,12 @@ pub struct Model {
     pub description_vi: Option<String>,
     pub description_lo: Option<String>,
     pub created_at: ChronoDateTimeUtc,
+    /// active | hidden | suspended
+    pub status: String,
+    pub registration_number: Option<String>,
+    pub sectors: Option<String>,
+    pub languages: Option<String>,
+    pub verified_at: Option<ChronoDateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,7 @@ pub struct Model {
     pub expires_at: ChronoDateTimeUtc,
     pub client_addr: Option<String>,
     pub user_agent: Option<String>,
+    pub active_organisation_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -3,9 +3,10 @@ use crate::components::common::{ErrorPage, PageMeta};
 use crate::components::form::{use_form_state, Field, FormErrors};
 use crate::errors::AppError;
 use crate::i18n::{t, Lang, Msg};
-use crate::model::{AccountView, FormState};
+use crate::model::{AccountView, FormState, MyOrgView};
 use crate::routes::use_lang;
 use crate::serverfns::accounts::get_account::get_account;
+use crate::serverfns::orgs::list_my_organisations::list_my_organisations;
 use leptos::prelude::*;
 
 /// Sends a signed-out visitor to the sign-in page, coming back here afterwards.
@@ -40,8 +41,12 @@ pub fn AccountPage() -> impl IntoView {
             {
                 let form = form.clone();
                 Suspend::new(async move {
-                    match get_account().await {
-                        Ok(account) => view! { <AccountBody lang account notice form/> }.into_any(),
+                    let loaded = match get_account().await {
+                        Ok(account) => list_my_organisations().await.map(|orgs| (account, orgs)),
+                        Err(err) => Err(err),
+                    };
+                    match loaded {
+                        Ok((account, orgs)) => view! { <AccountBody lang account orgs notice form/> }.into_any(),
                         Err(AppError::Unauthorized) => {
                             redirect_to_sign_in("/account");
                             ().into_any()
@@ -55,7 +60,13 @@ pub fn AccountPage() -> impl IntoView {
 }
 
 #[component]
-fn AccountBody(lang: Lang, account: AccountView, notice: Option<Msg>, form: FormState) -> impl IntoView {
+fn AccountBody(
+    lang: Lang,
+    account: AccountView,
+    orgs: Vec<MyOrgView>,
+    notice: Option<Msg>,
+    form: FormState,
+) -> impl IntoView {
     let notice = notice.map(|n| t(lang, n).replace("{email}", &account.email));
     view! {
         <h1>{t(lang, Msg::AccountTitle)}</h1>
@@ -77,6 +88,33 @@ fn AccountBody(lang: Lang, account: AccountView, notice: Option<Msg>, form: Form
                 </form>
             </div>
         })}
+        <section>
+            <h2>{t(lang, Msg::MyOrganisations)}</h2>
+            {orgs.is_empty().then(|| view! { <p>{t(lang, Msg::NoOrganisationsYet)}</p> })}
+            <ul class="my-orgs">
+                {orgs
+                    .into_iter()
+                    .map(|o| view! {
+                        <li>
+                            <a href=format!("/orgs/{}", o.slug)>{o.name.clone()}</a>
+                            " · " {t(lang, crate::pages::orgs::role_label(&o.role))}
+                            {if o.active {
+                                view! { " · " <span class="badge">{t(lang, Msg::ActiveOrganisation)}</span> }.into_any()
+                            } else {
+                                view! {
+                                    <form method="post" action="/account/active-organisation" class="inline">
+                                        <input type="hidden" name="organisation" value=o.slug.clone()/>
+                                        " " <button type="submit" class="link">{t(lang, Msg::MakeActive)}</button>
+                                    </form>
+                                }
+                                .into_any()
+                            }}
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+            <p><a class="button" href="/orgs/new">{t(lang, Msg::OrgNewTitle)}</a></p>
+        </section>
         <section>
             <h2>{t(lang, Msg::ChangePasswordTitle)}</h2>
             <form method="post" action="/account/password" class="stack narrow" novalidate>

@@ -1,0 +1,600 @@
+//! Organisations and their members: create, edit, invite by e-mail link, accept, change
+//! roles, remove, switch the active organisation. Every permission comes from `policy`.
+use super::accounts::{tokens, CurrentUser, Origin};
+use super::entities::{invitation, membership, organisation, session, user};
+use super::policy::{self, Action, OrgRole, Principal};
+use super::{audit, mail};
+use crate::errors::AppError;
+use crate::i18n::Lang;
+use chrono::{Duration, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+
+pub const INVITATION_TTL_DAYS: i64 = 14;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OrgKind {
+    Company,
+    Investor,
+    Logistics,
+    Embassy,
+    Government,
+    Chamber,
+}
+
+impl OrgKind {
+    pub const ALL: [OrgKind; 6] = [
+        OrgKind::Company,
+        OrgKind::Investor,
+        OrgKind::Logistics,
+        OrgKind::Embassy,
+        OrgKind::Government,
+        OrgKind::Chamber,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            OrgKind::Company => "company",
+            OrgKind::Investor => "investor",
+            OrgKind::Logistics => "logistics",
+            OrgKind::Embassy => "embassy",
+            OrgKind::Government => "government",
+            OrgKind::Chamber => "chamber",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<OrgKind> {
+        OrgKind::ALL.into_iter().find(|k| k.code() == code.trim())
+    }
+}
+
+/// What a create or edit form carries.
+#[derive(Clone, Debug, Default)]
+pub struct OrganisationInput {
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    pub registration_number: String,
+    pub website: String,
+    pub description_vi: String,
+    pub description_lo: String,
+    pub description_en: String,
+}
+
+struct Valid {
+    name: String,
+    kind: OrgKind,
+    country: String,
+    registration_number: Option<String>,
+    website: Option<String>,
+    descriptions: [Option<String>; 3],
+}
+
+fn clean(value: &str, max_chars: usize, field: &'static str) -> Result<Option<String>, AppError> {
+    let value = value.trim();
+    if value.chars().count() > max_chars || value.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
+        return Err(AppError::invalid(field, "ErrTooLong"));
+    }
+    Ok((!value.is_empty()).then(|| value.to_owned()))
+}
+
+fn validate(input: &OrganisationInput) -> Result<Valid, AppError> {
+    let name = clean(&input.name, 120, "name")?.ok_or_else(|| AppError::invalid("name", "ErrRequired"))?;
+    let kind = OrgKind::parse(&input.kind).ok_or_else(|| AppError::invalid("kind", "ErrChooseOne"))?;
+    let country = match input.country.trim() {
+        "VN" | "LA" => input.country.trim().to_owned(),
+        _ => return Err(AppError::invalid("country", "ErrChooseOne")),
+    };
+    let website = clean(&input.website, 200, "website")?;
+    if let Some(site) = &website {
+        if !(site.starts_with("https://") || site.starts_with("http://")) || site.contains(char::is_whitespace) {
+            return Err(AppError::invalid("website", "ErrWebsite"));
+        }
+    }
+    let descriptions = [
+        clean(&input.description_vi, 4000, "description_vi")?,
+        clean(&input.description_lo, 4000, "description_lo")?,
+        clean(&input.description_en, 4000, "description_en")?,
+    ];
+    if descriptions.iter().all(Option::is_none) {
+        return Err(AppError::invalid("description_en", "ErrOneDescription"));
+    }
+    Ok(Valid {
+        name,
+        kind,
+        country,
+        registration_number: clean(&input.registration_number, 60, "registration_number")?,
+        website,
+        descriptions,
+    })
+}
+
+/// A URL slug from a name: Latin letters folded to ASCII, everything else dropped.
+pub fn slugify(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut slug = String::new();
+    for c in name.nfd() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if (c.is_whitespace() || c == '-' || c == '–' || c == '_' || c == '.') && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug
+        .trim_matches('-')
+        .chars()
+        .take(60)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_owned();
+    if slug.is_empty() {
+        "org".to_owned()
+    } else {
+        slug
+    }
+}
+
+async fn free_slug(db: &impl ConnectionTrait, base: &str) -> Result<String, AppError> {
+    for n in 1..1000 {
+        let candidate = if n == 1 { base.to_owned() } else { format!("{base}-{n}") };
+        let taken = organisation::Entity::find()
+            .filter(organisation::Column::Slug.eq(&candidate))
+            .count(db)
+            .await?
+            > 0;
+        if !taken {
+            return Ok(candidate);
+        }
+    }
+    Err(AppError::Conflict("no free slug".into()))
+}
+
+/// The user's role in an organisation.
+pub async fn role_of(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+    organisation_id: i32,
+) -> Result<Option<OrgRole>, AppError> {
+    Ok(membership::Entity::find_by_id((organisation_id, user_id))
+        .one(db)
+        .await?
+        .and_then(|m| OrgRole::parse(&m.role)))
+}
+
+/// The principal for an action about `organisation_id` (or about no organisation).
+pub async fn principal(
+    db: &impl ConnectionTrait,
+    user: Option<&CurrentUser>,
+    organisation_id: Option<i32>,
+) -> Result<Principal, AppError> {
+    let Some(user) = user else {
+        return Ok(Principal::Anonymous);
+    };
+    let role_in_organisation = match organisation_id {
+        Some(id) => role_of(db, user.user_id, id).await?,
+        None => None,
+    };
+    Ok(Principal::User {
+        user_id: user.user_id,
+        email_confirmed: user.email_confirmed,
+        platform_role: user.platform_role,
+        role_in_organisation,
+    })
+}
+
+/// `Ok` when allowed; `Unauthorized` for the anonymous, `Forbidden` otherwise.
+pub fn authorise(principal: &Principal, action: Action) -> Result<(), AppError> {
+    if policy::allowed(principal, action) {
+        Ok(())
+    } else if *principal == Principal::Anonymous {
+        Err(AppError::Unauthorized)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn find_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<organisation::Model, AppError> {
+    organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(slug))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Creates an organisation with the user as its owner, and makes it their active one.
+pub async fn create(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    input: &OrganisationInput,
+) -> Result<organisation::Model, AppError> {
+    authorise(&principal(db, Some(user), None).await?, Action::CreateOrganisation)?;
+    let valid = validate(input)?;
+    let txn = db.begin().await?;
+    let slug = free_slug(&txn, &slugify(&valid.name)).await?;
+    let [vi, lo, en] = valid.descriptions;
+    let created = organisation::ActiveModel {
+        slug: Set(slug),
+        name: Set(valid.name),
+        kind: Set(valid.kind.code().to_owned()),
+        country: Set(valid.country),
+        province_id: Set(None),
+        website: Set(valid.website),
+        description_en: Set(en),
+        description_vi: Set(vi),
+        description_lo: Set(lo),
+        created_at: Set(Utc::now()),
+        status: Set("active".to_owned()),
+        registration_number: Set(valid.registration_number),
+        sectors: Set(None),
+        languages: Set(None),
+        verified_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    membership::ActiveModel {
+        organisation_id: Set(created.id),
+        user_id: Set(user.user_id),
+        role: Set(OrgRole::Owner.code().to_owned()),
+        created_at: Set(Utc::now()),
+    }
+    .insert(&txn)
+    .await?;
+    set_active_in(&txn, &user.session_id, created.id).await?;
+    audit::record(
+        &txn,
+        Some(user.user_id),
+        "organisation.create",
+        "organisation",
+        &created.slug,
+        None,
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(created)
+}
+
+pub async fn update(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    slug: &str,
+    input: &OrganisationInput,
+) -> Result<organisation::Model, AppError> {
+    let org = find_by_slug(db, slug).await?;
+    authorise(
+        &principal(db, Some(user), Some(org.id)).await?,
+        Action::EditOrganisation,
+    )?;
+    let valid = validate(input)?;
+    let [vi, lo, en] = valid.descriptions;
+    let mut active: organisation::ActiveModel = org.into();
+    active.name = Set(valid.name);
+    active.kind = Set(valid.kind.code().to_owned());
+    active.country = Set(valid.country);
+    active.website = Set(valid.website);
+    active.registration_number = Set(valid.registration_number);
+    active.description_vi = Set(vi);
+    active.description_lo = Set(lo);
+    active.description_en = Set(en);
+    let txn = db.begin().await?;
+    let updated = active.update(&txn).await?;
+    audit::record(
+        &txn,
+        Some(user.user_id),
+        "organisation.update",
+        "organisation",
+        slug,
+        None,
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}
+
+/// The organisations a user belongs to, with their role, by name.
+pub async fn memberships_of(
+    db: &impl ConnectionTrait,
+    user_id: i32,
+) -> Result<Vec<(organisation::Model, OrgRole)>, AppError> {
+    let rows = membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
+    let orgs = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(rows.iter().map(|m| m.organisation_id)))
+        .order_by_asc(organisation::Column::Name)
+        .all(db)
+        .await?;
+    Ok(orgs
+        .into_iter()
+        .filter_map(|o| {
+            let role = rows
+                .iter()
+                .find(|m| m.organisation_id == o.id)
+                .and_then(|m| OrgRole::parse(&m.role))?;
+            Some((o, role))
+        })
+        .collect())
+}
+
+/// Members of an organisation: (user, role), owners first.
+pub async fn members(
+    db: &impl ConnectionTrait,
+    viewer: &CurrentUser,
+    slug: &str,
+) -> Result<(organisation::Model, Vec<(user::Model, OrgRole)>), AppError> {
+    let org = find_by_slug(db, slug).await?;
+    authorise(&principal(db, Some(viewer), Some(org.id)).await?, Action::ViewMembers)?;
+    let rows = membership::Entity::find()
+        .filter(membership::Column::OrganisationId.eq(org.id))
+        .all(db)
+        .await?;
+    let users = user::Entity::find()
+        .filter(user::Column::Id.is_in(rows.iter().map(|m| m.user_id)))
+        .all(db)
+        .await?;
+    let mut out: Vec<(user::Model, OrgRole)> = users
+        .into_iter()
+        .filter_map(|u| {
+            let role = rows
+                .iter()
+                .find(|m| m.user_id == u.id)
+                .and_then(|m| OrgRole::parse(&m.role))?;
+            Some((u, role))
+        })
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.display_name.cmp(&b.0.display_name)));
+    Ok((org, out))
+}
+
+/// Invites an address to join with a role; the link is e-mailed.
+pub async fn invite(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    inviter: &CurrentUser,
+    slug: &str,
+    raw_email: &str,
+    role: &str,
+    lang: Lang,
+) -> Result<(), AppError> {
+    let org = find_by_slug(db, slug).await?;
+    authorise(
+        &principal(db, Some(inviter), Some(org.id)).await?,
+        Action::ManageMembers,
+    )?;
+    let email = super::accounts::normalise_email(raw_email)?;
+    let role = OrgRole::parse(role).ok_or_else(|| AppError::invalid("role", "ErrChooseOne"))?;
+    if let Some(existing) = super::accounts::find_by_email(db, &email).await? {
+        if role_of(db, existing.id, org.id).await?.is_some() {
+            return Err(AppError::invalid("email", "ErrAlreadyMember"));
+        }
+    }
+    let secret = tokens::random_secret();
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    invitation::ActiveModel {
+        id: Set(tokens::digest(&secret)),
+        organisation_id: Set(org.id),
+        email: Set(email.clone()),
+        role: Set(role.code().to_owned()),
+        invited_by: Set(Some(inviter.user_id)),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::days(INVITATION_TTL_DAYS)),
+        accepted_at: Set(None),
+    }
+    .insert(&txn)
+    .await?;
+    let link = format!("{}/invitations/accept?token={secret}", origin.0);
+    mail::enqueue(
+        &txn,
+        &email,
+        mail::Template::Invitation {
+            link: &link,
+            organisation: &org.name,
+            inviter: &inviter.display_name,
+        },
+        lang,
+    )
+    .await?;
+    let details = format!("{{\"email\":{:?},\"role\":\"{}\"}}", email, role.code());
+    audit::record(
+        &txn,
+        Some(inviter.user_id),
+        "organisation.invite",
+        "organisation",
+        slug,
+        None,
+        &details,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// The organisation an invitation token is for (for the acceptance page).
+pub async fn invitation_organisation(db: &impl ConnectionTrait, secret: &str) -> Result<organisation::Model, AppError> {
+    let found = valid_invitation(db, secret).await?;
+    organisation::Entity::find_by_id(found.organisation_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+async fn valid_invitation(db: &impl ConnectionTrait, secret: &str) -> Result<invitation::Model, AppError> {
+    if secret.is_empty() || secret.len() > 128 {
+        return Err(AppError::invalid("token", "ErrTokenInvalid"));
+    }
+    let found = invitation::Entity::find_by_id(tokens::digest(secret))
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::invalid("token", "ErrTokenInvalid"))?;
+    if found.accepted_at.is_some() {
+        return Err(AppError::invalid("token", "ErrTokenUsed"));
+    }
+    if found.expires_at <= Utc::now() {
+        return Err(AppError::invalid("token", "ErrTokenExpired"));
+    }
+    Ok(found)
+}
+
+/// Accepts an invitation: the signed-in user must be the invited address, confirmed.
+pub async fn accept_invitation(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    secret: &str,
+) -> Result<organisation::Model, AppError> {
+    let found = valid_invitation(db, secret).await?;
+    if found.email != user.email {
+        return Err(AppError::invalid("token", "ErrInvitationOtherAddress"));
+    }
+    let role = OrgRole::parse(&found.role).unwrap_or(OrgRole::Viewer);
+    let org = organisation::Entity::find_by_id(found.organisation_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let txn = db.begin().await?;
+    let mut spent: invitation::ActiveModel = found.into();
+    spent.accepted_at = Set(Some(Utc::now()));
+    spent.update(&txn).await?;
+    if role_of(&txn, user.user_id, org.id).await?.is_none() {
+        membership::ActiveModel {
+            organisation_id: Set(org.id),
+            user_id: Set(user.user_id),
+            role: Set(role.code().to_owned()),
+            created_at: Set(Utc::now()),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    // Accepting proves the address.
+    if !user.email_confirmed {
+        if let Some(account) = user::Entity::find_by_id(user.user_id).one(&txn).await? {
+            let mut account: user::ActiveModel = account.into();
+            account.email_confirmed_at = Set(Some(Utc::now()));
+            account.update(&txn).await?;
+        }
+    }
+    set_active_in(&txn, &user.session_id, org.id).await?;
+    audit::record(
+        &txn,
+        Some(user.user_id),
+        "organisation.join",
+        "organisation",
+        &org.slug,
+        None,
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(org)
+}
+
+/// Changes a member's role, or removes them (`role = None`). An organisation keeps at least one owner.
+pub async fn set_member_role(
+    db: &DatabaseConnection,
+    actor: &CurrentUser,
+    slug: &str,
+    member_id: i32,
+    role: Option<OrgRole>,
+) -> Result<(), AppError> {
+    let org = find_by_slug(db, slug).await?;
+    authorise(&principal(db, Some(actor), Some(org.id)).await?, Action::ManageMembers)?;
+    let current = membership::Entity::find_by_id((org.id, member_id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let txn = db.begin().await?;
+    if current.role == OrgRole::Owner.code() && role != Some(OrgRole::Owner) {
+        let owners = membership::Entity::find()
+            .filter(membership::Column::OrganisationId.eq(org.id))
+            .filter(membership::Column::Role.eq(OrgRole::Owner.code()))
+            .count(&txn)
+            .await?;
+        if owners <= 1 {
+            return Err(AppError::invalid("role", "ErrLastOwner"));
+        }
+    }
+    match role {
+        Some(role) => {
+            let mut active: membership::ActiveModel = current.into();
+            active.role = Set(role.code().to_owned());
+            active.update(&txn).await?;
+        }
+        None => {
+            membership::Entity::delete_by_id((org.id, member_id)).exec(&txn).await?;
+        }
+    }
+    let details = format!(
+        "{{\"member\":{member_id},\"role\":\"{}\"}}",
+        role.map(OrgRole::code).unwrap_or("removed")
+    );
+    audit::record(
+        &txn,
+        Some(actor.user_id),
+        "organisation.role_change",
+        "organisation",
+        slug,
+        None,
+        &details,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn set_active_in(db: &impl ConnectionTrait, session_id: &str, organisation_id: i32) -> Result<(), AppError> {
+    if let Some(found) = session::Entity::find_by_id(session_id.to_owned()).one(db).await? {
+        let mut active: session::ActiveModel = found.into();
+        active.active_organisation_id = Set(Some(organisation_id));
+        active.update(db).await?;
+    }
+    Ok(())
+}
+
+/// Makes one of the user's organisations the active one for this session.
+pub async fn switch_active(db: &DatabaseConnection, user: &CurrentUser, slug: &str) -> Result<(), AppError> {
+    let org = find_by_slug(db, slug).await?;
+    if role_of(db, user.user_id, org.id).await?.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    set_active_in(db, &user.session_id, org.id).await
+}
+
+/// The session's active organisation, if it still belongs to the user.
+pub async fn active_of(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<Option<organisation::Model>, AppError> {
+    let Some(found) = session::Entity::find_by_id(user.session_id.clone()).one(db).await? else {
+        return Ok(None);
+    };
+    let Some(id) = found.active_organisation_id else {
+        return Ok(None);
+    };
+    if role_of(db, user.user_id, id).await?.is_none() {
+        return Ok(None);
+    }
+    Ok(organisation::Entity::find_by_id(id).one(db).await?)
+}
+
+/// An organisation's public profile: hidden or suspended ones only for members and moderators.
+pub async fn profile(
+    db: &impl ConnectionTrait,
+    viewer: Option<&CurrentUser>,
+    slug: &str,
+) -> Result<organisation::Model, AppError> {
+    let org = find_by_slug(db, slug).await?;
+    if org.status != "active" {
+        let who = principal(db, viewer, Some(org.id)).await?;
+        if !policy::allowed(&who, Action::ViewHiddenOrganisation) {
+            return Err(AppError::NotFound);
+        }
+    }
+    Ok(org)
+}

@@ -1,0 +1,30 @@
+pub mod accept;
+pub mod edit;
+pub mod form;
+pub mod members;
+pub mod new;
+pub mod profile;
+
+use crate::i18n::Msg;
+
+pub fn kind_label(code: &str) -> Msg {
+    match code {
+        "investor" => Msg::OrgKindInvestor,
+        "logistics" => Msg::OrgKindLogistics,
+        "embassy" => Msg::OrgKindEmbassy,
+        "government" => Msg::OrgKindGovernment,
+        "chamber" => Msg::OrgKindChamber,
+        _ => Msg::OrgKindCompany,
+    }
+}
+
+pub fn role_label(code: &str) -> Msg {
+    match code {
+        "owner" => Msg::RoleOwner,
+        "editor" => Msg::RoleEditor,
+        _ => Msg::RoleViewer,
+    }
+}
+
+pub const KINDS: [&str; 6] = ["company", "investor", "logistics", "embassy", "government", "chamber"];
+pub const ROLES: [&str; 3] = ["owner", "editor", "viewer"];

@@ -1,0 +1,326 @@
+//! Organisations, members, invitations — and the authorisation matrix (data/authz_matrix.csv).
+use crate::helpers::TestApp;
+use app::domain::accounts;
+use app::domain::entities::user;
+use app::domain::policy::{allowed, Action, OrgRole, Principal};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+
+const PASSWORD: &str = "rubber from Attapeu 2026";
+const MATRIX: &str = include_str!("../../../data/authz_matrix.csv");
+const PRINCIPALS: [&str; 8] = [
+    "anonymous",
+    "unconfirmed",
+    "viewer",
+    "editor",
+    "owner",
+    "other_owner",
+    "moderator",
+    "admin",
+];
+
+fn org_fields(name: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("name", name.to_owned()),
+        ("kind", "logistics".to_owned()),
+        ("country", "LA".to_owned()),
+        ("registration_number", "LA-0123".to_owned()),
+        ("website", "https://example.la".to_owned()),
+        ("description_lo", "ບໍລິການຂົນສົ່ງຜ່ານດ່ານລາວບາວ".to_owned()),
+        ("description_en", "".to_owned()),
+        ("description_vi", "".to_owned()),
+    ]
+}
+
+impl TestApp {
+    async fn confirmed_user(&self, email: &str) -> String {
+        let cookie = self.sign_up(email, PASSWORD).await;
+        let path = self.mailed_path(email).await;
+        let token = path.split("token=").nth(1).unwrap().to_owned();
+        let res = self
+            .post_form("/account/confirm", &[("token", &token)], Some(&cookie))
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        cookie
+    }
+
+    async fn create_org(&self, cookie: &str, name: &str) -> String {
+        let fields = org_fields(name);
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let res = self.post_form("/orgs/new", &pairs, Some(cookie)).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let location = res.header("location").unwrap();
+        location
+            .trim_start_matches("/orgs/")
+            .split('?')
+            .next()
+            .unwrap()
+            .to_owned()
+    }
+
+    async fn invite_and_join(&self, owner: &str, slug: &str, email: &str, role: &str, member: &str) {
+        let res = self
+            .post_form(
+                &format!("/orgs/{slug}/members/invite"),
+                &[("email", email), ("role", role)],
+                Some(owner),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let path = self.mailed_path(email).await;
+        assert!(path.starts_with("/invitations/accept?token="), "{path}");
+        let token = path.split("token=").nth(1).unwrap().to_owned();
+        let res = self
+            .post_form("/invitations/accept", &[("token", &token)], Some(member))
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        assert_eq!(res.header("location"), Some(format!("/orgs/{slug}").as_str()));
+    }
+
+    async fn set_platform_role(&self, email: &str, role: &str) {
+        let account = accounts::find_by_email(&self.db, email).await.unwrap().unwrap();
+        let mut active: user::ActiveModel = account.into();
+        active.platform_role = Set(role.to_owned());
+        active.update(&self.db).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_trader_creates_an_organisation_and_its_profile_is_public() {
+    let app = TestApp::new().await;
+    let owner = app.confirmed_user("owner@hung-aloun.la").await;
+    let slug = app.create_org(&owner, "Sông Mê Kông Logistics – Lao Bảo").await;
+    assert_eq!(slug, "song-me-kong-logistics-lao-bao");
+    let page = app.get(&format!("/orgs/{slug}?lang=en")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Sông Mê Kông Logistics – Lao Bảo"));
+    assert!(page.body.contains("application/ld+json"));
+    assert!(page.body.contains("\"@type\":\"Organization\""));
+    assert!(
+        page.body.contains("Written in"),
+        "the Lao description is shown with its language"
+    );
+    // A second organisation with the same name gets its own address.
+    let second = app.create_org(&owner, "Sông Mê Kông Logistics – Lao Bảo").await;
+    assert_eq!(second, "song-me-kong-logistics-lao-bao-2");
+}
+
+#[tokio::test]
+async fn an_unconfirmed_account_cannot_create_an_organisation() {
+    let app = TestApp::new().await;
+    let cookie = app.sign_up("new@trade.la", PASSWORD).await;
+    let fields = org_fields("Too Early Co");
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.post_form("/orgs/new", &pairs, Some(&cookie)).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn organisation_form_mistakes_keep_what_was_typed() {
+    let app = TestApp::new().await;
+    let owner = app.confirmed_user("typist@trade.vn").await;
+    let res = app
+        .post_form(
+            "/orgs/new?lang=en",
+            &[
+                ("name", "Thép Việt"),
+                ("kind", "spaceship"),
+                ("country", "VN"),
+                ("description_vi", "Xuất khẩu thép"),
+            ],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("Choose one of the options."));
+    assert!(res.body.contains("value=\"Thép Việt\""));
+    assert!(res.body.contains("Xuất khẩu thép"));
+}
+
+#[tokio::test]
+async fn the_last_owner_cannot_leave_and_invitations_are_for_the_invited_address() {
+    let app = TestApp::new().await;
+    let owner = app.confirmed_user("boss@trade.vn").await;
+    let slug = app.create_org(&owner, "Viet Steel Export").await;
+    let owner_id = accounts::find_by_email(&app.db, "boss@trade.vn")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let res = app
+        .post_form(
+            &format!("/orgs/{slug}/members/role?lang=en"),
+            &[("member", &owner_id.to_string()), ("role", "viewer")],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("An organisation needs at least one owner."));
+
+    app.post_form(
+        &format!("/orgs/{slug}/members/invite"),
+        &[("email", "colleague@trade.vn"), ("role", "editor")],
+        Some(&owner),
+    )
+    .await;
+    let path = app.mailed_path("colleague@trade.vn").await;
+    let token = path.split("token=").nth(1).unwrap().to_owned();
+    let stranger = app.confirmed_user("stranger@trade.vn").await;
+    let res = app
+        .post_form("/invitations/accept?lang=en", &[("token", &token)], Some(&stranger))
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("This invitation is for another e-mail address."));
+}
+
+/// The expected table, as (subject, principal) → allowed.
+fn matrix(kind: &str) -> Vec<(String, Vec<bool>)> {
+    MATRIX
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("kind,"))
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            (cells[0] == kind).then(|| {
+                let allows = cells[2..].iter().map(|c| match *c {
+                    "allow" => true,
+                    "deny" => false,
+                    other => panic!("matrix cell {other:?}"),
+                });
+                (cells[1].to_owned(), allows.collect())
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn the_policy_matches_the_authorisation_matrix() {
+    use app::domain::accounts::PlatformRole::{Admin, Moderator, User};
+    let user = |confirmed: bool, role: Option<OrgRole>, platform| Principal::User {
+        user_id: 1,
+        email_confirmed: confirmed,
+        platform_role: platform,
+        role_in_organisation: role,
+    };
+    let principals = [
+        Principal::Anonymous,
+        user(false, None, User),
+        user(true, Some(OrgRole::Viewer), User),
+        user(true, Some(OrgRole::Editor), User),
+        user(true, Some(OrgRole::Owner), User),
+        user(true, None, User),
+        user(true, None, Moderator),
+        user(true, None, Admin),
+    ];
+    let rows = matrix("action");
+    assert_eq!(rows.len(), Action::ALL.len(), "every action has a row");
+    let mut wrong = Vec::new();
+    for action in Action::ALL {
+        let (_, expected) = rows.iter().find(|(s, _)| s == action.code()).expect("a row per action");
+        for (i, principal) in principals.iter().enumerate() {
+            if allowed(principal, action) != expected[i] {
+                wrong.push(format!(
+                    "{} × {}: expected {}",
+                    action.code(),
+                    PRINCIPALS[i],
+                    expected[i]
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "policy differs from the matrix:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[tokio::test]
+async fn every_route_allows_and_denies_exactly_as_the_matrix_says() {
+    let app = TestApp::new().await;
+    let owner = app.confirmed_user("owner@matrix.la").await;
+    let slug = app.create_org(&owner, "Matrix Trading").await;
+    let viewer = app.confirmed_user("viewer@matrix.la").await;
+    app.invite_and_join(&owner, &slug, "viewer@matrix.la", "viewer", &viewer)
+        .await;
+    let editor = app.confirmed_user("editor@matrix.la").await;
+    app.invite_and_join(&owner, &slug, "editor@matrix.la", "editor", &editor)
+        .await;
+    let other_owner = app.confirmed_user("other@matrix.la").await;
+    app.create_org(&other_owner, "Other Trading").await;
+    let unconfirmed = app.sign_up("unconfirmed@matrix.la", PASSWORD).await;
+    let moderator = app.confirmed_user("moderator@matrix.la").await;
+    app.set_platform_role("moderator@matrix.la", "moderator").await;
+    let admin = app.confirmed_user("admin@matrix.la").await;
+    app.set_platform_role("admin@matrix.la", "admin").await;
+    let sessions: [Option<&str>; 8] = [
+        None,
+        Some(&unconfirmed),
+        Some(&viewer),
+        Some(&editor),
+        Some(&owner),
+        Some(&other_owner),
+        Some(&moderator),
+        Some(&admin),
+    ];
+    let owner_id = accounts::find_by_email(&app.db, "owner@matrix.la")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let org_fields = org_fields("Matrix Trading");
+    let mut wrong = Vec::new();
+    for (route, expected) in matrix("route") {
+        let (method, path) = route.split_once(' ').unwrap();
+        let path = path.replace("{slug}", &slug);
+        for (i, cookie) in sessions.iter().enumerate() {
+            let body: Vec<(&str, String)> = match path.as_str() {
+                p if p.ends_with("/members/invite") => {
+                    vec![("email", format!("new{i}@matrix.la")), ("role", "viewer".into())]
+                }
+                // The owner "changes" their own role to owner: allowed, and changes nothing.
+                p if p.ends_with("/members/role") => vec![("member", owner_id.to_string()), ("role", "owner".into())],
+                "/api/orgs/members" => vec![("slug", slug.clone())],
+                p if p.starts_with("/api/") => vec![],
+                _ => org_fields.clone(),
+            };
+            let encoded = serde_urlencoded::to_string(&body).unwrap();
+            let mut request = Request::builder()
+                .method(method)
+                .uri(&path)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "same-origin");
+            if let Some(cookie) = cookie {
+                request = request.header("cookie", *cookie);
+            }
+            let res = app
+                .request(
+                    request
+                        .body(if method == "GET" {
+                            Body::empty()
+                        } else {
+                            Body::from(encoded)
+                        })
+                        .unwrap(),
+                )
+                .await;
+            let location = res.header("location").unwrap_or_default();
+            let allowed = match res.status {
+                StatusCode::OK => true,
+                StatusCode::SEE_OTHER | StatusCode::FOUND => !location.starts_with("/account/signin"),
+                StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => false,
+                other => {
+                    wrong.push(format!("{route} × {}: unexpected status {other}", PRINCIPALS[i]));
+                    continue;
+                }
+            };
+            if allowed != expected[i] {
+                wrong.push(format!(
+                    "{route} × {}: expected {}, got {} ({})",
+                    PRINCIPALS[i], expected[i], allowed, res.status
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "routes differ from the matrix:\n{}", wrong.join("\n"));
+}

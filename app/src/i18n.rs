@@ -436,6 +436,42 @@ catalogue! {
         en: "This invitation is for another e-mail address. Sign in with the invited address.",
     }
     ErrLastOwner { vi: "Tổ chức cần ít nhất một chủ sở hữu.", lo: "ອົງກອນຕ້ອງມີເຈົ້າຂອງຢ່າງໜ້ອຍໜຶ່ງຄົນ.", en: "An organisation needs at least one owner." }
+    VerifiedBadge { vi: "Đã xác minh", lo: "ຢັ້ງຢືນແລ້ວ", en: "Verified" }
+    VerifiedOn { vi: "Corridor xác minh ngày", lo: "Corridor ຢັ້ງຢືນວັນທີ", en: "Verified by Corridor on" }
+    NotVerified { vi: "Chưa xác minh", lo: "ຍັງບໍ່ໄດ້ຢັ້ງຢືນ", en: "Not verified" }
+    EndorsedBy { vi: "Được bảo trợ bởi", lo: "ຮັບຮອງໂດຍ", en: "Endorsed by" }
+    Since { vi: "từ", lo: "ແຕ່", en: "since" }
+    RequestVerificationTitle { vi: "Yêu cầu xác minh", lo: "ຂໍການຢັ້ງຢືນ", en: "Ask for verification" }
+    EvidenceLabel {
+        vi: "Bằng chứng (giấy phép, nơi cấp, người liên hệ để kiểm tra)",
+        lo: "ຫຼັກຖານ (ໃບອະນຸຍາດ, ບ່ອນອອກ, ຜູ້ຕິດຕໍ່ເພື່ອກວດສອບ)",
+        en: "Evidence (licence, issuing office, who can confirm it)",
+    }
+    SubmitVerification { vi: "Gửi yêu cầu", lo: "ສົ່ງຄຳຮ້ອງ", en: "Send the request" }
+    VerificationPendingNotice { vi: "Yêu cầu xác minh đang chờ kiểm duyệt viên.", lo: "ຄຳຮ້ອງຢັ້ງຢືນກຳລັງລໍຖ້າຜູ້ກວດສອບ.", en: "A verification request is waiting for a moderator." }
+    EndorseButton { vi: "Bảo trợ tổ chức này", lo: "ຮັບຮອງອົງກອນນີ້", en: "Endorse this organisation" }
+    WithdrawEndorsement { vi: "Rút bảo trợ", lo: "ຖອນການຮັບຮອງ", en: "Withdraw the endorsement" }
+    ReportTitle { vi: "Báo cáo tổ chức này", lo: "ລາຍງານອົງກອນນີ້", en: "Report this organisation" }
+    ReportReason { vi: "Lý do", lo: "ເຫດຜົນ", en: "Reason" }
+    ReasonFraud { vi: "Lừa đảo", lo: "ສໍ້ໂກງ", en: "Fraud" }
+    ReasonSpam { vi: "Thư rác", lo: "ສະແປມ", en: "Spam" }
+    ReasonOther { vi: "Khác", lo: "ອື່ນໆ", en: "Other" }
+    ReportDetails { vi: "Điều gì đã xảy ra?", lo: "ເກີດຫຍັງຂຶ້ນ?", en: "What happened?" }
+    SendReport { vi: "Gửi báo cáo", lo: "ສົ່ງລາຍງານ", en: "Send the report" }
+    ReportSentNotice { vi: "Cảm ơn; kiểm duyệt viên sẽ xem xét báo cáo.", lo: "ຂອບໃຈ; ຜູ້ກວດສອບຈະພິຈາລະນາລາຍງານ.", en: "Thank you; a moderator will look at the report." }
+    SuspendedNotice { vi: "Tổ chức này đang bị tạm ngưng bởi kiểm duyệt viên.", lo: "ອົງກອນນີ້ຖືກລະງັບໂດຍຜູ້ກວດສອບ.", en: "This organisation is suspended by the moderators." }
+    HiddenNotice { vi: "Tổ chức này đang bị ẩn khỏi công chúng.", lo: "ອົງກອນນີ້ຖືກເຊື່ອງຈາກສາທາລະນະ.", en: "This organisation is hidden from the public." }
+    ModerationTitle { vi: "Kiểm duyệt", lo: "ການກວດສອບ", en: "Moderation" }
+    PendingVerifications { vi: "Yêu cầu xác minh", lo: "ຄຳຮ້ອງຢັ້ງຢືນ", en: "Verification requests" }
+    OpenReports { vi: "Báo cáo đang mở", lo: "ລາຍງານທີ່ລໍຖ້າ", en: "Open reports" }
+    NothingWaiting { vi: "Không có gì đang chờ.", lo: "ບໍ່ມີຫຍັງລໍຖ້າ.", en: "Nothing is waiting." }
+    VerifyButton { vi: "Xác minh", lo: "ຢັ້ງຢືນ", en: "Verify" }
+    RejectReason { vi: "Lý do từ chối", lo: "ເຫດຜົນທີ່ປະຕິເສດ", en: "Reason for rejecting" }
+    RejectButton { vi: "Từ chối", lo: "ປະຕິເສດ", en: "Reject" }
+    DismissButton { vi: "Bỏ qua", lo: "ຍົກເລີກ", en: "Dismiss" }
+    HideButton { vi: "Ẩn", lo: "ເຊື່ອງ", en: "Hide" }
+    SuspendButton { vi: "Tạm ngưng", lo: "ລະງັບ", en: "Suspend" }
+    ErrVerificationPending { vi: "Đã có một yêu cầu xác minh đang chờ.", lo: "ມີຄຳຮ້ອງຢັ້ງຢືນລໍຖ້າຢູ່ແລ້ວ.", en: "A verification request is already waiting." }
     BillionUsd { vi: "{n} tỷ USD", lo: "{n} ຕື້ ໂດລາ", en: "${n} billion" }
     MillionUsd { vi: "{n} triệu USD", lo: "{n} ລ້ານ ໂດລາ", en: "${n} million" }
 }

@@ -341,6 +341,13 @@ pub struct OrgView {
     pub viewer_role: Option<String>,
     pub can_edit: bool,
     pub can_manage_members: bool,
+    pub endorsements: Vec<EndorsementView>,
+    pub can_submit_verification: bool,
+    pub verification_pending: bool,
+    pub can_report: bool,
+    /// The viewer's active organisation is an embassy of the same country.
+    pub can_endorse: bool,
+    pub endorsed_by_viewer: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -364,4 +371,37 @@ pub struct MyOrgView {
     pub name: String,
     pub role: String,
     pub active: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EndorsementView {
+    pub endorser: String,
+    pub endorser_slug: String,
+    pub since: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueuedVerification {
+    pub id: i32,
+    pub organisation: String,
+    pub slug: String,
+    pub registration_number: String,
+    pub evidence: String,
+    pub created_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QueuedReport {
+    pub id: i32,
+    pub organisation: String,
+    pub slug: String,
+    pub reason: String,
+    pub details: String,
+    pub created_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ModerationQueueView {
+    pub verifications: Vec<QueuedVerification>,
+    pub reports: Vec<QueuedReport>,
 }

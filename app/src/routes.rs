@@ -7,6 +7,7 @@ use crate::pages::account::{
     sign_up::SignUpPage,
 };
 use crate::pages::admin::{audit::AuditPage, mailbox::MailboxPage};
+use crate::pages::moderation::ModerationPage;
 use crate::pages::orgs::{
     accept::AcceptInvitationPage, edit::EditOrganisationPage, members::MembersPage, new::NewOrganisationPage,
     profile::OrganisationPage,
@@ -114,6 +115,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account/reset") view=ResetPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/mailbox") view=MailboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/moderation") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/orgs/new") view=NewOrganisationPage ssr=SsrMode::Async/>
                     <Route path=path!("/orgs/:slug") view=OrganisationPage ssr=SsrMode::Async/>
                     <Route path=path!("/orgs/:slug/edit") view=EditOrganisationPage ssr=SsrMode::Async/>

@@ -6,6 +6,7 @@ mod m20261125_000001_reference_data;
 mod m20261125_000002_organisations_and_milestones;
 mod m20261125_000003_accounts;
 mod m20261125_000004_memberships;
+mod m20261125_000005_trust;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_organisations_and_milestones::Migration),
             Box::new(m20261125_000003_accounts::Migration),
             Box::new(m20261125_000004_memberships::Migration),
+            Box::new(m20261125_000005_trust::Migration),
         ]
     }
 }

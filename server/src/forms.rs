@@ -4,6 +4,7 @@
 use app::domain::accounts::{self, sessions, CurrentUser, Origin, SignUp};
 use app::domain::organisations::{self, OrganisationInput};
 use app::domain::policy::OrgRole;
+use app::domain::trust;
 use app::errors::AppError;
 use app::i18n::{resolve_lang, Lang};
 use app::model::FormState;
@@ -432,5 +433,103 @@ pub async fn switch_organisation(State(state): State<AppState>, request: Request
     match organisations::switch_active(&state.db, &user, &submission.get("organisation")).await {
         Ok(()) => see_other("/account", None),
         Err(err) => render_again(state, submission, Some("/account"), err, Vec::new()).await,
+    }
+}
+
+async fn org_action<F, Fut>(state: AppState, slug: String, request: Request, ok_notice: &str, act: F) -> Response
+where
+    F: FnOnce(AppState, CurrentUser, Submission) -> Fut,
+    Fut: std::future::Future<Output = (Submission, Result<(), AppError>)>,
+{
+    let submission = read_or_return!(request);
+    let page = format!("/orgs/{slug}");
+    let Some(user) = submission.user() else {
+        return see_other(&format!("/account/signin?next={page}"), None);
+    };
+    let (submission, result) = act(state.clone(), user, submission).await;
+    match result {
+        Ok(()) => see_other(&format!("{page}?notice={ok_notice}"), None),
+        Err(err) => {
+            let keep = submission.echo();
+            render_again(state, submission, Some(&page), err, keep).await
+        }
+    }
+}
+
+pub async fn submit_verification(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    request: Request,
+) -> Response {
+    let target = slug.clone();
+    org_action(state, slug, request, "verification", |state, user, s| async move {
+        let result = trust::submit_verification(
+            &state.db,
+            &user,
+            &target,
+            &s.get("registration_number"),
+            &s.get("evidence"),
+        )
+        .await;
+        (s, result)
+    })
+    .await
+}
+
+pub async fn report_organisation(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    request: Request,
+) -> Response {
+    let target = slug.clone();
+    org_action(state, slug, request, "reported", |state, user, s| async move {
+        let result = trust::report_organisation(&state.db, &user, &target, &s.get("reason"), &s.get("details")).await;
+        (s, result)
+    })
+    .await
+}
+
+pub async fn endorse(State(state): State<AppState>, Path(slug): Path<String>, request: Request) -> Response {
+    let target = slug.clone();
+    org_action(state, slug, request, "endorsed", |state, user, s| async move {
+        let result = trust::endorse(&state.db, &user, &target).await;
+        (s, result)
+    })
+    .await
+}
+
+pub async fn withdraw_endorsement(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    request: Request,
+) -> Response {
+    let target = slug.clone();
+    org_action(state, slug, request, "withdrawn", |state, user, s| async move {
+        let result = trust::withdraw_endorsement(&state.db, &user, &target).await;
+        (s, result)
+    })
+    .await
+}
+
+pub async fn decide_verification(State(state): State<AppState>, Path(id): Path<i32>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other("/account/signin?next=/moderation", None);
+    };
+    let approve = submission.get("decision") == "approve";
+    match trust::decide_verification(&state.db, &user, id, approve, &submission.get("reason")).await {
+        Ok(_) => see_other("/moderation", None),
+        Err(err) => render_again(state, submission, Some("/moderation"), err, Vec::new()).await,
+    }
+}
+
+pub async fn moderate_report(State(state): State<AppState>, Path(id): Path<i32>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other("/account/signin?next=/moderation", None);
+    };
+    match trust::moderate_report(&state.db, &user, id, &submission.get("outcome")).await {
+        Ok(()) => see_other("/moderation", None),
+        Err(err) => render_again(state, submission, Some("/moderation"), err, Vec::new()).await,
     }
 }

@@ -59,6 +59,12 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/orgs/{slug}/members/invite", post(forms::invite_member))
         .route("/orgs/{slug}/members/role", post(forms::change_member_role))
         .route("/invitations/accept", post(forms::accept_invitation))
+        .route("/orgs/{slug}/verification", post(forms::submit_verification))
+        .route("/orgs/{slug}/report", post(forms::report_organisation))
+        .route("/orgs/{slug}/endorsement", post(forms::endorse))
+        .route("/orgs/{slug}/endorsement/withdraw", post(forms::withdraw_endorsement))
+        .route("/moderation/verifications/{id}", post(forms::decide_verification))
+        .route("/moderation/reports/{id}", post(forms::moderate_report))
         .nest_service("/pkg", pkg)
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();

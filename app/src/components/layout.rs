@@ -87,6 +87,7 @@ fn AccountLinks(lang: Lang, viewer: Option<crate::model::Viewer>) -> impl IntoVi
         Some(viewer) => view! {
             <nav class="account-links" aria-label=t(lang, Msg::NavAccount)>
                 <a href="/account">{viewer.display_name.clone()}</a>
+                {viewer.is_moderator.then(|| view! { <a href="/moderation">{t(lang, Msg::ModerationTitle)}</a> })}
                 {viewer.is_admin.then(|| view! { <a href="/admin/audit">{t(lang, Msg::NavAdmin)}</a> })}
                 <form method="post" action="/account/signout" class="inline">
                     <button type="submit" class="link">{t(lang, Msg::SignOut)}</button>

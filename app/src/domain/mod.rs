@@ -12,3 +12,4 @@ pub mod policy;
 pub mod search;
 pub mod seed;
 pub mod sources;
+pub mod trust;

@@ -54,16 +54,25 @@ pub enum Action {
     ViewHiddenOrganisation,
     /// Read the audit log and the development mailbox.
     ViewAuditLog,
+    /// Ask for the organisation to be verified.
+    SubmitVerification,
+    /// Decide verification requests and reports (hide, suspend, dismiss).
+    Moderate,
+    /// Report an organisation for fraud or spam.
+    ReportOrganisation,
 }
 
 impl Action {
-    pub const ALL: [Action; 6] = [
+    pub const ALL: [Action; 9] = [
         Action::CreateOrganisation,
         Action::EditOrganisation,
         Action::ViewMembers,
         Action::ManageMembers,
         Action::ViewHiddenOrganisation,
         Action::ViewAuditLog,
+        Action::SubmitVerification,
+        Action::Moderate,
+        Action::ReportOrganisation,
     ];
 
     pub fn code(self) -> &'static str {
@@ -74,6 +83,9 @@ impl Action {
             Action::ManageMembers => "manage_members",
             Action::ViewHiddenOrganisation => "view_hidden_organisation",
             Action::ViewAuditLog => "view_audit_log",
+            Action::SubmitVerification => "submit_verification",
+            Action::Moderate => "moderate",
+            Action::ReportOrganisation => "report_organisation",
         }
     }
 }
@@ -99,5 +111,9 @@ pub fn allowed(principal: &Principal, action: Action) -> bool {
         Action::ManageMembers => *email_confirmed && role == Some(OrgRole::Owner),
         Action::ViewHiddenOrganisation => role.is_some() || is_moderator,
         Action::ViewAuditLog => is_admin,
+        Action::SubmitVerification => *email_confirmed && role == Some(OrgRole::Owner),
+        Action::Moderate => is_moderator,
+        // Anyone signed in may report, except about their own organisation.
+        Action::ReportOrganisation => role.is_none(),
     }
 }

@@ -11,3 +11,4 @@ mod errors;
 mod health;
 mod orgs;
 mod pages;
+mod trust;

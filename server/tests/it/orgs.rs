@@ -34,7 +34,7 @@ fn org_fields(name: &str) -> Vec<(&'static str, String)> {
 }
 
 impl TestApp {
-    async fn confirmed_user(&self, email: &str) -> String {
+    pub async fn confirmed_user(&self, email: &str) -> String {
         let cookie = self.sign_up(email, PASSWORD).await;
         let path = self.mailed_path(email).await;
         let token = path.split("token=").nth(1).unwrap().to_owned();
@@ -45,7 +45,7 @@ impl TestApp {
         cookie
     }
 
-    async fn create_org(&self, cookie: &str, name: &str) -> String {
+    pub async fn create_org(&self, cookie: &str, name: &str) -> String {
         let fields = org_fields(name);
         let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let res = self.post_form("/orgs/new", &pairs, Some(cookie)).await;
@@ -59,7 +59,7 @@ impl TestApp {
             .to_owned()
     }
 
-    async fn invite_and_join(&self, owner: &str, slug: &str, email: &str, role: &str, member: &str) {
+    pub async fn invite_and_join(&self, owner: &str, slug: &str, email: &str, role: &str, member: &str) {
         let res = self
             .post_form(
                 &format!("/orgs/{slug}/members/invite"),
@@ -78,7 +78,7 @@ impl TestApp {
         assert_eq!(res.header("location"), Some(format!("/orgs/{slug}").as_str()));
     }
 
-    async fn set_platform_role(&self, email: &str, role: &str) {
+    pub async fn set_platform_role(&self, email: &str, role: &str) {
         let account = accounts::find_by_email(&self.db, email).await.unwrap().unwrap();
         let mut active: user::ActiveModel = account.into();
         active.platform_role = Set(role.to_owned());
@@ -280,6 +280,13 @@ async fn every_route_allows_and_denies_exactly_as_the_matrix_says() {
                 }
                 // The owner "changes" their own role to owner: allowed, and changes nothing.
                 p if p.ends_with("/members/role") => vec![("member", owner_id.to_string()), ("role", "owner".into())],
+                p if p.ends_with("/verification") => {
+                    vec![
+                        ("registration_number", "LA-1".into()),
+                        ("evidence", "certificate".into()),
+                    ]
+                }
+                p if p.ends_with("/report") => vec![("reason", "spam".into()), ("details", "matrix check".into())],
                 "/api/orgs/members" => vec![("slug", slug.clone())],
                 p if p.starts_with("/api/") => vec![],
                 _ => org_fields.clone(),

@@ -1,5 +1,6 @@
 use super::kind_label;
 use crate::components::common::{ErrorPage, PageMeta};
+use crate::components::form::{Field, FormErrors, SelectField, TextAreaField};
 use crate::i18n::{t, Lang, Msg};
 use crate::model::OrgView;
 use crate::routes::use_lang;
@@ -14,6 +15,8 @@ pub fn OrganisationPage() -> impl IntoView {
     let notice = crate::pages::account::query_param("notice").and_then(|n| match n.as_str() {
         "created" => Some(Msg::OrgCreatedNotice),
         "saved" => Some(Msg::OrgSavedNotice),
+        "verification" => Some(Msg::VerificationPendingNotice),
+        "reported" => Some(Msg::ReportSentNotice),
         _ => None,
     });
     view! {
@@ -58,8 +61,13 @@ fn Profile(lang: Lang, org: OrgView, notice: Option<Msg>) -> impl IntoView {
         <PageMeta lang title=org.name.clone() description=meta_description/>
         <script type="application/ld+json" inner_html=json_ld(&org, lang)></script>
         {notice.map(|n| view! { <p class="notice" role="status">{t(lang, n)}</p> })}
+        {(org.status == "suspended").then(|| view! { <p class="warning">{t(lang, Msg::SuspendedNotice)}</p> })}
+        {(org.status == "hidden").then(|| view! { <p class="warning">{t(lang, Msg::HiddenNotice)}</p> })}
         <article class="org-profile">
-            <h1>{org.name.clone()}</h1>
+            <h1>
+                {org.name.clone()}
+                {org.verified_at.is_some().then(|| view! { " " <span class="badge verified" title=t(lang, Msg::VerifiedBadge)>"✓"</span> })}
+            </h1>
             <p class="muted">
                 {t(lang, kind_label(&org.kind))} " · " {t(lang, country)}
                 {org.registration_number.clone().map(|r| format!(" · {r}"))}
@@ -71,10 +79,87 @@ fn Profile(lang: Lang, org: OrgView, notice: Option<Msg>) -> impl IntoView {
                 <dt>{t(lang, Msg::OnCorridorSince)}</dt>
                 <dd>{org.created_at.clone()}</dd>
             </dl>
+            <TrustSection lang org=org.clone()/>
             <p class="actions">
                 {org.can_edit.then(|| view! { <a class="button" href=format!("/orgs/{slug}/edit")>{t(lang, Msg::EditOrgTitle)}</a> })}
                 {org.viewer_role.is_some().then(|| view! { <a href=format!("/orgs/{slug}/members")>{t(lang, Msg::OrgMembersTitle)}</a> })}
             </p>
         </article>
+    }
+}
+
+/// Verification, endorsements, and the trust actions the viewer may take.
+#[component]
+fn TrustSection(lang: Lang, org: OrgView) -> impl IntoView {
+    let slug = org.slug.clone();
+    let form = crate::components::form::use_form_state();
+    let reasons: Vec<(String, String)> = [
+        ("fraud", Msg::ReasonFraud),
+        ("spam", Msg::ReasonSpam),
+        ("other", Msg::ReasonOther),
+    ]
+    .into_iter()
+    .map(|(code, msg)| (code.to_owned(), t(lang, msg).to_owned()))
+    .collect();
+    view! {
+        <section class="trust">
+            <p>
+                {match org.verified_at.clone() {
+                    Some(date) => view! {
+                        <span class="badge verified">"✓ " {t(lang, Msg::VerifiedBadge)}</span>
+                        " " {t(lang, Msg::VerifiedOn)} " " <time>{date}</time>
+                    }
+                    .into_any(),
+                    None => view! { <span class="muted">{t(lang, Msg::NotVerified)}</span> }.into_any(),
+                }}
+            </p>
+            {(!org.endorsements.is_empty()).then(|| view! {
+                <ul class="endorsements">
+                    {org.endorsements.iter().map(|e| view! {
+                        <li>
+                            {t(lang, Msg::EndorsedBy)} " " <a href=format!("/orgs/{}", e.endorser_slug)>{e.endorser.clone()}</a>
+                            " " {t(lang, Msg::Since)} " " <time>{e.since.clone()}</time>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <FormErrors lang form=form.clone()/>
+            {org.can_endorse.then(|| {
+                let (action, label) = if org.endorsed_by_viewer {
+                    (format!("/orgs/{slug}/endorsement/withdraw"), Msg::WithdrawEndorsement)
+                } else {
+                    (format!("/orgs/{slug}/endorsement"), Msg::EndorseButton)
+                };
+                view! {
+                    <form method="post" action=action>
+                        <button type="submit" class="secondary">{t(lang, label)}</button>
+                    </form>
+                }
+            })}
+            {org.verification_pending.then(|| view! { <p class="notice">{t(lang, Msg::VerificationPendingNotice)}</p> })}
+            {(org.can_submit_verification && !org.verification_pending && org.verified_at.is_none()).then(|| view! {
+                <details class="narrow" open=form.error("evidence").is_some() || form.error("registration_number").is_some()>
+                    <summary>{t(lang, Msg::RequestVerificationTitle)}</summary>
+                    <form method="post" action=format!("/orgs/{slug}/verification") class="stack" novalidate>
+                        <Field lang form=form.clone() name="registration_number" label=Msg::OrgRegistrationNumber
+                            value=org.registration_number.clone().unwrap_or_default()/>
+                        <TextAreaField lang form=form.clone() name="evidence" label=Msg::EvidenceLabel
+                            value=form.value("evidence") input_lang=lang.code()/>
+                        <button type="submit">{t(lang, Msg::SubmitVerification)}</button>
+                    </form>
+                </details>
+            })}
+            {org.can_report.then(|| view! {
+                <details class="narrow" open=form.error("details").is_some()>
+                    <summary>{t(lang, Msg::ReportTitle)}</summary>
+                    <form method="post" action=format!("/orgs/{slug}/report") class="stack" novalidate>
+                        <SelectField lang form=form.clone() name="reason" label=Msg::ReportReason options=reasons.clone()/>
+                        <TextAreaField lang form=form.clone() name="details" label=Msg::ReportDetails
+                            value=form.value("details") input_lang=lang.code()/>
+                        <button type="submit">{t(lang, Msg::SendReport)}</button>
+                    </form>
+                </details>
+            })}
+        </section>
     }
 }

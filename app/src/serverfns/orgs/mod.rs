@@ -2,6 +2,7 @@ pub mod get_invitation;
 pub mod get_organisation;
 pub mod list_members;
 pub mod list_my_organisations;
+pub mod moderation_queue;
 
 /// The view of an organisation for a viewer (server only).
 #[cfg(feature = "ssr")]
@@ -19,7 +20,37 @@ pub(crate) async fn org_view(
         } => role_in_organisation.map(|r| r.code().to_owned()),
         Principal::Anonymous => None,
     };
+    let endorsements = crate::domain::trust::endorsements_of(db, org.id).await?;
+    let endorser = match viewer {
+        Some(viewer) => crate::domain::trust::can_endorse(db, viewer, &org).await?,
+        None => None,
+    };
+    let verification_pending = {
+        use crate::domain::entities::verification_request as vr;
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        vr::Entity::find()
+            .filter(vr::Column::OrganisationId.eq(org.id))
+            .filter(vr::Column::Status.eq("pending"))
+            .count(db)
+            .await?
+            > 0
+    };
     Ok(crate::model::OrgView {
+        endorsed_by_viewer: endorser
+            .as_ref()
+            .is_some_and(|e| endorsements.iter().any(|(_, slug, _)| *slug == e.slug)),
+        can_endorse: endorser.is_some(),
+        endorsements: endorsements
+            .into_iter()
+            .map(|(endorser, endorser_slug, since)| crate::model::EndorsementView {
+                endorser,
+                endorser_slug,
+                since: since.format("%Y-%m-%d").to_string(),
+            })
+            .collect(),
+        can_submit_verification: allowed(&who, Action::SubmitVerification),
+        verification_pending,
+        can_report: allowed(&who, Action::ReportOrganisation),
         can_edit: allowed(&who, Action::EditOrganisation),
         can_manage_members: allowed(&who, Action::ManageMembers),
         viewer_role,

@@ -1,0 +1,379 @@
+//! Trust: verification by moderators, endorsement by embassies and trade offices of their own
+//! country, reports of fraud or spam, and the moderation that answers them. Each step is audited.
+use super::accounts::CurrentUser;
+use super::audit;
+use super::entities::{endorsement, organisation, report, verification_request};
+use super::organisations::{authorise, find_by_slug, principal, role_of};
+use super::policy::{Action, OrgRole};
+use crate::errors::AppError;
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+};
+
+pub const REPORT_REASONS: [&str; 3] = ["fraud", "spam", "other"];
+
+fn text(value: &str, field: &'static str, max: usize, required: bool) -> Result<String, AppError> {
+    let value = value.trim();
+    if value.chars().count() > max {
+        return Err(AppError::invalid(field, "ErrTooLong"));
+    }
+    if required && value.is_empty() {
+        return Err(AppError::invalid(field, "ErrRequired"));
+    }
+    Ok(value.to_owned())
+}
+
+/// An owner asks for verification with the registration number and a note on the evidence.
+pub async fn submit_verification(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    slug: &str,
+    registration_number: &str,
+    evidence: &str,
+) -> Result<(), AppError> {
+    let org = find_by_slug(db, slug).await?;
+    authorise(
+        &principal(db, Some(user), Some(org.id)).await?,
+        Action::SubmitVerification,
+    )?;
+    let registration_number = text(registration_number, "registration_number", 60, true)?;
+    let evidence = text(evidence, "evidence", 4000, true)?;
+    let pending = verification_request::Entity::find()
+        .filter(verification_request::Column::OrganisationId.eq(org.id))
+        .filter(verification_request::Column::Status.eq("pending"))
+        .count(db)
+        .await?;
+    if pending > 0 {
+        return Err(AppError::invalid("evidence", "ErrVerificationPending"));
+    }
+    let txn = db.begin().await?;
+    verification_request::ActiveModel {
+        organisation_id: Set(org.id),
+        submitted_by: Set(Some(user.user_id)),
+        registration_number: Set(registration_number),
+        evidence: Set(evidence),
+        status: Set("pending".into()),
+        decided_by: Set(None),
+        decided_at: Set(None),
+        reason: Set(None),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        Some(user.user_id),
+        "verification.submit",
+        "organisation",
+        slug,
+        None,
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A moderator verifies or rejects (with a reason) a pending request.
+pub async fn decide_verification(
+    db: &DatabaseConnection,
+    moderator: &CurrentUser,
+    request_id: i32,
+    approve: bool,
+    reason: &str,
+) -> Result<organisation::Model, AppError> {
+    authorise(&principal(db, Some(moderator), None).await?, Action::Moderate)?;
+    let request = verification_request::Entity::find_by_id(request_id)
+        .one(db)
+        .await?
+        .filter(|r| r.status == "pending")
+        .ok_or(AppError::NotFound)?;
+    let reason = text(reason, "reason", 1000, !approve)?;
+    let org = organisation::Entity::find_by_id(request.organisation_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let mut decided: verification_request::ActiveModel = request.into();
+    decided.status = Set(if approve { "verified" } else { "rejected" }.into());
+    decided.decided_by = Set(Some(moderator.user_id));
+    decided.decided_at = Set(Some(now));
+    decided.reason = Set((!reason.is_empty()).then_some(reason));
+    decided.update(&txn).await?;
+    let mut active: organisation::ActiveModel = org.clone().into();
+    if approve {
+        active.verified_at = Set(Some(now));
+    }
+    let org = active.update(&txn).await?;
+    let action = if approve {
+        "verification.approve"
+    } else {
+        "verification.reject"
+    };
+    audit::record(
+        &txn,
+        Some(moderator.user_id),
+        action,
+        "organisation",
+        &org.slug,
+        None,
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(org)
+}
+
+/// The viewer's active organisation may endorse `slug` when it is an embassy or trade office
+/// of the same country and the viewer is at least its editor.
+pub async fn can_endorse(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    target: &organisation::Model,
+) -> Result<Option<organisation::Model>, AppError> {
+    let Some(endorser) = super::organisations::active_of(db, user).await? else {
+        return Ok(None);
+    };
+    let role = role_of(db, user.user_id, endorser.id).await?;
+    let ok = user.email_confirmed
+        && endorser.kind == "embassy"
+        && endorser.country == target.country
+        && endorser.id != target.id
+        && role >= Some(OrgRole::Editor);
+    Ok(ok.then_some(endorser))
+}
+
+pub async fn endorse(db: &DatabaseConnection, user: &CurrentUser, slug: &str) -> Result<(), AppError> {
+    let target = find_by_slug(db, slug).await?;
+    let endorser = can_endorse(db, user, &target).await?.ok_or(AppError::Forbidden)?;
+    let existing = endorsement::Entity::find()
+        .filter(endorsement::Column::OrganisationId.eq(target.id))
+        .filter(endorsement::Column::EndorserOrganisationId.eq(endorser.id))
+        .filter(endorsement::Column::WithdrawnAt.is_null())
+        .count(db)
+        .await?;
+    if existing > 0 {
+        return Ok(());
+    }
+    let txn = db.begin().await?;
+    endorsement::ActiveModel {
+        organisation_id: Set(target.id),
+        endorser_organisation_id: Set(endorser.id),
+        endorsed_by: Set(Some(user.user_id)),
+        created_at: Set(Utc::now()),
+        withdrawn_at: Set(None),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let details = format!("{{\"endorser\":{:?}}}", endorser.slug);
+    audit::record(
+        &txn,
+        Some(user.user_id),
+        "endorsement.add",
+        "organisation",
+        slug,
+        None,
+        &details,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Withdraws the active organisation's endorsement of `slug`.
+pub async fn withdraw_endorsement(db: &DatabaseConnection, user: &CurrentUser, slug: &str) -> Result<(), AppError> {
+    let target = find_by_slug(db, slug).await?;
+    let endorser = can_endorse(db, user, &target).await?.ok_or(AppError::Forbidden)?;
+    let txn = db.begin().await?;
+    let open = endorsement::Entity::find()
+        .filter(endorsement::Column::OrganisationId.eq(target.id))
+        .filter(endorsement::Column::EndorserOrganisationId.eq(endorser.id))
+        .filter(endorsement::Column::WithdrawnAt.is_null())
+        .all(&txn)
+        .await?;
+    for e in open {
+        let mut e: endorsement::ActiveModel = e.into();
+        e.withdrawn_at = Set(Some(Utc::now()));
+        e.update(&txn).await?;
+    }
+    audit::record(
+        &txn,
+        Some(user.user_id),
+        "endorsement.withdraw",
+        "organisation",
+        slug,
+        None,
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Current endorsements of an organisation: (endorser name, endorser slug, since).
+pub async fn endorsements_of(
+    db: &DatabaseConnection,
+    organisation_id: i32,
+) -> Result<Vec<(String, String, chrono::DateTime<Utc>)>, AppError> {
+    let rows = endorsement::Entity::find()
+        .filter(endorsement::Column::OrganisationId.eq(organisation_id))
+        .filter(endorsement::Column::WithdrawnAt.is_null())
+        .order_by_asc(endorsement::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let endorsers = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(rows.iter().map(|r| r.endorser_organisation_id)))
+        .all(db)
+        .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            let e = endorsers.iter().find(|o| o.id == r.endorser_organisation_id)?;
+            Some((e.name.clone(), e.slug.clone(), r.created_at))
+        })
+        .collect())
+}
+
+/// Any signed-in user reports an organisation.
+pub async fn report_organisation(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    slug: &str,
+    reason: &str,
+    details: &str,
+) -> Result<(), AppError> {
+    let org = find_by_slug(db, slug).await?;
+    authorise(
+        &principal(db, Some(user), Some(org.id)).await?,
+        Action::ReportOrganisation,
+    )?;
+    if !REPORT_REASONS.contains(&reason) {
+        return Err(AppError::invalid("reason", "ErrChooseOne"));
+    }
+    let details = text(details, "details", 2000, true)?;
+    let txn = db.begin().await?;
+    report::ActiveModel {
+        subject_type: Set("organisation".into()),
+        subject_id: Set(org.id),
+        reporter_id: Set(Some(user.user_id)),
+        reason: Set(reason.to_owned()),
+        details: Set(details),
+        status: Set("open".into()),
+        decided_by: Set(None),
+        decided_at: Set(None),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        Some(user.user_id),
+        "report.create",
+        "organisation",
+        slug,
+        None,
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A moderator answers an open report: `dismiss`, `hide` or `suspend` the organisation.
+pub async fn moderate_report(
+    db: &DatabaseConnection,
+    moderator: &CurrentUser,
+    report_id: i32,
+    outcome: &str,
+) -> Result<(), AppError> {
+    authorise(&principal(db, Some(moderator), None).await?, Action::Moderate)?;
+    let status = match outcome {
+        "dismiss" => "dismissed",
+        "hide" => "hidden",
+        "suspend" => "suspended",
+        _ => return Err(AppError::invalid("outcome", "ErrChooseOne")),
+    };
+    let found = report::Entity::find_by_id(report_id)
+        .one(db)
+        .await?
+        .filter(|r| r.status == "open")
+        .ok_or(AppError::NotFound)?;
+    let org = organisation::Entity::find_by_id(found.subject_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let txn = db.begin().await?;
+    let mut decided: report::ActiveModel = found.into();
+    decided.status = Set(status.into());
+    decided.decided_by = Set(Some(moderator.user_id));
+    decided.decided_at = Set(Some(Utc::now()));
+    decided.update(&txn).await?;
+    if status != "dismissed" {
+        let mut active: organisation::ActiveModel = org.clone().into();
+        active.status = Set(status.into());
+        active.update(&txn).await?;
+    }
+    let details = format!("{{\"report\":{report_id},\"outcome\":\"{status}\"}}");
+    audit::record(
+        &txn,
+        Some(moderator.user_id),
+        "moderation.report",
+        "organisation",
+        &org.slug,
+        None,
+        &details,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// What waits for moderators: pending verifications and open reports, oldest first.
+pub async fn queue(
+    db: &DatabaseConnection,
+    moderator: &CurrentUser,
+) -> Result<
+    (
+        Vec<(verification_request::Model, organisation::Model)>,
+        Vec<(report::Model, organisation::Model)>,
+    ),
+    AppError,
+> {
+    authorise(&principal(db, Some(moderator), None).await?, Action::Moderate)?;
+    let requests = verification_request::Entity::find()
+        .filter(verification_request::Column::Status.eq("pending"))
+        .order_by_asc(verification_request::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let reports = report::Entity::find()
+        .filter(report::Column::Status.eq("open"))
+        .order_by_asc(report::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = requests
+        .iter()
+        .map(|r| r.organisation_id)
+        .chain(reports.iter().map(|r| r.subject_id))
+        .collect();
+    let orgs = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(ids))
+        .all(db)
+        .await?;
+    let org = |id: i32| orgs.iter().find(|o| o.id == id).cloned();
+    Ok((
+        requests
+            .into_iter()
+            .filter_map(|r| org(r.organisation_id).map(|o| (r, o)))
+            .collect(),
+        reports
+            .into_iter()
+            .filter_map(|r| org(r.subject_id).map(|o| (r, o)))
+            .collect(),
+    ))
+}

@@ -472,6 +472,33 @@ catalogue! {
     HideButton { vi: "Ẩn", lo: "ເຊື່ອງ", en: "Hide" }
     SuspendButton { vi: "Tạm ngưng", lo: "ລະງັບ", en: "Suspend" }
     ErrVerificationPending { vi: "Đã có một yêu cầu xác minh đang chờ.", lo: "ມີຄຳຮ້ອງຢັ້ງຢືນລໍຖ້າຢູ່ແລ້ວ.", en: "A verification request is already waiting." }
+    ApiTokensTitle { vi: "Khóa API", lo: "ກະແຈ API", en: "API tokens" }
+    ApiTokensIntro {
+        vi: "Khóa cho hệ thống của bạn gọi /api/v1 thay mặt tổ chức. Chỉ biên tập viên và chủ sở hữu tạo hoặc thu hồi được.",
+        lo: "ກະແຈສຳລັບລະບົບຂອງທ່ານເອີ້ນ /api/v1 ແທນອົງກອນ. ມີແຕ່ຜູ້ແກ້ໄຂ ແລະ ເຈົ້າຂອງທີ່ສ້າງ ຫຼື ຖອນໄດ້.",
+        en: "Keys for your systems to call /api/v1 on behalf of the organisation. Only editors and owners create or revoke them.",
+    }
+    TokenShownOnce {
+        vi: "Đây là lần duy nhất khóa được hiển thị. Hãy sao chép và cất giữ an toàn:",
+        lo: "ນີ້ແມ່ນຄັ້ງດຽວທີ່ກະແຈຖືກສະແດງ. ກະລຸນາສຳເນົາ ແລະ ເກັບຮັກສາໄວ້ຢ່າງປອດໄພ:",
+        en: "This is the only time the token is shown. Copy it and keep it safe:",
+    }
+    NewTokenTitle { vi: "Tạo khóa mới", lo: "ສ້າງກະແຈໃໝ່", en: "New token" }
+    TokenName { vi: "Tên khóa (dùng cho hệ thống nào)", lo: "ຊື່ກະແຈ (ໃຊ້ກັບລະບົບໃດ)", en: "Name (which system uses it)" }
+    TokenScope { vi: "Quyền", lo: "ສິດ", en: "Scope" }
+    ScopeRead { vi: "Chỉ đọc", lo: "ອ່ານຢ່າງດຽວ", en: "Read" }
+    ScopeWrite { vi: "Đọc và ghi", lo: "ອ່ານ ແລະ ຂຽນ", en: "Read and write" }
+    TokenDays { vi: "Hiệu lực (ngày, tối đa 365)", lo: "ອາຍຸ (ວັນ, ບໍ່ເກີນ 365)", en: "Valid for (days, at most 365)" }
+    CreateTokenButton { vi: "Tạo khóa", lo: "ສ້າງກະແຈ", en: "Create token" }
+    TokenExpires { vi: "hết hạn", lo: "ໝົດອາຍຸ", en: "expires" }
+    TokenRevoked { vi: "đã thu hồi", lo: "ຖືກຖອນແລ້ວ", en: "revoked" }
+    RevokeToken { vi: "Thu hồi", lo: "ຖອນ", en: "Revoke" }
+    ErrTokenDays { vi: "Hãy nhập số ngày từ 1 đến 365.", lo: "ກະລຸນາປ້ອນຈຳນວນວັນ 1 ຫາ 365.", en: "Enter a number of days from 1 to 365." }
+    LogoLabel { vi: "Logo (PNG, JPEG hoặc WebP, tối đa 1 MB)", lo: "ໂລໂກ້ (PNG, JPEG ຫຼື WebP, ບໍ່ເກີນ 1 MB)", en: "Logo (PNG, JPEG or WebP, up to 1 MB)" }
+    UploadLogo { vi: "Tải logo lên", lo: "ອັບໂຫຼດໂລໂກ້", en: "Upload logo" }
+    ApiTokensLink { vi: "Khóa API", lo: "ກະແຈ API", en: "API tokens" }
+    ErrLogoTooBig { vi: "Tệp quá lớn: logo tối đa 1 MB.", lo: "ໄຟລ໌ໃຫຍ່ເກີນໄປ: ໂລໂກ້ບໍ່ເກີນ 1 MB.", en: "The file is too large: a logo is at most 1 MB." }
+    ErrLogoType { vi: "Tệp này không phải ảnh PNG, JPEG hoặc WebP.", lo: "ໄຟລ໌ນີ້ບໍ່ແມ່ນຮູບ PNG, JPEG ຫຼື WebP.", en: "This file is not a PNG, JPEG or WebP image." }
     BillionUsd { vi: "{n} tỷ USD", lo: "{n} ຕື້ ໂດລາ", en: "${n} billion" }
     MillionUsd { vi: "{n} triệu USD", lo: "{n} ລ້ານ ໂດລາ", en: "${n} million" }
 }

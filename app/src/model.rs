@@ -341,6 +341,7 @@ pub struct OrgView {
     pub viewer_role: Option<String>,
     pub can_edit: bool,
     pub can_manage_members: bool,
+    pub logo: Option<String>,
     pub endorsements: Vec<EndorsementView>,
     pub can_submit_verification: bool,
     pub verification_pending: bool,
@@ -404,4 +405,24 @@ pub struct QueuedReport {
 pub struct ModerationQueueView {
     pub verifications: Vec<QueuedVerification>,
     pub reports: Vec<QueuedReport>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TokenView {
+    pub id: i32,
+    pub name: String,
+    pub prefix: String,
+    pub scope: String,
+    pub created_at: String,
+    pub expires_at: String,
+    pub last_used_at: Option<String>,
+    pub usable: bool,
+    pub revoked: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TokensView {
+    pub organisation: String,
+    pub slug: String,
+    pub tokens: Vec<TokenView>,
 }

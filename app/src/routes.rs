@@ -10,7 +10,7 @@ use crate::pages::admin::{audit::AuditPage, mailbox::MailboxPage};
 use crate::pages::moderation::ModerationPage;
 use crate::pages::orgs::{
     accept::AcceptInvitationPage, edit::EditOrganisationPage, members::MembersPage, new::NewOrganisationPage,
-    profile::OrganisationPage,
+    profile::OrganisationPage, tokens::TokensPage,
 };
 use crate::pages::{gate::GatePage, gates::GatesPage, home::HomePage, not_found::NotFound, sources::SourcesPage};
 use leptos::prelude::*;
@@ -120,6 +120,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/orgs/:slug") view=OrganisationPage ssr=SsrMode::Async/>
                     <Route path=path!("/orgs/:slug/edit") view=EditOrganisationPage ssr=SsrMode::Async/>
                     <Route path=path!("/orgs/:slug/members") view=MembersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/orgs/:slug/tokens") view=TokensPage ssr=SsrMode::Async/>
                     <Route path=path!("/invitations/accept") view=AcceptInvitationPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

@@ -11,6 +11,8 @@ pub struct AppState {
     /// The address users reach the portal at (`https://…`): links in e-mails, CSRF checks,
     /// `Secure` cookies.
     pub public_origin: String,
+    /// Uploads (logos) and, later, the search index.
+    pub data_dir: std::path::PathBuf,
 }
 
 impl AppState {

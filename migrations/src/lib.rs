@@ -7,6 +7,7 @@ mod m20261125_000002_organisations_and_milestones;
 mod m20261125_000003_accounts;
 mod m20261125_000004_memberships;
 mod m20261125_000005_trust;
+mod m20261125_000006_api_tokens_and_logos;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_accounts::Migration),
             Box::new(m20261125_000004_memberships::Migration),
             Box::new(m20261125_000005_trust::Migration),
+            Box::new(m20261125_000006_api_tokens_and_logos::Migration),
         ]
     }
 }

@@ -2,6 +2,7 @@
 //! redirects (303, POST-redirect-GET) or renders the same page again with what was typed and
 //! what is wrong, so every form works without JavaScript and loses nothing.
 use app::domain::accounts::{self, sessions, CurrentUser, Origin, SignUp};
+use app::domain::api_tokens;
 use app::domain::organisations::{self, OrganisationInput};
 use app::domain::policy::OrgRole;
 use app::domain::trust;
@@ -136,6 +137,17 @@ async fn render_again(
             form.status = other.status().as_u16();
         }
     }
+    render_with(state, submission, page, form, retry_after).await
+}
+
+/// Renders the page (at `page`, or the submission's own path) with a form state.
+async fn render_with(
+    state: AppState,
+    submission: Submission,
+    page: Option<&str>,
+    form: FormState,
+    retry_after: Option<u64>,
+) -> Response {
     let Submission { mut parts, .. } = submission;
     parts.method = Method::GET;
     if let Some(page) = page {
@@ -531,5 +543,118 @@ pub async fn moderate_report(State(state): State<AppState>, Path(id): Path<i32>,
     match trust::moderate_report(&state.db, &user, id, &submission.get("outcome")).await {
         Ok(()) => see_other("/moderation", None),
         Err(err) => render_again(state, submission, Some("/moderation"), err, Vec::new()).await,
+    }
+}
+
+pub async fn create_api_token(State(state): State<AppState>, Path(slug): Path<String>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let page = format!("/orgs/{slug}/tokens");
+    let Some(user) = submission.user() else {
+        return see_other(&format!("/account/signin?next={page}"), None);
+    };
+    let result = api_tokens::create(
+        &state.db,
+        &user,
+        &slug,
+        &submission.get("name"),
+        &submission.get("scope"),
+        &submission.get("days"),
+    )
+    .await;
+    match result {
+        // Shown once, in the page itself (never in a URL or a redirect).
+        Ok(secret) => {
+            let form = FormState {
+                values: vec![("new_token".to_owned(), secret)],
+                ..Default::default()
+            };
+            render_with(state, submission, Some(&page), form, None).await
+        }
+        Err(err) => {
+            let keep = submission.echo();
+            render_again(state, submission, Some(&page), err, keep).await
+        }
+    }
+}
+
+pub async fn revoke_api_token(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, i32)>,
+    request: Request,
+) -> Response {
+    let submission = read_or_return!(request);
+    let page = format!("/orgs/{slug}/tokens");
+    let Some(user) = submission.user() else {
+        return see_other(&format!("/account/signin?next={page}"), None);
+    };
+    match api_tokens::revoke(&state.db, &user, &slug, id).await {
+        Ok(()) => see_other(&page, None),
+        Err(err) => render_again(state, submission, Some(&page), err, Vec::new()).await,
+    }
+}
+
+/// `POST /orgs/{slug}/logo` (multipart): the organisation's logo.
+pub async fn upload_logo(State(state): State<AppState>, Path(slug): Path<String>, request: Request) -> Response {
+    use axum::extract::FromRequest;
+    let (parts, body) = request.into_parts();
+    let page = format!("/orgs/{slug}/edit");
+    let submission = Submission {
+        parts: parts.clone(),
+        fields: Vec::new(),
+    };
+    let Some(user) = submission.user() else {
+        return see_other(&format!("/account/signin?next={page}"), None);
+    };
+    let mut multipart = match axum::extract::Multipart::from_request(Request::from_parts(parts, body), &state).await {
+        Ok(m) => m,
+        Err(_) => {
+            let err = AppError::invalid("logo", "ErrLogoType");
+            return render_again(state, submission, Some(&page), err, Vec::new()).await;
+        }
+    };
+    let mut bytes = Vec::new();
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some("logo") => match field.bytes().await {
+                Ok(b) => bytes = b.to_vec(),
+                Err(_) => {
+                    let err = AppError::invalid("logo", "ErrLogoTooBig");
+                    return render_again(state, submission, Some(&page), err, Vec::new()).await;
+                }
+            },
+            Ok(Some(_)) => continue,
+            Ok(None) => break,
+            Err(_) => {
+                let err = AppError::invalid("logo", "ErrLogoTooBig");
+                return render_again(state, submission, Some(&page), err, Vec::new()).await;
+            }
+        }
+    }
+    match app::domain::logo::set_logo(&state.db, &state.data_dir, &user, &slug, &bytes).await {
+        Ok(org) => see_other(&format!("/orgs/{}?notice=saved", org.slug), None),
+        Err(err) => render_again(state, submission, Some(&page), err, Vec::new()).await,
+    }
+}
+
+/// `GET /uploads/logos/{file}`: a stored logo, with a type that matches its bytes.
+pub async fn serve_logo(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    let Some(path) = app::domain::logo::stored_path(&state.data_dir, &file) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => {
+            let content_type = app::domain::logo::content_type_for(&file).unwrap_or("application/octet-stream");
+            (
+                [
+                    (header::CONTENT_TYPE, content_type),
+                    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+                    (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"),
+                    (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
     }
 }

@@ -1,4 +1,5 @@
 //! The Corridor server process: configuration, router and CLI commands.
+pub mod api;
 pub mod config;
 pub mod forms;
 pub mod health;

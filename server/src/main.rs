@@ -143,6 +143,7 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
         db,
         leptos_options: leptos_options(&config)?,
         public_origin: config.public_origin.clone(),
+        data_dir: config.data_dir.clone(),
     };
     let router = server::build_router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.site_addr)

@@ -1,5 +1,5 @@
 //! Every route of the server in one place.
-use crate::{config::Config, forms, health, middleware};
+use crate::{api, config::Config, forms, health, middleware};
 use app::state::AppState;
 use app::{shell, App};
 use axum::{
@@ -65,6 +65,12 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/orgs/{slug}/endorsement/withdraw", post(forms::withdraw_endorsement))
         .route("/moderation/verifications/{id}", post(forms::decide_verification))
         .route("/moderation/reports/{id}", post(forms::moderate_report))
+        .route("/orgs/{slug}/tokens", post(forms::create_api_token))
+        .route("/orgs/{slug}/tokens/{id}/revoke", post(forms::revoke_api_token))
+        .route("/orgs/{slug}/logo", post(forms::upload_logo))
+        .route("/uploads/logos/{file}", get(forms::serve_logo))
+        // The public API for integrators.
+        .route("/api/v1/me", get(api::me))
         .nest_service("/pkg", pkg)
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();

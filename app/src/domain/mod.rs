@@ -1,11 +1,13 @@
 //! Server-only domain logic: database access, seeding and the queries behind every page.
 //! Plain Rust (no Leptos types), so it is tested without a browser.
 pub mod accounts;
+pub mod api_tokens;
 pub mod audit;
 pub mod db;
 pub mod entities;
 pub mod gates;
 pub mod home;
+pub mod logo;
 pub mod mail;
 pub mod organisations;
 pub mod policy;

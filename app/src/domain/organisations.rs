@@ -235,6 +235,7 @@ pub async fn create(
         sectors: Set(None),
         languages: Set(None),
         verified_at: Set(None),
+        logo_path: Set(None),
         ..Default::default()
     }
     .insert(&txn)

@@ -618,6 +618,7 @@ async fn seed_organisations(db: &impl ConnectionTrait) -> Result<usize, DbErr> {
             sectors: Set(None),
             languages: Set(None),
             verified_at: Set(None),
+            logo_path: Set(None),
         })
         .collect();
     use organisation::Column as C;

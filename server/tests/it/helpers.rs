@@ -89,6 +89,15 @@ impl TestResponse {
     }
 }
 
+impl TestDb {
+    /// A directory for this test's uploads.
+    pub fn data_dir(&self) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("corridor-test-data-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).expect("test data dir");
+        dir
+    }
+}
+
 impl TestApp {
     /// The portal on a migrated, seeded database.
     pub async fn new() -> TestApp {
@@ -115,6 +124,7 @@ impl TestApp {
             db: test_db.db.clone(),
             leptos_options,
             public_origin: config.public_origin.clone(),
+            data_dir: test_db.data_dir(),
         };
         TestApp {
             router: server::build_router(state, &config),

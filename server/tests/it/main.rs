@@ -9,6 +9,8 @@ mod config;
 mod data;
 mod errors;
 mod health;
+mod logo;
 mod orgs;
 mod pages;
+mod tokens;
 mod trust;

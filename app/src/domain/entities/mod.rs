@@ -1,4 +1,5 @@
 //! Every table's entity, in one place. Hand-written to match `migrations/`.
+pub mod api_token;
 pub mod audit;
 pub mod border_gate;
 pub mod commodity;

@@ -22,6 +22,8 @@ pub struct Model {
     pub sectors: Option<String>,
     pub languages: Option<String>,
     pub verified_at: Option<ChronoDateTimeUtc>,
+    /// File name under `CORRIDOR_DATA_DIR/uploads/logos/`.
+    pub logo_path: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -25,8 +25,20 @@ pub fn EditOrganisationPage() -> impl IntoView {
                             <section class="narrow-wide">
                                 <p><a href=format!("/orgs/{slug}")>"← " {org.name.clone()}</a></p>
                                 <h1>{t(lang, Msg::EditOrgTitle)}</h1>
-                                <OrgForm lang form action=format!("/orgs/{slug}/edit") submit=Msg::SaveButton saved=Some(org)/>
+                                <OrgForm lang form=form.clone() action=format!("/orgs/{slug}/edit") submit=Msg::SaveButton saved=Some(org)/>
                             </section>
+                                <section class="narrow">
+                                    <h2>{t(lang, Msg::LogoLabel)}</h2>
+                                    {form.error("logo").map(|code| view! {
+                                        <p class="error" id="logo-error">{crate::components::form::message_text(lang, &code)}</p>
+                                    })}
+                                    <form method="post" action=format!("/orgs/{slug}/logo") enctype="multipart/form-data" class="stack">
+                                        <label for="field-logo">{t(lang, Msg::LogoLabel)}</label>
+                                        <input id="field-logo" type="file" name="logo" accept="image/png,image/jpeg,image/webp"/>
+                                        <button type="submit">{t(lang, Msg::UploadLogo)}</button>
+                                    </form>
+                                </section>
+
                         }
                         .into_any(),
                         Ok(_) if crate::routes::use_viewer().is_none() => {

@@ -4,6 +4,7 @@ pub mod form;
 pub mod members;
 pub mod new;
 pub mod profile;
+pub mod tokens;
 
 use crate::i18n::Msg;
 

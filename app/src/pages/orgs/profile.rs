@@ -64,6 +64,7 @@ fn Profile(lang: Lang, org: OrgView, notice: Option<Msg>) -> impl IntoView {
         {(org.status == "suspended").then(|| view! { <p class="warning">{t(lang, Msg::SuspendedNotice)}</p> })}
         {(org.status == "hidden").then(|| view! { <p class="warning">{t(lang, Msg::HiddenNotice)}</p> })}
         <article class="org-profile">
+            {org.logo.clone().map(|src| view! { <img class="logo" src=src alt="" width="96" height="96"/> })}
             <h1>
                 {org.name.clone()}
                 {org.verified_at.is_some().then(|| view! { " " <span class="badge verified" title=t(lang, Msg::VerifiedBadge)>"✓"</span> })}
@@ -83,6 +84,7 @@ fn Profile(lang: Lang, org: OrgView, notice: Option<Msg>) -> impl IntoView {
             <p class="actions">
                 {org.can_edit.then(|| view! { <a class="button" href=format!("/orgs/{slug}/edit")>{t(lang, Msg::EditOrgTitle)}</a> })}
                 {org.viewer_role.is_some().then(|| view! { <a href=format!("/orgs/{slug}/members")>{t(lang, Msg::OrgMembersTitle)}</a> })}
+                {org.can_edit.then(|| view! { " " <a href=format!("/orgs/{slug}/tokens")>{t(lang, Msg::ApiTokensLink)}</a> })}
             </p>
         </article>
     }

@@ -1,5 +1,6 @@
 pub mod get_invitation;
 pub mod get_organisation;
+pub mod list_api_tokens;
 pub mod list_members;
 pub mod list_my_organisations;
 pub mod moderation_queue;
@@ -48,6 +49,7 @@ pub(crate) async fn org_view(
                 since: since.format("%Y-%m-%d").to_string(),
             })
             .collect(),
+        logo: org.logo_path.clone().map(|file| format!("/uploads/logos/{file}")),
         can_submit_verification: allowed(&who, Action::SubmitVerification),
         verification_pending,
         can_report: allowed(&who, Action::ReportOrganisation),

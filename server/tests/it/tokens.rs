@@ -1,0 +1,110 @@
+//! API tokens: created once-visible, scoped, and revoked with immediate effect.
+use crate::helpers::TestApp;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+
+async fn me(app: &TestApp, token: &str) -> (StatusCode, String, Option<String>) {
+    let request = Request::builder()
+        .uri("/api/v1/me")
+        .header("authorization", format!("Bearer {token}"))
+        .body(Body::empty())
+        .unwrap();
+    let res = app.request(request).await;
+    (
+        res.status,
+        res.body.clone(),
+        res.header("content-type").map(str::to_owned),
+    )
+}
+
+#[tokio::test]
+async fn an_editor_creates_a_token_that_works_until_it_is_revoked() {
+    let app = TestApp::new().await;
+    let owner = app.confirmed_user("it@hung-aloun.la").await;
+    let slug = app.create_org(&owner, "Hung Aloun Logistics").await;
+    let res = app
+        .post_form(
+            &format!("/orgs/{slug}/tokens?lang=en"),
+            &[("name", "ERP"), ("scope", "write"), ("days", "400")],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("Enter a number of days from 1 to 365."));
+    let res = app
+        .post_form(
+            &format!("/orgs/{slug}/tokens?lang=en"),
+            &[("name", "ERP"), ("scope", "write"), ("days", "30")],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    let token = res
+        .body
+        .split("<code class=\"secret\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(token.starts_with("cor_"));
+    // Only a hash is stored.
+    let stored = app::domain::entities::api_token::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert!(stored
+        .iter()
+        .all(|t| !t.token_hash.contains(&token) && t.token_hash.len() == 64));
+
+    let (status, body, content_type) = me(&app, &token).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains(&slug) && body.contains("\"write\""));
+    assert_eq!(content_type.as_deref(), Some("application/json"));
+
+    // The list shows the token without its secret.
+    let page = app.get_as(&format!("/orgs/{slug}/tokens?lang=en"), &owner).await;
+    assert!(page.body.contains("ERP"));
+    assert!(!page.body.contains(&token));
+    let id = stored[0].id;
+    let res = app
+        .post_form(&format!("/orgs/{slug}/tokens/{id}/revoke"), &[], Some(&owner))
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let (status, body, content_type) = me(&app, &token).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "revocation takes effect at once");
+    assert_eq!(content_type.as_deref(), Some("application/problem+json"));
+    assert!(body.contains("revoked"));
+}
+
+#[tokio::test]
+async fn tokens_belong_to_editors_and_owners_only() {
+    let app = TestApp::new().await;
+    let owner = app.confirmed_user("owner@tokens.la").await;
+    let slug = app.create_org(&owner, "Token Trading").await;
+    let viewer = app.confirmed_user("viewer@tokens.la").await;
+    app.invite_and_join(&owner, &slug, "viewer@tokens.la", "viewer", &viewer)
+        .await;
+    let res = app
+        .post_form(
+            &format!("/orgs/{slug}/tokens"),
+            &[("name", "x"), ("scope", "read"), ("days", "30")],
+            Some(&viewer),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.get_as(&format!("/orgs/{slug}/tokens"), &viewer).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let (status, _, _) = me(&app, "cor_not-a-real-token").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let anonymous = app
+        .request(Request::builder().uri("/api/v1/me").body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(anonymous.header("www-authenticate"), Some("Bearer"));
+}
+
+use sea_orm::EntityTrait;

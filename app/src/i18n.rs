@@ -499,6 +499,18 @@ catalogue! {
     ApiTokensLink { vi: "Khóa API", lo: "ກະແຈ API", en: "API tokens" }
     ErrLogoTooBig { vi: "Tệp quá lớn: logo tối đa 1 MB.", lo: "ໄຟລ໌ໃຫຍ່ເກີນໄປ: ໂລໂກ້ບໍ່ເກີນ 1 MB.", en: "The file is too large: a logo is at most 1 MB." }
     ErrLogoType { vi: "Tệp này không phải ảnh PNG, JPEG hoặc WebP.", lo: "ໄຟລ໌ນີ້ບໍ່ແມ່ນຮູບ PNG, JPEG ຫຼື WebP.", en: "This file is not a PNG, JPEG or WebP image." }
+    ProvinceOptional { vi: "Tỉnh biên giới (không bắt buộc)", lo: "ແຂວງຊາຍແດນ (ບໍ່ບັງຄັບ)", en: "Border province (optional)" }
+    SectorsLabel { vi: "Lĩnh vực", lo: "ຂະແໜງການ", en: "Sectors" }
+    LanguagesLabel { vi: "Ngôn ngữ làm việc", lo: "ພາສາທີ່ໃຊ້ເຮັດວຽກ", en: "Working languages" }
+    SectorEnergy { vi: "Năng lượng", lo: "ພະລັງງານ", en: "Energy" }
+    SectorMining { vi: "Khai khoáng", lo: "ບໍ່ແຮ່", en: "Mining" }
+    SectorAgriculture { vi: "Nông nghiệp công nghệ cao", lo: "ກະສິກຳເຕັກໂນໂລຊີສູງ", en: "High-tech agriculture" }
+    SectorManufacturing { vi: "Chế biến, chế tạo", lo: "ອຸດສາຫະກຳປຸງແຕ່ງ", en: "Manufacturing" }
+    SectorLogistics { vi: "Logistics", lo: "ການຂົນສົ່ງ", en: "Logistics" }
+    SectorImportExport { vi: "Xuất nhập khẩu", lo: "ນຳເຂົ້າ-ສົ່ງອອກ", en: "Import-export" }
+    SectorInfrastructure { vi: "Hạ tầng", lo: "ພື້ນຖານໂຄງລ່າງ", en: "Infrastructure" }
+    SectorTourism { vi: "Du lịch", lo: "ທ່ອງທ່ຽວ", en: "Tourism" }
+    ErrProvinceCountry { vi: "Tỉnh này không thuộc quốc gia đã chọn.", lo: "ແຂວງນີ້ບໍ່ຢູ່ໃນປະເທດທີ່ເລືອກ.", en: "This province is not in the chosen country." }
     BillionUsd { vi: "{n} tỷ USD", lo: "{n} ຕື້ ໂດລາ", en: "${n} billion" }
     MillionUsd { vi: "{n} triệu USD", lo: "{n} ລ້ານ ໂດລາ", en: "${n} million" }
 }

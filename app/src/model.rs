@@ -279,6 +279,15 @@ impl FormState {
             .unwrap_or_default()
     }
 
+    /// Every value submitted under `name` (checkbox groups).
+    pub fn values_of(&self, name: &str) -> Vec<String> {
+        self.values
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
     pub fn error(&self, name: &str) -> Option<String> {
         self.errors.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
     }
@@ -342,6 +351,10 @@ pub struct OrgView {
     pub can_edit: bool,
     pub can_manage_members: bool,
     pub logo: Option<String>,
+    pub province_id: Option<String>,
+    pub province: Option<Names>,
+    pub sectors: Vec<String>,
+    pub languages: Vec<String>,
     pub endorsements: Vec<EndorsementView>,
     pub can_submit_verification: bool,
     pub verification_pending: bool,

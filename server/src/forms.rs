@@ -45,6 +45,14 @@ impl Submission {
             .unwrap_or_default()
     }
 
+    fn get_all(&self, name: &str) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
     fn lang(&self) -> Lang {
         let header = |name: header::HeaderName| self.parts.headers.get(name).and_then(|v| v.to_str().ok());
         let chosen = Lang::parse(&self.get("lang"));
@@ -335,6 +343,9 @@ fn organisation_input(submission: &Submission) -> OrganisationInput {
         description_vi: submission.get("description_vi"),
         description_lo: submission.get("description_lo"),
         description_en: submission.get("description_en"),
+        province_id: submission.get("province_id"),
+        sectors: submission.get_all("sectors"),
+        languages: submission.get_all("languages"),
     }
 }
 

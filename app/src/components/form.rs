@@ -156,3 +156,41 @@ pub fn TextAreaField(
         </div>
     }
 }
+
+#[component]
+pub fn CheckboxGroup(
+    lang: Lang,
+    form: FormState,
+    name: &'static str,
+    label: Msg,
+    options: Vec<(String, String)>,
+    checked: Vec<String>,
+) -> impl IntoView {
+    let error = form.error(name).map(|code| message_text(lang, &code));
+    let chosen = if form.values.is_empty() {
+        checked
+    } else {
+        form.values_of(name)
+    };
+    let has_error = error.is_some();
+    view! {
+        <fieldset class="checkboxes" class:has-error=has_error>
+            <legend>{t(lang, label)}</legend>
+            {options
+                .into_iter()
+                .map(|(value, text)| {
+                    let id = format!("field-{name}-{value}");
+                    let label_for = id.clone();
+                    let is_checked = chosen.contains(&value);
+                    view! {
+                        <label for=label_for>
+                            <input type="checkbox" id=id name=name value=value checked=is_checked/>
+                            " " {text}
+                        </label>
+                    }
+                })
+                .collect_view()}
+            {error.map(|e| view! { <p class="error">{e}</p> })}
+        </fieldset>
+    }
+}

@@ -62,9 +62,30 @@ pub struct OrganisationInput {
     pub description_vi: String,
     pub description_lo: String,
     pub description_en: String,
+    /// A border province of the organisation's country (optional).
+    pub province_id: String,
+    pub sectors: Vec<String>,
+    pub languages: Vec<String>,
 }
 
+/// Sectors an organisation works in (codes; the UI translates them).
+pub const SECTORS: [&str; 8] = [
+    "energy",
+    "mining",
+    "agriculture",
+    "manufacturing",
+    "logistics",
+    "import_export",
+    "infrastructure",
+    "tourism",
+];
+/// Languages an organisation can work in.
+pub const LANGUAGES: [&str; 5] = ["vi", "lo", "en", "th", "zh"];
+
 struct Valid {
+    province_id: Option<String>,
+    sectors: Option<String>,
+    languages: Option<String>,
     name: String,
     kind: OrgKind,
     country: String,
@@ -109,7 +130,41 @@ fn validate(input: &OrganisationInput) -> Result<Valid, AppError> {
         registration_number: clean(&input.registration_number, 60, "registration_number")?,
         website,
         descriptions,
+        province_id: None,
+        sectors: codes(&input.sectors, &SECTORS, "sectors")?,
+        languages: codes(&input.languages, &LANGUAGES, "languages")?,
     })
+}
+
+/// Known codes, de-duplicated and comma-joined; an unknown code is refused.
+fn codes(values: &[String], known: &[&str], field: &'static str) -> Result<Option<String>, AppError> {
+    let mut chosen: Vec<&str> = Vec::new();
+    for value in values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()) {
+        let code = known
+            .iter()
+            .find(|k| **k == value)
+            .ok_or_else(|| AppError::invalid(field, "ErrChooseOne"))?;
+        if !chosen.contains(code) {
+            chosen.push(code);
+        }
+    }
+    Ok((!chosen.is_empty()).then(|| chosen.join(",")))
+}
+
+/// The province must be one of the country's (current) provinces in the reference data.
+async fn check_province(db: &impl ConnectionTrait, valid: &mut Valid, raw: &str) -> Result<(), AppError> {
+    use super::entities::province;
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(());
+    }
+    let found = province::Entity::find_by_id(raw.to_owned())
+        .one(db)
+        .await?
+        .filter(|p| p.country == valid.country && p.period == province::CURRENT)
+        .ok_or_else(|| AppError::invalid("province_id", "ErrProvinceCountry"))?;
+    valid.province_id = Some(found.id);
+    Ok(())
 }
 
 /// A URL slug from a name: Latin letters folded to ASCII, everything else dropped.
@@ -215,7 +270,8 @@ pub async fn create(
     input: &OrganisationInput,
 ) -> Result<organisation::Model, AppError> {
     authorise(&principal(db, Some(user), None).await?, Action::CreateOrganisation)?;
-    let valid = validate(input)?;
+    let mut valid = validate(input)?;
+    check_province(db, &mut valid, &input.province_id).await?;
     let txn = db.begin().await?;
     let slug = free_slug(&txn, &slugify(&valid.name)).await?;
     let [vi, lo, en] = valid.descriptions;
@@ -224,7 +280,7 @@ pub async fn create(
         name: Set(valid.name),
         kind: Set(valid.kind.code().to_owned()),
         country: Set(valid.country),
-        province_id: Set(None),
+        province_id: Set(valid.province_id),
         website: Set(valid.website),
         description_en: Set(en),
         description_vi: Set(vi),
@@ -232,8 +288,8 @@ pub async fn create(
         created_at: Set(Utc::now()),
         status: Set("active".to_owned()),
         registration_number: Set(valid.registration_number),
-        sectors: Set(None),
-        languages: Set(None),
+        sectors: Set(valid.sectors),
+        languages: Set(valid.languages),
         verified_at: Set(None),
         logo_path: Set(None),
         ..Default::default()
@@ -274,7 +330,8 @@ pub async fn update(
         &principal(db, Some(user), Some(org.id)).await?,
         Action::EditOrganisation,
     )?;
-    let valid = validate(input)?;
+    let mut valid = validate(input)?;
+    check_province(db, &mut valid, &input.province_id).await?;
     let [vi, lo, en] = valid.descriptions;
     let mut active: organisation::ActiveModel = org.into();
     active.name = Set(valid.name);
@@ -282,6 +339,9 @@ pub async fn update(
     active.country = Set(valid.country);
     active.website = Set(valid.website);
     active.registration_number = Set(valid.registration_number);
+    active.province_id = Set(valid.province_id);
+    active.sectors = Set(valid.sectors);
+    active.languages = Set(valid.languages);
     active.description_vi = Set(vi);
     active.description_lo = Set(lo);
     active.description_en = Set(en);

@@ -331,3 +331,40 @@ async fn every_route_allows_and_denies_exactly_as_the_matrix_says() {
     }
     assert!(wrong.is_empty(), "routes differ from the matrix:\n{}", wrong.join("\n"));
 }
+
+#[tokio::test]
+async fn sectors_languages_and_province_are_checked_and_shown() {
+    let app = TestApp::new().await;
+    let owner = app.confirmed_user("profile@trade.la").await;
+    let mut fields: Vec<(&str, String)> = org_fields("Savan Logistics");
+    fields.push(("province_id", "vn-nghe-an".into()));
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.post_form("/orgs/new?lang=en", &pairs, Some(&owner)).await;
+    assert_eq!(
+        res.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a Vietnamese province for a Lao organisation"
+    );
+    assert!(res.body.contains("This province is not in the chosen country."));
+
+    let mut fields: Vec<(&str, String)> = org_fields("Savan Logistics");
+    fields.extend([
+        ("province_id", "la-savannakhet".into()),
+        ("sectors", "logistics".into()),
+        ("sectors", "import_export".into()),
+        ("languages", "lo".into()),
+        ("languages", "vi".into()),
+    ]);
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.post_form("/orgs/new", &pairs, Some(&owner)).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = app.get(&format!("{}&lang=en", res.header("location").unwrap())).await;
+    assert!(page.body.contains("Savannakhet"));
+    assert!(page.body.contains("Logistics, Import-export"));
+    assert!(page.body.contains("ພາສາລາວ, Tiếng Việt"));
+
+    fields.push(("sectors", "piracy".into()));
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.post_form("/orgs/new", &pairs, Some(&owner)).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "unknown sector");
+}

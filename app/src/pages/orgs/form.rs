@@ -1,7 +1,8 @@
 use super::{kind_label, KINDS};
-use crate::components::form::{Field, FormErrors, SelectField, TextAreaField};
+use crate::components::form::{CheckboxGroup, Field, FormErrors, SelectField, TextAreaField};
 use crate::i18n::{t, Lang, Msg};
 use crate::model::{FormState, OrgView};
+use crate::serverfns::orgs::list_provinces::list_provinces;
 use leptos::prelude::*;
 
 /// The organisation form, for creating and editing. Values come from what was just typed
@@ -27,6 +28,18 @@ pub fn OrgForm(lang: Lang, form: FormState, action: String, submit: Msg, saved: 
     let vi = pick("description_vi", s.as_ref().map(|o| o.description.vi.clone()));
     let lo = pick("description_lo", s.as_ref().map(|o| o.description.lo.clone()));
     let en = pick("description_en", s.as_ref().map(|o| o.description.en.clone()));
+    let province = pick("province_id", s.as_ref().and_then(|o| o.province_id.clone()));
+    let sectors = s.as_ref().map(|o| o.sectors.clone()).unwrap_or_default();
+    let languages = s.as_ref().map(|o| o.languages.clone()).unwrap_or_default();
+    let sector_options: Vec<(String, String)> = super::SECTORS
+        .iter()
+        .map(|(code, msg)| (code.to_string(), t(lang, *msg).to_owned()))
+        .collect();
+    let language_options: Vec<(String, String)> = super::LANGUAGES
+        .iter()
+        .map(|(code, name)| (code.to_string(), name.to_string()))
+        .collect();
+    let form_for_provinces = form.clone();
     let kinds: Vec<(String, String)> = KINDS
         .iter()
         .map(|k| (k.to_string(), t(lang, kind_label(k)).to_owned()))
@@ -50,6 +63,28 @@ pub fn OrgForm(lang: Lang, form: FormState, action: String, submit: Msg, saved: 
                 required=false
             />
             <Field lang form=form.clone() name="website" label=Msg::OrgWebsite kind="url" value=website required=false/>
+            <Suspense fallback=|| ()>
+                {
+                    let (form, province) = (form_for_provinces.clone(), province.clone());
+                    Suspend::new(async move {
+                        // The form still works if the list cannot be loaded: the field is optional.
+                        let (vn, la) = list_provinces().await.unwrap_or_default();
+                        let label = |country: Msg, p: crate::model::ProvinceOption| {
+                            (p.id.clone(), format!("{} ({})", p.name.get(lang), t(lang, country)))
+                        };
+                        let options: Vec<(String, String)> = vn
+                            .into_iter()
+                            .map(|p| label(Msg::Vietnam, p))
+                            .chain(la.into_iter().map(|p| label(Msg::Laos, p)))
+                            .collect();
+                        view! {
+                            <SelectField lang form=form.clone() name="province_id" label=Msg::ProvinceOptional options selected=province.clone()/>
+                        }
+                    })
+                }
+            </Suspense>
+            <CheckboxGroup lang form=form.clone() name="sectors" label=Msg::SectorsLabel options=sector_options checked=sectors/>
+            <CheckboxGroup lang form=form.clone() name="languages" label=Msg::LanguagesLabel options=language_options checked=languages/>
             <p class="hint">{t(lang, Msg::DescriptionsHint)}</p>
             <TextAreaField lang form=form.clone() name="description_vi" label=Msg::DescriptionVi value=vi input_lang="vi"/>
             <TextAreaField lang form=form.clone() name="description_lo" label=Msg::DescriptionLo value=lo input_lang="lo"/>

@@ -27,5 +27,29 @@ pub fn role_label(code: &str) -> Msg {
     }
 }
 
+pub const SECTORS: [(&str, Msg); 8] = [
+    ("energy", Msg::SectorEnergy),
+    ("mining", Msg::SectorMining),
+    ("agriculture", Msg::SectorAgriculture),
+    ("manufacturing", Msg::SectorManufacturing),
+    ("logistics", Msg::SectorLogistics),
+    ("import_export", Msg::SectorImportExport),
+    ("infrastructure", Msg::SectorInfrastructure),
+    ("tourism", Msg::SectorTourism),
+];
+
+/// Working languages, each named in itself.
+pub const LANGUAGES: [(&str, &str); 5] = [
+    ("vi", "Tiếng Việt"),
+    ("lo", "ພາສາລາວ"),
+    ("en", "English"),
+    ("th", "ภาษาไทย"),
+    ("zh", "中文"),
+];
+
+pub fn sector_label(code: &str) -> Option<Msg> {
+    SECTORS.iter().find(|(c, _)| *c == code).map(|(_, m)| *m)
+}
+
 pub const KINDS: [&str; 6] = ["company", "investor", "logistics", "embassy", "government", "chamber"];
 pub const ROLES: [&str; 3] = ["owner", "editor", "viewer"];

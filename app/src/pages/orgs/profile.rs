@@ -77,6 +77,15 @@ fn Profile(lang: Lang, org: OrgView, notice: Option<Msg>) -> impl IntoView {
             <p class="description">{description}</p>
             <dl>
                 {org.website.clone().map(|w| view! { <dt>{t(lang, Msg::OrgWebsite)}</dt><dd><a href=w.clone() rel="nofollow noopener">{w.clone()}</a></dd> })}
+                {org.province.clone().map(|p| view! { <dt>{t(lang, Msg::Province)}</dt><dd>{p.get(lang).to_owned()}</dd> })}
+                {(!org.sectors.is_empty()).then(|| view! {
+                    <dt>{t(lang, Msg::SectorsLabel)}</dt>
+                    <dd>{org.sectors.iter().filter_map(|s| super::sector_label(s)).map(|m| t(lang, m)).collect::<Vec<_>>().join(", ")}</dd>
+                })}
+                {(!org.languages.is_empty()).then(|| view! {
+                    <dt>{t(lang, Msg::LanguagesLabel)}</dt>
+                    <dd>{org.languages.iter().filter_map(|l| super::LANGUAGES.iter().find(|(c, _)| c == l)).map(|(_, n)| *n).collect::<Vec<_>>().join(", ")}</dd>
+                })}
                 <dt>{t(lang, Msg::OnCorridorSince)}</dt>
                 <dd>{org.created_at.clone()}</dd>
             </dl>

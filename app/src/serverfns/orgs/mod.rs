@@ -3,6 +3,7 @@ pub mod get_organisation;
 pub mod list_api_tokens;
 pub mod list_members;
 pub mod list_my_organisations;
+pub mod list_provinces;
 pub mod moderation_queue;
 
 /// The view of an organisation for a viewer (server only).
@@ -50,6 +51,23 @@ pub(crate) async fn org_view(
             })
             .collect(),
         logo: org.logo_path.clone().map(|file| format!("/uploads/logos/{file}")),
+        province: match &org.province_id {
+            Some(id) => {
+                use sea_orm::EntityTrait;
+                crate::domain::entities::province::Entity::find_by_id(id.clone())
+                    .one(db)
+                    .await?
+                    .map(|p| crate::model::Names {
+                        vi: p.name_vi,
+                        lo: p.name_lo.unwrap_or_default(),
+                        en: p.name_en,
+                    })
+            }
+            None => None,
+        },
+        province_id: org.province_id.clone(),
+        sectors: split_codes(&org.sectors),
+        languages: split_codes(&org.languages),
         can_submit_verification: allowed(&who, Action::SubmitVerification),
         verification_pending,
         can_report: allowed(&who, Action::ReportOrganisation),
@@ -71,4 +89,14 @@ pub(crate) async fn org_view(
         verified_at: org.verified_at.map(|d| d.format("%Y-%m-%d").to_string()),
         created_at: org.created_at.format("%Y-%m-%d").to_string(),
     })
+}
+
+#[cfg(feature = "ssr")]
+fn split_codes(list: &Option<String>) -> Vec<String> {
+    list.as_deref()
+        .unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }

@@ -511,6 +511,10 @@ catalogue! {
     SectorInfrastructure { vi: "Hạ tầng", lo: "ພື້ນຖານໂຄງລ່າງ", en: "Infrastructure" }
     SectorTourism { vi: "Du lịch", lo: "ທ່ອງທ່ຽວ", en: "Tourism" }
     ErrProvinceCountry { vi: "Tỉnh này không thuộc quốc gia đã chọn.", lo: "ແຂວງນີ້ບໍ່ຢູ່ໃນປະເທດທີ່ເລືອກ.", en: "This province is not in the chosen country." }
+    DocumentLabel { vi: "Giấy tờ đăng ký (PDF, PNG hoặc JPEG, tối đa 1,5 MB; không bắt buộc)", lo: "ເອກະສານທະບຽນ (PDF, PNG ຫຼື JPEG, ບໍ່ເກີນ 1,5 MB; ບໍ່ບັງຄັບ)", en: "Registration document (PDF, PNG or JPEG, up to 1.5 MB; optional)" }
+    ViewDocument { vi: "Xem giấy tờ", lo: "ເບິ່ງເອກະສານ", en: "View document" }
+    ErrDocumentTooBig { vi: "Tệp quá lớn: tối đa 1,5 MB.", lo: "ໄຟລ໌ໃຫຍ່ເກີນໄປ: ບໍ່ເກີນ 1,5 MB.", en: "The file is too large: 1.5 MB at most." }
+    ErrDocumentType { vi: "Tệp này không phải PDF, PNG hoặc JPEG.", lo: "ໄຟລ໌ນີ້ບໍ່ແມ່ນ PDF, PNG ຫຼື JPEG.", en: "This file is not a PDF, PNG or JPEG." }
     BillionUsd { vi: "{n} tỷ USD", lo: "{n} ຕື້ ໂດລາ", en: "${n} billion" }
     MillionUsd { vi: "{n} triệu USD", lo: "{n} ລ້ານ ໂດລາ", en: "${n} million" }
 }

@@ -381,6 +381,7 @@ pub struct MembersView {
 /// One of the signed-in user's organisations.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MyOrgView {
+    pub verified: bool,
     pub slug: String,
     pub name: String,
     pub role: String,
@@ -396,6 +397,7 @@ pub struct EndorsementView {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QueuedVerification {
+    pub document: Option<String>,
     pub id: i32,
     pub organisation: String,
     pub slug: String,

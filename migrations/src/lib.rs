@@ -8,6 +8,7 @@ mod m20261125_000003_accounts;
 mod m20261125_000004_memberships;
 mod m20261125_000005_trust;
 mod m20261125_000006_api_tokens_and_logos;
+mod m20261125_000007_verification_documents;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_memberships::Migration),
             Box::new(m20261125_000005_trust::Migration),
             Box::new(m20261125_000006_api_tokens_and_logos::Migration),
+            Box::new(m20261125_000007_verification_documents::Migration),
         ]
     }
 }

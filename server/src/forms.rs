@@ -24,17 +24,74 @@ const SECRET_FIELDS: &[&str] = &["password", "current_password", "token"];
 struct Submission {
     parts: Parts,
     fields: Vec<(String, String)>,
+    /// Uploaded files of a multipart form: (field name, bytes).
+    files: Vec<(String, Vec<u8>)>,
 }
 
 impl Submission {
+    /// Reads a URL-encoded or multipart form.
     async fn read(request: Request) -> Result<Submission, Response> {
+        let is_multipart = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("multipart/form-data"));
+        if is_multipart {
+            return Self::read_multipart(request).await;
+        }
         let (parts, body) = request.into_parts();
         let bytes = axum::body::to_bytes(body, FORM_LIMIT_BYTES)
             .await
             .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
         let fields: Vec<(String, String)> =
             serde_urlencoded::from_bytes(&bytes).map_err(|_| StatusCode::BAD_REQUEST.into_response())?;
-        Ok(Submission { parts, fields })
+        Ok(Submission {
+            parts,
+            fields,
+            files: Vec::new(),
+        })
+    }
+
+    async fn read_multipart(request: Request) -> Result<Submission, Response> {
+        use axum::extract::FromRequest;
+        let (parts, body) = request.into_parts();
+        let mut multipart = axum::extract::Multipart::from_request(Request::from_parts(parts.clone(), body), &())
+            .await
+            .map_err(|_| StatusCode::BAD_REQUEST.into_response())?;
+        let mut submission = Submission {
+            parts,
+            fields: Vec::new(),
+            files: Vec::new(),
+        };
+        while let Some(field) = multipart
+            .next_field()
+            .await
+            .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?
+        {
+            let name = field.name().unwrap_or_default().to_owned();
+            if field.file_name().is_some() {
+                let bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
+                submission.files.push((name, bytes.to_vec()));
+            } else {
+                let text = field
+                    .text()
+                    .await
+                    .map_err(|_| StatusCode::BAD_REQUEST.into_response())?;
+                submission.fields.push((name, text));
+            }
+        }
+        Ok(submission)
+    }
+
+    fn file(&self, name: &str) -> Option<&[u8]> {
+        self.files
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_slice())
+            .filter(|v| !v.is_empty())
     }
 
     fn get(&self, name: &str) -> String {
@@ -492,6 +549,7 @@ pub async fn submit_verification(
             &target,
             &s.get("registration_number"),
             &s.get("evidence"),
+            s.file("document").map(|bytes| (state.data_dir.as_path(), bytes)),
         )
         .await;
         (s, result)
@@ -606,41 +664,12 @@ pub async fn revoke_api_token(
 
 /// `POST /orgs/{slug}/logo` (multipart): the organisation's logo.
 pub async fn upload_logo(State(state): State<AppState>, Path(slug): Path<String>, request: Request) -> Response {
-    use axum::extract::FromRequest;
-    let (parts, body) = request.into_parts();
+    let submission = read_or_return!(request);
     let page = format!("/orgs/{slug}/edit");
-    let submission = Submission {
-        parts: parts.clone(),
-        fields: Vec::new(),
-    };
     let Some(user) = submission.user() else {
         return see_other(&format!("/account/signin?next={page}"), None);
     };
-    let mut multipart = match axum::extract::Multipart::from_request(Request::from_parts(parts, body), &state).await {
-        Ok(m) => m,
-        Err(_) => {
-            let err = AppError::invalid("logo", "ErrLogoType");
-            return render_again(state, submission, Some(&page), err, Vec::new()).await;
-        }
-    };
-    let mut bytes = Vec::new();
-    loop {
-        match multipart.next_field().await {
-            Ok(Some(field)) if field.name() == Some("logo") => match field.bytes().await {
-                Ok(b) => bytes = b.to_vec(),
-                Err(_) => {
-                    let err = AppError::invalid("logo", "ErrLogoTooBig");
-                    return render_again(state, submission, Some(&page), err, Vec::new()).await;
-                }
-            },
-            Ok(Some(_)) => continue,
-            Ok(None) => break,
-            Err(_) => {
-                let err = AppError::invalid("logo", "ErrLogoTooBig");
-                return render_again(state, submission, Some(&page), err, Vec::new()).await;
-            }
-        }
-    }
+    let bytes = submission.file("logo").unwrap_or_default().to_vec();
     match app::domain::logo::set_logo(&state.db, &state.data_dir, &user, &slug, &bytes).await {
         Ok(org) => see_other(&format!("/orgs/{}?notice=saved", org.slug), None),
         Err(err) => render_again(state, submission, Some(&page), err, Vec::new()).await,
@@ -661,6 +690,41 @@ pub async fn serve_logo(State(state): State<AppState>, Path(file): Path<String>)
                     (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
                     (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"),
                     (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+                ],
+                bytes,
+            )
+                .into_response()
+        }
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// `GET /moderation/evidence/{file}`: a verification document, for moderators only.
+pub async fn serve_evidence(State(state): State<AppState>, Path(file): Path<String>, request: Request) -> Response {
+    use app::domain::policy::{allowed, Action};
+    let user = request.extensions().get::<CurrentUser>().cloned();
+    let Some(user) = user else {
+        return see_other("/account/signin?next=/moderation", None);
+    };
+    let who = match organisations::principal(&state.db, Some(&user), None).await {
+        Ok(who) => who,
+        Err(err) => return err.status().into_response(),
+    };
+    if !allowed(&who, Action::Moderate) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let Some(path) = app::domain::logo::evidence_path(&state.data_dir, &file) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => {
+            let content_type = app::domain::logo::content_type_for(&file).unwrap_or("application/octet-stream");
+            (
+                [
+                    (header::CONTENT_TYPE, content_type),
+                    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+                    (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"),
+                    (header::CACHE_CONTROL, "private, no-store"),
                 ],
                 bytes,
             )

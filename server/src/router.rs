@@ -69,6 +69,7 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/orgs/{slug}/tokens/{id}/revoke", post(forms::revoke_api_token))
         .route("/orgs/{slug}/logo", post(forms::upload_logo))
         .route("/uploads/logos/{file}", get(forms::serve_logo))
+        .route("/moderation/evidence/{file}", get(forms::serve_evidence))
         // The public API for integrators.
         .route("/api/v1/me", get(api::me))
         .nest_service("/pkg", pkg)

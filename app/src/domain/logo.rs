@@ -30,8 +30,45 @@ pub fn content_type_for(file_name: &str) -> Option<&'static str> {
         "png" => Some("image/png"),
         "jpg" => Some("image/jpeg"),
         "webp" => Some("image/webp"),
+        "pdf" => Some("application/pdf"),
         _ => None,
     }
+}
+
+/// Registration documents: PDF, PNG or JPEG, by their bytes.
+pub fn sniff_document(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("pdf")
+    } else {
+        sniff(bytes).map(|(ext, _)| ext).filter(|ext| *ext != "webp")
+    }
+}
+
+pub const MAX_DOCUMENT_BYTES: usize = 1536 * 1024;
+
+pub fn evidence_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("uploads").join("evidence")
+}
+
+/// A stored evidence document's path, if `file_name` is one of ours.
+pub fn evidence_path(data_dir: &Path, file_name: &str) -> Option<PathBuf> {
+    stored_path(data_dir, file_name).and_then(|p| p.file_name().map(|n| evidence_dir(data_dir).join(n)))
+}
+
+/// Stores a document under a content-hashed name and returns the name.
+pub async fn store_document(data_dir: &Path, organisation_id: i32, bytes: &[u8]) -> Result<String, AppError> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(AppError::invalid("document", "ErrDocumentTooBig"));
+    }
+    let extension = sniff_document(bytes).ok_or_else(|| AppError::invalid("document", "ErrDocumentType"))?;
+    let hash = tokens::digest(&String::from_utf8_lossy(bytes));
+    let name = format!("{organisation_id}-{}.{extension}", &hash[..16]);
+    let dir = evidence_dir(data_dir);
+    tokio::fs::create_dir_all(&dir).await.map_err(AppError::internal)?;
+    tokio::fs::write(dir.join(&name), bytes)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(name)
 }
 
 pub fn logo_dir(data_dir: &Path) -> PathBuf {

@@ -32,6 +32,7 @@ pub async fn submit_verification(
     slug: &str,
     registration_number: &str,
     evidence: &str,
+    document: Option<(&std::path::Path, &[u8])>,
 ) -> Result<(), AppError> {
     let org = find_by_slug(db, slug).await?;
     authorise(
@@ -48,6 +49,12 @@ pub async fn submit_verification(
     if pending > 0 {
         return Err(AppError::invalid("evidence", "ErrVerificationPending"));
     }
+    let document_path = match document {
+        Some((data_dir, bytes)) if !bytes.is_empty() => {
+            Some(super::logo::store_document(data_dir, org.id, bytes).await?)
+        }
+        _ => None,
+    };
     let txn = db.begin().await?;
     verification_request::ActiveModel {
         organisation_id: Set(org.id),
@@ -59,6 +66,7 @@ pub async fn submit_verification(
         decided_at: Set(None),
         reason: Set(None),
         created_at: Set(Utc::now()),
+        document_path: Set(document_path),
         ..Default::default()
     }
     .insert(&txn)

@@ -193,3 +193,58 @@ async fn app_audit_actions(app: &TestApp) -> Vec<String> {
         .map(|a| a.action)
         .collect()
 }
+
+#[tokio::test]
+async fn a_registration_document_is_checked_and_only_moderators_can_read_it() {
+    use axum::body::Body;
+    use axum::http::Request;
+    let app = TestApp::new().await;
+    let owner = app.confirmed_user("docs@rubber.la").await;
+    let slug = app.create_org(&owner, "Document Rubber").await;
+    let multipart = |bytes: &[u8]| {
+        let boundary = "corridorboundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"registration_number\"\r\n\r\nLA-77\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"evidence\"\r\n\r\nCertificate attached\r\n\
+             --{boundary}\r\nContent-Disposition: form-data; name=\"document\"; filename=\"cert.pdf\"\r\n\
+             Content-Type: application/pdf\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        Request::builder()
+            .method("POST")
+            .uri(format!("/orgs/{slug}/verification?lang=en"))
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .header("sec-fetch-site", "same-origin")
+            .header("cookie", &owner)
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let bad = app.request(multipart(b"MZ\x90\x00 an executable")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("This file is not a PDF, PNG or JPEG."));
+    let ok = app.request(multipart(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n")).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+
+    let moderator = app.confirmed_user("docmod@corridor.test").await;
+    app.set_platform_role("docmod@corridor.test", "moderator").await;
+    let queue = app.get_as("/moderation?lang=en", &moderator).await;
+    let href = format!(
+        "/moderation/evidence/{}",
+        queue
+            .body
+            .split("/moderation/evidence/")
+            .nth(1)
+            .expect("a document link")
+            .split('"')
+            .next()
+            .unwrap()
+    );
+    let doc = app.get_as(&href, &moderator).await;
+    assert_eq!(doc.status, StatusCode::OK);
+    assert_eq!(doc.header("content-type"), Some("application/pdf"));
+    assert!(doc.body.starts_with("%PDF-"));
+    assert_eq!(app.get_as(&href, &owner).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(app.get(&href).await.status, StatusCode::SEE_OTHER);
+}

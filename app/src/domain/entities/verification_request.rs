@@ -14,6 +14,8 @@ pub struct Model {
     pub decided_at: Option<ChronoDateTimeUtc>,
     pub reason: Option<String>,
     pub created_at: ChronoDateTimeUtc,
+    /// File name under `CORRIDOR_DATA_DIR/uploads/evidence/`, readable by moderators only.
+    pub document_path: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

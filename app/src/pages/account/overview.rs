@@ -97,6 +97,7 @@ fn AccountBody(
                     .map(|o| view! {
                         <li>
                             <a href=format!("/orgs/{}", o.slug)>{o.name.clone()}</a>
+                            {o.verified.then(|| view! { " " <span class="badge verified" title=t(lang, Msg::VerifiedBadge)>"✓ " {t(lang, Msg::VerifiedBadge)}</span> })}
                             " · " {t(lang, crate::pages::orgs::role_label(&o.role))}
                             {if o.active {
                                 view! { " · " <span class="badge">{t(lang, Msg::ActiveOrganisation)}</span> }.into_any()

@@ -46,6 +46,7 @@ fn Queue(lang: Lang, queue: ModerationQueueView) -> impl IntoView {
                             <a href=format!("/orgs/{}", v.slug)>{v.organisation.clone()}</a>
                             " · " {v.registration_number.clone()} " · " <span class="muted">{v.created_at.clone()}</span>
                             <p class="evidence">{v.evidence.clone()}</p>
+                            {v.document.clone().map(|href| view! { <p><a href=href>{t(lang, Msg::ViewDocument)}</a></p> })}
                             <form method="post" action=format!("/moderation/verifications/{}", v.id) class="inline-form">
                                 <button type="submit" name="decision" value="approve">{t(lang, Msg::VerifyButton)}</button>
                                 <label for=format!("reason-{}", v.id)>{t(lang, Msg::RejectReason)}</label>

@@ -46,7 +46,10 @@ fn Members(lang: Lang, view: MembersView, form: FormState, invited: bool) -> imp
         .collect();
     view! {
         <PageMeta lang title=format!("{} · {}", t(lang, Msg::OrgMembersTitle), org.name) description=org.name.clone()/>
-        <p><a href=format!("/orgs/{slug}")>"← " {org.name.clone()}</a></p>
+        <p>
+            <a href=format!("/orgs/{slug}")>"← " {org.name.clone()}</a>
+            {org.verified_at.is_some().then(|| view! { " " <span class="badge verified">"✓ " {t(lang, Msg::VerifiedBadge)}</span> })}
+        </p>
         <h1>{t(lang, Msg::OrgMembersTitle)}</h1>
         {invited.then(|| view! { <p class="notice" role="status">{t(lang, Msg::InvitationSentNotice)}</p> })}
         <FormErrors lang form=form.clone()/>

@@ -151,11 +151,18 @@ fn TrustSection(lang: Lang, org: OrgView) -> impl IntoView {
             {(org.can_submit_verification && !org.verification_pending && org.verified_at.is_none()).then(|| view! {
                 <details class="narrow" open=form.error("evidence").is_some() || form.error("registration_number").is_some()>
                     <summary>{t(lang, Msg::RequestVerificationTitle)}</summary>
-                    <form method="post" action=format!("/orgs/{slug}/verification") class="stack" novalidate>
+                    <form method="post" action=format!("/orgs/{slug}/verification") class="stack" enctype="multipart/form-data" novalidate>
                         <Field lang form=form.clone() name="registration_number" label=Msg::OrgRegistrationNumber
                             value=org.registration_number.clone().unwrap_or_default()/>
                         <TextAreaField lang form=form.clone() name="evidence" label=Msg::EvidenceLabel
                             value=form.value("evidence") input_lang=lang.code()/>
+                        <div class="field" class:has-error=form.error("document").is_some()>
+                            <label for="field-document">{t(lang, Msg::DocumentLabel)}</label>
+                            <input id="field-document" type="file" name="document" accept="application/pdf,image/png,image/jpeg"/>
+                            {form.error("document").map(|code| view! {
+                                <p class="error">{crate::components::form::message_text(lang, &code)}</p>
+                            })}
+                        </div>
                         <button type="submit">{t(lang, Msg::SubmitVerification)}</button>
                     </form>
                 </details>

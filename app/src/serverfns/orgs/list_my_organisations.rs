@@ -16,6 +16,7 @@ pub async fn list_my_organisations() -> Result<Vec<MyOrgView>, AppError> {
                 .into_iter()
                 .map(|(org, role)| MyOrgView {
                     active: Some(org.id) == active,
+                    verified: org.verified_at.is_some(),
                     slug: org.slug,
                     name: org.name,
                     role: role.code().to_owned(),

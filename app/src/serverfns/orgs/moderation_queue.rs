@@ -16,6 +16,7 @@ pub async fn moderation_queue() -> Result<ModerationQueueView, AppError> {
                 verifications: verifications
                     .into_iter()
                     .map(|(r, o)| QueuedVerification {
+                        document: r.document_path.map(|f| format!("/moderation/evidence/{f}")),
                         id: r.id,
                         organisation: o.name,
                         slug: o.slug,

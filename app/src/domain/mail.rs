@@ -1,6 +1,7 @@
-//! The mail outbox: every e-mail is a row first (written in the same transaction as the
-//! change that causes it); delivery happens after commit. Without SMTP configured, mails
-//! stay in the outbox, are logged, and administrators read them on /admin/mailbox.
+//! The mail outbox: every e-mail is a row first, written in the same transaction as the change
+//! that causes it. SMTP delivery is not built yet: mails stay in the outbox, each one is logged
+//! (recipient and subject — never the body, which holds one-time links), and administrators read
+//! them on /admin/mailbox.
 use super::entities::mail;
 use crate::errors::AppError;
 use crate::i18n::Lang;
@@ -60,6 +61,7 @@ pub async fn enqueue(
     lang: Lang,
 ) -> Result<(), AppError> {
     let (subject, body) = template.render(lang);
+    tracing::info!(recipient, %subject, "mail queued in the outbox");
     mail::ActiveModel {
         recipient: Set(recipient.to_owned()),
         subject: Set(subject),

@@ -678,18 +678,24 @@ pub async fn upload_logo(State(state): State<AppState>, Path(slug): Path<String>
 
 /// `GET /uploads/logos/{file}`: a stored logo, with a type that matches its bytes.
 pub async fn serve_logo(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    let Some(path) = app::domain::logo::stored_path(&state.data_dir, &file) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    match tokio::fs::read(&path).await {
+    match app::domain::logo::stored_path(&state.data_dir, &file) {
+        Some(path) => serve_upload(&path, &file, "public, max-age=31536000, immutable").await,
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// An uploaded file with the type its (checked) extension names, never sniffed by the browser
+/// and sandboxed, so an upload can never run as a page of this site.
+async fn serve_upload(path: &std::path::Path, file: &str, cache_control: &'static str) -> Response {
+    match tokio::fs::read(path).await {
         Ok(bytes) => {
-            let content_type = app::domain::logo::content_type_for(&file).unwrap_or("application/octet-stream");
+            let content_type = app::domain::logo::content_type_for(file).unwrap_or("application/octet-stream");
             (
                 [
                     (header::CONTENT_TYPE, content_type),
                     (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
                     (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"),
-                    (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+                    (header::CACHE_CONTROL, cache_control),
                 ],
                 bytes,
             )
@@ -713,23 +719,8 @@ pub async fn serve_evidence(State(state): State<AppState>, Path(file): Path<Stri
     if !allowed(&who, Action::Moderate) {
         return StatusCode::FORBIDDEN.into_response();
     }
-    let Some(path) = app::domain::logo::evidence_path(&state.data_dir, &file) else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    match tokio::fs::read(&path).await {
-        Ok(bytes) => {
-            let content_type = app::domain::logo::content_type_for(&file).unwrap_or("application/octet-stream");
-            (
-                [
-                    (header::CONTENT_TYPE, content_type),
-                    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-                    (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"),
-                    (header::CACHE_CONTROL, "private, no-store"),
-                ],
-                bytes,
-            )
-                .into_response()
-        }
-        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    match app::domain::logo::evidence_path(&state.data_dir, &file) {
+        Some(path) => serve_upload(&path, &file, "private, no-store").await,
+        None => StatusCode::NOT_FOUND.into_response(),
     }
 }

@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
 port="${E2E_PORT:-3100}"
-dir="$(mktemp -d -t corridor-e2e.XXXXXX)"
+dir="$(mktemp -d)"
 export DATABASE_URL="sqlite://$dir/corridor.db?mode=rwc"
 export LEPTOS_SITE_ADDR="127.0.0.1:$port"
 export LEPTOS_SITE_ROOT="$REPO_ROOT/target/site"

@@ -8,7 +8,7 @@ source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/setup.sh" --with-postgres
 
-log_dir="$(mktemp -d -t corridor-test.XXXXXX)"
+log_dir="$(mktemp -d)"
 step() { printf '\033[1;32m==>\033[0m %s\n' "$*"; }
 
 step "cargo fmt --check"

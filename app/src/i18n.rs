@@ -515,6 +515,14 @@ catalogue! {
     ViewDocument { vi: "Xem giấy tờ", lo: "ເບິ່ງເອກະສານ", en: "View document" }
     ErrDocumentTooBig { vi: "Tệp quá lớn: tối đa 1,5 MB.", lo: "ໄຟລ໌ໃຫຍ່ເກີນໄປ: ບໍ່ເກີນ 1,5 MB.", en: "The file is too large: 1.5 MB at most." }
     ErrDocumentType { vi: "Tệp này không phải PDF, PNG hoặc JPEG.", lo: "ໄຟລ໌ນີ້ບໍ່ແມ່ນ PDF, PNG ຫຼື JPEG.", en: "This file is not a PDF, PNG or JPEG." }
+    PlatformRolesTitle { vi: "Vai trò trên nền tảng", lo: "ບົດບາດໃນລະບົບ", en: "Platform roles" }
+    PlatformRoleUser { vi: "Người dùng", lo: "ຜູ້ໃຊ້", en: "User" }
+    PlatformRoleModerator { vi: "Kiểm duyệt viên", lo: "ຜູ້ກວດສອບ", en: "Moderator" }
+    PlatformRoleAdmin { vi: "Quản trị viên", lo: "ຜູ້ດູແລລະບົບ", en: "Administrator" }
+    SetRoleButton { vi: "Đặt vai trò", lo: "ກຳນົດບົດບາດ", en: "Set role" }
+    RoleChangedNotice { vi: "Đã đổi vai trò; tài khoản đó cần đăng nhập lại.", lo: "ປ່ຽນບົດບາດແລ້ວ; ບັນຊີນັ້ນຕ້ອງເຂົ້າສູ່ລະບົບໃໝ່.", en: "Role changed; that account signs in again to use it." }
+    ErrNoSuchAccount { vi: "Không có tài khoản nào dùng địa chỉ này.", lo: "ບໍ່ມີບັນຊີທີ່ໃຊ້ອີເມວນີ້.", en: "No account uses this address." }
+    ErrOwnRole { vi: "Bạn không thể tự đổi vai trò của mình.", lo: "ທ່ານບໍ່ສາມາດປ່ຽນບົດບາດຂອງຕົນເອງ.", en: "You cannot change your own role." }
     BillionUsd { vi: "{n} tỷ USD", lo: "{n} ຕື້ ໂດລາ", en: "${n} billion" }
     MillionUsd { vi: "{n} triệu USD", lo: "{n} ລ້ານ ໂດລາ", en: "${n} million" }
 }

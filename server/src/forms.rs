@@ -724,3 +724,18 @@ pub async fn serve_evidence(State(state): State<AppState>, Path(file): Path<Stri
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }
+
+/// `POST /admin/roles`: an administrator sets an account's platform role.
+pub async fn set_platform_role(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other("/account/signin?next=/admin/audit", None);
+    };
+    match accounts::set_platform_role(&state.db, &user, &submission.get("email"), &submission.get("role")).await {
+        Ok(_) => see_other("/admin/audit?notice=role", None),
+        Err(err) => {
+            let keep = submission.echo();
+            render_again(state, submission, Some("/admin/audit"), err, keep).await
+        }
+    }
+}

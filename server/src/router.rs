@@ -54,6 +54,7 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/account/reset", post(forms::reset_password))
         .route("/account/password", post(forms::change_password))
         .route("/account/active-organisation", post(forms::switch_organisation))
+        .route("/admin/roles", post(forms::set_platform_role))
         .route("/orgs/new", post(forms::create_organisation))
         .route("/orgs/{slug}/edit", post(forms::update_organisation))
         .route("/orgs/{slug}/members/invite", post(forms::invite_member))

@@ -448,3 +448,70 @@ async fn server_functions_without_a_session_get_401_and_with_the_wrong_role_403(
     let user = app.sign_up("plain@trade.vn", GOOD_PASSWORD).await;
     assert_eq!(app.request(call(Some(user))).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn an_administrator_appoints_a_moderator_who_then_sees_the_queue() {
+    let app = TestApp::new().await;
+    accounts::create_admin(&app.db, "chief@corridor.test", "harbour lights 2026")
+        .await
+        .unwrap();
+    let res = app
+        .post_form(
+            "/account/signin",
+            &[("email", "chief@corridor.test"), ("password", "harbour lights 2026")],
+            None,
+        )
+        .await;
+    let admin = session_cookie(&res).unwrap();
+    let future_moderator = app.sign_up("mod-to-be@trade.vn", GOOD_PASSWORD).await;
+    assert_eq!(
+        app.get_as("/moderation", &future_moderator).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    let unknown = app
+        .post_form(
+            "/admin/roles?lang=en",
+            &[("email", "nobody@trade.vn"), ("role", "moderator")],
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.body.contains("No account uses this address."));
+    let own = app
+        .post_form(
+            "/admin/roles?lang=en",
+            &[("email", "chief@corridor.test"), ("role", "user")],
+            Some(&admin),
+        )
+        .await;
+    assert!(own.body.contains("You cannot change your own role."));
+
+    let ok = app
+        .post_form(
+            "/admin/roles",
+            &[("email", "mod-to-be@trade.vn"), ("role", "moderator")],
+            Some(&admin),
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    // The role applies from the next sign-in.
+    assert_eq!(
+        app.get_as("/moderation", &future_moderator).await.status,
+        StatusCode::FOUND
+    );
+    let res = app
+        .post_form(
+            "/account/signin",
+            &[("email", "mod-to-be@trade.vn"), ("password", GOOD_PASSWORD)],
+            None,
+        )
+        .await;
+    let moderator = session_cookie(&res).unwrap();
+    assert_eq!(app.get_as("/moderation", &moderator).await.status, StatusCode::OK);
+    assert!(app
+        .get_as("/admin/audit", &admin)
+        .await
+        .body
+        .contains("account.role_change"));
+}

@@ -249,6 +249,7 @@ async fn every_route_allows_and_denies_exactly_as_the_matrix_says() {
     let other_owner = app.confirmed_user("other@matrix.la").await;
     app.create_org(&other_owner, "Other Trading").await;
     let unconfirmed = app.sign_up("unconfirmed@matrix.la", PASSWORD).await;
+    app.sign_up("bystander@matrix.la", PASSWORD).await;
     let moderator = app.confirmed_user("moderator@matrix.la").await;
     app.set_platform_role("moderator@matrix.la", "moderator").await;
     let admin = app.confirmed_user("admin@matrix.la").await;
@@ -287,6 +288,7 @@ async fn every_route_allows_and_denies_exactly_as_the_matrix_says() {
                     ]
                 }
                 p if p.ends_with("/report") => vec![("reason", "spam".into()), ("details", "matrix check".into())],
+                "/admin/roles" => vec![("email", "bystander@matrix.la".into()), ("role", "user".into())],
                 "/api/orgs/members" => vec![("slug", slug.clone())],
                 p if p.starts_with("/api/") => vec![],
                 _ => org_fields.clone(),

@@ -398,3 +398,48 @@ pub async fn open_tokens(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<
         .all(db)
         .await?)
 }
+
+/// An administrator gives an account a platform role (user, moderator, admin). Administrators
+/// cannot change their own role, so the platform never loses its last administrator by accident.
+pub async fn set_platform_role(
+    db: &DatabaseConnection,
+    admin: &CurrentUser,
+    raw_email: &str,
+    role: &str,
+) -> Result<user::Model, AppError> {
+    if admin.platform_role != PlatformRole::Admin {
+        return Err(AppError::Forbidden);
+    }
+    let role = match role.trim() {
+        "user" => PlatformRole::User,
+        "moderator" => PlatformRole::Moderator,
+        "admin" => PlatformRole::Admin,
+        _ => return Err(AppError::invalid("role", "ErrChooseOne")),
+    };
+    let email = normalise_email(raw_email)?;
+    let account = find_by_email(db, &email)
+        .await?
+        .ok_or_else(|| AppError::invalid("email", "ErrNoSuchAccount"))?;
+    if account.id == admin.user_id {
+        return Err(AppError::invalid("email", "ErrOwnRole"));
+    }
+    let txn = db.begin().await?;
+    let mut active: user::ActiveModel = account.into();
+    active.platform_role = Set(role.code().to_owned());
+    let updated = active.update(&txn).await?;
+    // A role change ends the account's sessions, so the new role applies from the next sign-in.
+    sessions::end_all(&txn, updated.id).await?;
+    let details = format!("{{\"role\":\"{}\"}}", role.code());
+    audit::record(
+        &txn,
+        Some(admin.user_id),
+        "account.role_change",
+        "user",
+        &updated.id.to_string(),
+        None,
+        &details,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(updated)
+}

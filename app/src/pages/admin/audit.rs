@@ -12,6 +12,7 @@ pub fn AuditPage() -> impl IntoView {
     view! {
         <PageMeta lang title=t(lang, Msg::AuditTitle).to_owned() description=t(lang, Msg::AuditTitle).to_owned()/>
         <h1>{t(lang, Msg::AuditTitle)}</h1>
+        <RoleForm lang/>
         <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
             {Suspend::new(async move {
                 match list_audit().await {
@@ -44,5 +45,30 @@ pub fn AuditPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Administrators appoint moderators (and other administrators) here.
+#[component]
+fn RoleForm(lang: crate::i18n::Lang) -> impl IntoView {
+    use crate::components::form::{use_form_state, Field, FormErrors, SelectField};
+    let form = use_form_state();
+    let changed = crate::pages::account::query_param("notice").is_some_and(|n| n == "role");
+    let roles = vec![
+        ("user".to_owned(), t(lang, Msg::PlatformRoleUser).to_owned()),
+        ("moderator".to_owned(), t(lang, Msg::PlatformRoleModerator).to_owned()),
+        ("admin".to_owned(), t(lang, Msg::PlatformRoleAdmin).to_owned()),
+    ];
+    view! {
+        <section class="narrow">
+            <h2>{t(lang, Msg::PlatformRolesTitle)}</h2>
+            {changed.then(|| view! { <p class="notice" role="status">{t(lang, Msg::RoleChangedNotice)}</p> })}
+            <form method="post" action="/admin/roles" class="stack" novalidate>
+                <FormErrors lang form=form.clone()/>
+                <Field lang form=form.clone() name="email" label=Msg::Email kind="email"/>
+                <SelectField lang form=form.clone() name="role" label=Msg::RoleLabel options=roles selected="moderator".to_owned()/>
+                <button type="submit">{t(lang, Msg::SetRoleButton)}</button>
+            </form>
+        </section>
     }
 }

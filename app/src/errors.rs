@@ -1,6 +1,5 @@
 //! One error type for everything a user can be told. Infrastructure errors become
 //! `Internal` with a reference id; the detail goes to the log, never to the user.
-use crate::i18n::{Lang, Msg};
 use http::StatusCode;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -42,18 +41,6 @@ impl AppError {
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         }
-    }
-
-    /// The headline shown to the user for this error.
-    pub fn title(&self) -> Msg {
-        match self {
-            AppError::NotFound => Msg::NotFoundTitle,
-            _ => Msg::ServerErrorTitle,
-        }
-    }
-
-    pub fn title_text(&self, lang: Lang) -> &'static str {
-        self.title().text(lang)
     }
 
     /// Logs an infrastructure error and returns the `Internal` error the user sees.

@@ -61,7 +61,7 @@ pub async fn store_document(data_dir: &Path, organisation_id: i32, bytes: &[u8])
         return Err(AppError::invalid("document", "ErrDocumentTooBig"));
     }
     let extension = sniff_document(bytes).ok_or_else(|| AppError::invalid("document", "ErrDocumentType"))?;
-    let hash = tokens::digest(&String::from_utf8_lossy(bytes));
+    let hash = tokens::digest_bytes(bytes);
     let name = format!("{organisation_id}-{}.{extension}", &hash[..16]);
     let dir = evidence_dir(data_dir);
     tokio::fs::create_dir_all(&dir).await.map_err(AppError::internal)?;
@@ -105,7 +105,7 @@ pub async fn set_logo(
         return Err(AppError::invalid("logo", "ErrLogoTooBig"));
     }
     let (extension, _) = sniff(bytes).ok_or_else(|| AppError::invalid("logo", "ErrLogoType"))?;
-    let hash = tokens::digest(&String::from_utf8_lossy(bytes));
+    let hash = tokens::digest_bytes(bytes);
     let name = format!("{}-{}.{extension}", org.id, &hash[..16]);
     let dir = logo_dir(data_dir);
     tokio::fs::create_dir_all(&dir).await.map_err(AppError::internal)?;

@@ -5,7 +5,7 @@ pub mod sessions;
 pub mod throttle;
 pub mod tokens;
 
-use super::entities::{email_token, user};
+use super::entities::user;
 use super::{audit, mail};
 use crate::errors::AppError;
 use crate::i18n::Lang;
@@ -386,17 +386,6 @@ pub async fn create_admin(
     .await?;
     txn.commit().await?;
     Ok(created)
-}
-
-/// Unused tokens of a user, newest first (for tests and the admin mailbox).
-pub async fn open_tokens(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<email_token::Model>, AppError> {
-    use sea_orm::QueryOrder;
-    Ok(email_token::Entity::find()
-        .filter(email_token::Column::UserId.eq(user_id))
-        .filter(email_token::Column::UsedAt.is_null())
-        .order_by_desc(email_token::Column::CreatedAt)
-        .all(db)
-        .await?)
 }
 
 /// An administrator gives an account a platform role (user, moderator, admin). Administrators

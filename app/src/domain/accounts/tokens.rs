@@ -30,9 +30,13 @@ pub fn random_secret() -> String {
 }
 
 pub fn digest(secret: &str) -> String {
+    digest_bytes(secret.as_bytes())
+}
+
+/// SHA-256 of raw bytes, as hex (also names uploaded files by their content).
+pub fn digest_bytes(bytes: &[u8]) -> String {
     use sha2::Digest;
-    let hash = sha2::Sha256::digest(secret.as_bytes());
-    hash.iter().map(|b| format!("{b:02x}")).collect()
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 pub async fn issue(

@@ -15,6 +15,9 @@ pub enum AppError {
     Forbidden,
     #[error("invalid {field}: {message}")]
     Invalid { field: String, message: String },
+    /// Several fields are wrong at once: (field, message code) each.
+    #[error("invalid fields: {0:?}")]
+    InvalidFields(Vec<(String, String)>),
     #[error("conflict: {0}")]
     Conflict(String),
     #[error("rate limited, retry after {retry_after_secs}s")]
@@ -31,12 +34,21 @@ impl AppError {
         }
     }
 
+    /// Every (field, message code) pair of a validation error.
+    pub fn field_errors(&self) -> Vec<(String, String)> {
+        match self {
+            AppError::Invalid { field, message } => vec![(field.clone(), message.clone())],
+            AppError::InvalidFields(problems) => problems.clone(),
+            _ => Vec::new(),
+        }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
             AppError::Forbidden => StatusCode::FORBIDDEN,
-            AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid { .. } | AppError::InvalidFields(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Internal { .. } => StatusCode::INTERNAL_SERVER_ERROR,

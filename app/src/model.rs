@@ -441,3 +441,165 @@ pub struct TokensView {
     pub slug: String,
     pub tokens: Vec<TokenView>,
 }
+
+// ---------------------------------------------------------------------------------------------
+// Listings
+
+/// Browse filters, as they appear in the URL (`?country=LA&gate=cau-treo&verified=1`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListingFilters {
+    /// commodity | opportunity | route
+    pub kind: String,
+    pub country: String,
+    pub province: String,
+    pub gate: String,
+    pub sector: String,
+    pub hs_chapter: String,
+    pub direction: String,
+    pub verified: bool,
+    pub priority: bool,
+    /// An organisation's slug (its profile lists its listings).
+    pub organisation: String,
+    /// Opaque position from the previous page.
+    pub cursor: String,
+}
+
+impl ListingFilters {
+    /// The filters as a query string (without the cursor), for links and "next page".
+    pub fn query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for (key, value) in [
+            ("country", &self.country),
+            ("province", &self.province),
+            ("gate", &self.gate),
+            ("sector", &self.sector),
+            ("hs_chapter", &self.hs_chapter),
+            ("direction", &self.direction),
+            ("organisation", &self.organisation),
+        ] {
+            if !value.is_empty() {
+                parts.push(format!("{key}={}", urlencode(value)));
+            }
+        }
+        if self.verified {
+            parts.push("verified=1".into());
+        }
+        if self.priority {
+            parts.push("priority=1".into());
+        }
+        parts.join("&")
+    }
+}
+
+/// Percent-encodes a query value.
+pub fn urlencode(value: &str) -> String {
+    let mut out = String::new();
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// An organisation as listings show it: name, link and verified badge.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OrgRef {
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub country: String,
+    /// Date of verification (YYYY-MM-DD), when verified.
+    pub verified_on: Option<String>,
+}
+
+/// A place a listing points at, named in three languages.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlaceRef {
+    pub id: String,
+    pub name: Names,
+}
+
+/// An HS code with its description in the reader's language (or English, labelled).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct HsRef {
+    pub code: String,
+    /// "72.08"
+    pub display: String,
+    pub description: Option<String>,
+    pub description_lang: String,
+    pub chapter_title: Option<String>,
+}
+
+/// One listing as browse pages, the API and detail pages show it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListingView {
+    pub id: i32,
+    pub kind: String,
+    /// draft | published | held | expired | archived | removed
+    pub status: String,
+    pub title: Names,
+    pub description: Names,
+    /// vi | lo | en: the language it was written in first.
+    pub original_lang: String,
+    pub organisation: OrgRef,
+    pub country: String,
+    pub province: Option<PlaceRef>,
+    pub destination_province: Option<PlaceRef>,
+    pub gates: Vec<PlaceRef>,
+    pub sector: Option<String>,
+    pub direction: Option<String>,
+    pub hs: Option<HsRef>,
+    pub quantity: Option<f64>,
+    pub unit: Option<String>,
+    pub frequency: Option<String>,
+    pub price: Option<f64>,
+    pub currency: Option<String>,
+    pub incoterm: Option<String>,
+    pub certifications: Vec<String>,
+    pub economic_zone: Option<PlaceRef>,
+    pub size_min_usd: Option<i64>,
+    pub size_max_usd: Option<i64>,
+    pub stage: Option<String>,
+    pub instruments: Vec<String>,
+    pub incentives: Option<String>,
+    pub land_status: Option<String>,
+    pub contact: Option<String>,
+    pub priority_infra: bool,
+    pub infra_type: Option<String>,
+    pub origin_place: Option<String>,
+    pub destination_place: Option<String>,
+    pub window_start: Option<String>,
+    pub window_end: Option<String>,
+    pub capacity: Option<f64>,
+    pub capacity_unit: Option<String>,
+    pub equipment: Vec<String>,
+    /// YYYY-MM-DD
+    pub expires_on: String,
+    pub published_on: Option<String>,
+    pub updated_at: String,
+    /// The viewer may edit it (member editor or owner).
+    pub can_edit: bool,
+}
+
+/// One page of a browse list.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListingPage {
+    pub items: Vec<ListingView>,
+    /// The cursor of the next page, when there is one.
+    pub next_cursor: Option<String>,
+}
+
+/// Choices for the browse filters and the listing forms.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListingChoices {
+    pub provinces_vn: Vec<ProvinceOption>,
+    pub provinces_la: Vec<ProvinceOption>,
+    pub gates: Vec<PlaceRef>,
+    pub zones: Vec<PlaceRef>,
+    /// (chapter, title in the reader's language)
+    pub chapters: Vec<(String, String)>,
+    /// Organisations the viewer may post for: (slug, name).
+    pub my_organisations: Vec<(String, String)>,
+}

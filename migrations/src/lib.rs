@@ -9,6 +9,7 @@ mod m20261125_000004_memberships;
 mod m20261125_000005_trust;
 mod m20261125_000006_api_tokens_and_logos;
 mod m20261125_000007_verification_documents;
+mod m20261125_000008_listings;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_trust::Migration),
             Box::new(m20261125_000006_api_tokens_and_logos::Migration),
             Box::new(m20261125_000007_verification_documents::Migration),
+            Box::new(m20261125_000008_listings::Migration),
         ]
     }
 }

@@ -177,8 +177,8 @@ async fn render_again(
     };
     let mut retry_after = None;
     match error {
-        AppError::Invalid { field, message } => {
-            form.errors.push((field, message));
+        AppError::Invalid { .. } | AppError::InvalidFields(_) => {
+            form.errors = error.field_errors();
             form.status = StatusCode::UNPROCESSABLE_ENTITY.as_u16();
         }
         AppError::RateLimited { retry_after_secs } => {

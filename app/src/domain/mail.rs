@@ -21,6 +21,11 @@ pub enum Template<'a> {
         organisation: &'a str,
         inviter: &'a str,
     },
+    ListingExpiring {
+        title: &'a str,
+        expires_on: &'a str,
+        link: &'a str,
+    },
 }
 
 impl Template<'_> {
@@ -49,6 +54,14 @@ impl Template<'_> {
                     format!("ສະບາຍດີ,\n\nກະລຸນາເປີດລິ້ງນີ້ເພື່ອຕັ້ງລະຫັດຜ່ານໃໝ່ (ໃຊ້ໄດ້ 1 ຊົ່ວໂມງ, ຄັ້ງດຽວ):\n{link}\n\nຖ້າທ່ານບໍ່ໄດ້ຮ້ອງຂໍ, ບໍ່ຕ້ອງເຮັດຫຍັງ; ລະຫັດຜ່ານເກົ່າຍັງໃຊ້ໄດ້.")),
                 Lang::En => ("Reset your Corridor password".into(),
                     format!("Hello,\n\nOpen this link to choose a new password (valid for 1 hour, once):\n{link}\n\nIf you did not ask for this, ignore this message; your password stays as it is.")),
+            },
+            Template::ListingExpiring { title, expires_on, link } => match lang {
+                Lang::Vi => (format!("Tin \"{title}\" sẽ hết hạn ngày {expires_on}"),
+                    format!("Xin chào,\n\nTin \"{title}\" trên Corridor sẽ hết hạn ngày {expires_on}. Sau ngày đó tin không còn hiển thị.\nGia hạn thêm 90 ngày tại:\n{link}")),
+                Lang::Lo => (format!("ປະກາດ \"{title}\" ຈະໝົດອາຍຸວັນທີ {expires_on}"),
+                    format!("ສະບາຍດີ,\n\nປະກາດ \"{title}\" ໃນ Corridor ຈະໝົດອາຍຸວັນທີ {expires_on}. ຫຼັງຈາກນັ້ນຈະບໍ່ສະແດງອີກ.\nຕໍ່ອາຍຸອີກ 90 ວັນໄດ້ທີ່:\n{link}")),
+                Lang::En => (format!("\"{title}\" expires on {expires_on}"),
+                    format!("Hello,\n\nYour Corridor listing \"{title}\" expires on {expires_on}; after that it is no longer shown.\nRenew it for another 90 days at:\n{link}")),
             },
         }
     }

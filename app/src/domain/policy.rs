@@ -60,10 +60,14 @@ pub enum Action {
     Moderate,
     /// Report an organisation for fraud or spam.
     ReportOrganisation,
+    /// Create, edit, publish, renew and archive the organisation's listings, import them from CSV.
+    EditListings,
+    /// Report a listing of another organisation.
+    ReportListing,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 11] = [
         Action::CreateOrganisation,
         Action::EditOrganisation,
         Action::ViewMembers,
@@ -73,6 +77,8 @@ impl Action {
         Action::SubmitVerification,
         Action::Moderate,
         Action::ReportOrganisation,
+        Action::EditListings,
+        Action::ReportListing,
     ];
 
     pub fn code(self) -> &'static str {
@@ -86,6 +92,8 @@ impl Action {
             Action::SubmitVerification => "submit_verification",
             Action::Moderate => "moderate",
             Action::ReportOrganisation => "report_organisation",
+            Action::EditListings => "edit_listings",
+            Action::ReportListing => "report_listing",
         }
     }
 }
@@ -115,5 +123,7 @@ pub fn allowed(principal: &Principal, action: Action) -> bool {
         Action::Moderate => is_moderator,
         // Anyone signed in may report, except about their own organisation.
         Action::ReportOrganisation => role.is_none(),
+        Action::EditListings => *email_confirmed && role >= Some(OrgRole::Editor),
+        Action::ReportListing => role.is_none(),
     }
 }

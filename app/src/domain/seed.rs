@@ -2,8 +2,8 @@
 //! never depends on the working directory) and the demo organisations and milestones.
 //! Every write is an upsert inside one transaction, so running it twice changes nothing.
 use super::entities::{
-    border_gate, commodity, country, economic_zone, hs_chapter, milestone, milestone_party, organisation, province,
-    source, trade_stat,
+    border_gate, commodity, country, economic_zone, hs_chapter, hs_code, milestone, milestone_party, organisation,
+    province, source, trade_stat,
 };
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
@@ -18,6 +18,7 @@ const BORDER_GATES: &str = include_str!("../../../data/border_gates.csv");
 const PROVINCES: &str = include_str!("../../../data/provinces.csv");
 const ECONOMIC_ZONES: &str = include_str!("../../../data/economic_zones.csv");
 const HS_CHAPTERS: &str = include_str!("../../../data/hs_chapters.csv");
+const HS_CODES: &str = include_str!("../../../data/hs_codes.csv");
 const COMMODITIES: &str = include_str!("../../../data/commodities.csv");
 const TRADE_STATS: &str = include_str!("../../../data/trade_stats.csv");
 const SOURCES_MD: &str = include_str!("../../../data/SOURCES.md");
@@ -30,6 +31,7 @@ pub struct SeedReport {
     pub border_gates: usize,
     pub economic_zones: usize,
     pub hs_chapters: usize,
+    pub hs_codes: usize,
     pub commodities: usize,
     pub trade_stats: usize,
     pub organisations: usize,
@@ -203,6 +205,16 @@ struct ZoneCsv {
     area: String,
     status: String,
     key_facts: String,
+    sources: String,
+    confidence: String,
+}
+
+#[derive(Deserialize)]
+struct HsCodeCsv {
+    code: String,
+    level: i32,
+    description_en: String,
+    description_vi: String,
     sources: String,
     confidence: String,
 }
@@ -471,6 +483,26 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
                     .collect::<Vec<_>>()
                     .join(";")),
                 notes: Set(opt(&c.notes)),
+            })
+            .collect(),
+    )
+    .await?;
+
+    let codes: Vec<HsCodeCsv> = read_csv("hs_codes.csv", HS_CODES)?;
+    report.hs_codes = upsert::<hs_code::Entity>(
+        db,
+        &[hs_code::Column::Code],
+        codes
+            .into_iter()
+            .map(|c| hs_code::ActiveModel {
+                chapter: Set(c.code[..2].to_owned()),
+                code: Set(c.code),
+                level: Set(c.level),
+                description_en: Set(c.description_en),
+                description_vi: Set(opt(&c.description_vi)),
+                description_lo: Set(None),
+                sources: Set(c.sources),
+                confidence: Set(c.confidence),
             })
             .collect(),
     )

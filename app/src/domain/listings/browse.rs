@@ -1,0 +1,589 @@
+//! Reads: browse with filters and a cursor, one listing with its visibility rules, an
+//! organisation's own listings, and the choices the forms and filters offer.
+use super::{effective_status, hs, Kind, Status};
+use crate::domain::accounts::{CurrentUser, PlatformRole};
+use crate::domain::entities::{
+    border_gate, economic_zone, hs_chapter, hs_code, listing, listing_gate, membership, organisation, province,
+};
+use crate::domain::organisations::role_of;
+use crate::domain::policy::OrgRole;
+use crate::errors::AppError;
+use crate::i18n::Lang;
+use crate::model::{
+    HsRef, ListingChoices, ListingFilters, ListingPage, ListingView, Names, OrgRef, PlaceRef, ProvinceOption,
+};
+use chrono::{DateTime, SubsecRound, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::{HashMap, HashSet};
+
+/// Listings per browse page.
+pub const PAGE_SIZE: u64 = 20;
+
+/// The title in `lang`, or else in the language it was written in, with the language used.
+pub fn title_in(row: &listing::Model, lang: Lang) -> (String, Lang) {
+    let pick = |l: Lang| match l {
+        Lang::Vi => row.title_vi.clone(),
+        Lang::Lo => row.title_lo.clone(),
+        Lang::En => row.title_en.clone(),
+    };
+    if let Some(title) = pick(lang) {
+        return (title, lang);
+    }
+    let original = Lang::parse(&row.original_lang).unwrap_or(Lang::En);
+    [original, Lang::En, Lang::Vi, Lang::Lo]
+        .into_iter()
+        .find_map(|l| pick(l).map(|t| (t, l)))
+        .unwrap_or_default()
+}
+
+fn names(vi: &Option<String>, lo: &Option<String>, en: &Option<String>) -> Names {
+    Names {
+        vi: vi.clone().unwrap_or_default(),
+        lo: lo.clone().unwrap_or_default(),
+        en: en.clone().unwrap_or_default(),
+    }
+}
+
+fn split(codes: &Option<String>) -> Vec<String> {
+    codes
+        .as_deref()
+        .map(|c| c.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// Timestamps are kept to the microsecond, which both databases store exactly.
+pub fn now_micros() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
+
+/// `published_at` (µs since the epoch) and id of the last row of a page.
+pub fn encode_cursor(published_at: DateTime<Utc>, id: i32) -> String {
+    format!("{}.{id}", published_at.timestamp_micros())
+}
+
+pub fn decode_cursor(cursor: &str) -> Option<(DateTime<Utc>, i32)> {
+    let (micros, id) = cursor.split_once('.')?;
+    let at = DateTime::from_timestamp_micros(micros.parse().ok()?)?;
+    Some((at, id.parse().ok()?))
+}
+
+/// Reference names needed to show a set of listings.
+struct RefNames {
+    provinces: HashMap<String, Names>,
+    gates: HashMap<String, Names>,
+    zones: HashMap<String, Names>,
+}
+
+pub fn gate_names(g: &border_gate::Model) -> Names {
+    let la = |n: &str| format!("{} – {n}", g.vn_name);
+    Names {
+        vi: la(&g.la_name_vi),
+        lo: la(g.la_name_lo.as_deref().unwrap_or(&g.la_name_vi)),
+        en: format!(
+            "{} – {}",
+            g.vn_name_ascii,
+            g.la_name_en.as_deref().unwrap_or(&g.la_name_vi)
+        ),
+    }
+}
+
+pub fn province_names(p: &province::Model) -> Names {
+    Names {
+        vi: p.name_vi.clone(),
+        lo: p.name_lo.clone().unwrap_or_else(|| p.name_en.clone()),
+        en: p.name_en.clone(),
+    }
+}
+
+async fn reference_names(
+    db: &impl ConnectionTrait,
+    rows: &[listing::Model],
+    gate_ids: &HashSet<String>,
+) -> Result<RefNames, AppError> {
+    let province_ids: HashSet<String> = rows
+        .iter()
+        .flat_map(|r| [r.province_id.clone(), r.destination_province_id.clone()])
+        .flatten()
+        .collect();
+    let provinces = if province_ids.is_empty() {
+        HashMap::new()
+    } else {
+        province::Entity::find()
+            .filter(province::Column::Id.is_in(province_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id.clone(), province_names(&p)))
+            .collect()
+    };
+    let gates = if gate_ids.is_empty() {
+        HashMap::new()
+    } else {
+        border_gate::Entity::find()
+            .filter(border_gate::Column::Id.is_in(gate_ids.iter().cloned()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|g| (g.id.clone(), gate_names(&g)))
+            .collect()
+    };
+    let zone_ids: HashSet<String> = rows.iter().filter_map(|r| r.economic_zone_id.clone()).collect();
+    let zones = if zone_ids.is_empty() {
+        HashMap::new()
+    } else {
+        economic_zone::Entity::find()
+            .filter(economic_zone::Column::Id.is_in(zone_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|z| {
+                let names = Names {
+                    vi: z.name_vi.clone().unwrap_or_else(|| z.name_en.clone()),
+                    lo: z.name_lo.clone().unwrap_or_else(|| z.name_en.clone()),
+                    en: z.name_en.clone(),
+                };
+                (z.id, names)
+            })
+            .collect()
+    };
+    Ok(RefNames {
+        provinces,
+        gates,
+        zones,
+    })
+}
+
+fn org_ref(o: &organisation::Model) -> OrgRef {
+    OrgRef {
+        slug: o.slug.clone(),
+        name: o.name.clone(),
+        kind: o.kind.clone(),
+        country: o.country.clone(),
+        verified_on: o.verified_at.map(|d| d.date_naive().to_string()),
+    }
+}
+
+/// Listings as readers see them (`editable` holds the organisations the viewer may edit for).
+pub async fn views(
+    db: &impl ConnectionTrait,
+    rows: Vec<listing::Model>,
+    lang: Lang,
+    editable: &HashSet<i32>,
+) -> Result<Vec<ListingView>, AppError> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i32> = rows.iter().map(|r| r.id).collect();
+    let mut gates_of: HashMap<i32, Vec<String>> = HashMap::new();
+    for g in listing_gate::Entity::find()
+        .filter(listing_gate::Column::ListingId.is_in(ids))
+        .order_by_asc(listing_gate::Column::Position)
+        .all(db)
+        .await?
+    {
+        gates_of.entry(g.listing_id).or_default().push(g.gate_id);
+    }
+    let gate_ids: HashSet<String> = gates_of.values().flatten().cloned().collect();
+    let refs = reference_names(db, &rows, &gate_ids).await?;
+    let org_ids: HashSet<i32> = rows.iter().map(|r| r.organisation_id).collect();
+    let orgs: HashMap<i32, organisation::Model> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(org_ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
+    let codes: HashSet<String> = rows.iter().filter_map(|r| r.hs_code.clone()).collect();
+    let chapters: HashSet<String> = rows.iter().filter_map(|r| r.hs_chapter.clone()).collect();
+    let hs_rows: HashMap<String, hs_code::Model> = if codes.is_empty() {
+        HashMap::new()
+    } else {
+        hs_code::Entity::find()
+            .filter(hs_code::Column::Code.is_in(codes))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|h| (h.code.clone(), h))
+            .collect()
+    };
+    let chapter_rows: HashMap<String, hs_chapter::Model> = if chapters.is_empty() {
+        HashMap::new()
+    } else {
+        hs_chapter::Entity::find()
+            .filter(hs_chapter::Column::Chapter.is_in(chapters))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|c| (c.chapter.clone(), c))
+            .collect()
+    };
+    let now = Utc::now();
+    let place = |map: &HashMap<String, Names>, id: &Option<String>| {
+        id.as_ref().map(|id| PlaceRef {
+            id: id.clone(),
+            name: map.get(id).cloned().unwrap_or_else(|| Names {
+                en: id.clone(),
+                ..Default::default()
+            }),
+        })
+    };
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let chapter_title = r
+                .hs_chapter
+                .as_ref()
+                .and_then(|c| chapter_rows.get(c))
+                .map(|c| match lang {
+                    Lang::Vi => c.title_vi.clone(),
+                    _ => c.title_en.clone(),
+                });
+            let hs = r.hs_code.as_ref().map(|code| {
+                let (description, description_lang) = if code.len() == 2 {
+                    (chapter_title.clone(), if lang == Lang::Vi { "vi" } else { "en" })
+                } else {
+                    match hs_rows.get(code) {
+                        Some(h) => match (&h.description_vi, lang) {
+                            (Some(vi), Lang::Vi) => (Some(vi.clone()), "vi"),
+                            _ => (Some(h.description_en.clone()), "en"),
+                        },
+                        None => (None, "en"),
+                    }
+                };
+                HsRef {
+                    code: code.clone(),
+                    display: hs::display(code),
+                    description,
+                    description_lang: description_lang.to_owned(),
+                    chapter_title: chapter_title.clone(),
+                }
+            });
+            let gates = gates_of
+                .get(&r.id)
+                .map(|ids| {
+                    ids.iter()
+                        .filter_map(|id| place(&refs.gates, &Some(id.clone())))
+                        .collect()
+                })
+                .unwrap_or_default();
+            ListingView {
+                id: r.id,
+                kind: r.kind.clone(),
+                status: effective_status(&r.status, r.expires_at, now).to_owned(),
+                title: names(&r.title_vi, &r.title_lo, &r.title_en),
+                description: names(&r.description_vi, &r.description_lo, &r.description_en),
+                original_lang: r.original_lang.clone(),
+                organisation: orgs.get(&r.organisation_id).map(org_ref).unwrap_or_default(),
+                country: r.country.clone(),
+                province: place(&refs.provinces, &r.province_id),
+                destination_province: place(&refs.provinces, &r.destination_province_id),
+                gates,
+                sector: r.sector.clone(),
+                direction: r.direction.clone(),
+                hs,
+                quantity: r.quantity,
+                unit: r.unit.clone(),
+                frequency: r.frequency.clone(),
+                price: r.price,
+                currency: r.currency.clone(),
+                incoterm: r.incoterm.clone(),
+                certifications: split(&r.certifications),
+                economic_zone: place(&refs.zones, &r.economic_zone_id),
+                size_min_usd: r.size_min_usd,
+                size_max_usd: r.size_max_usd,
+                stage: r.stage.clone(),
+                instruments: split(&r.instruments),
+                incentives: r.incentives.clone(),
+                land_status: r.land_status.clone(),
+                contact: r.contact.clone(),
+                priority_infra: r.priority_infra,
+                infra_type: r.infra_type.clone(),
+                origin_place: r.origin_place.clone(),
+                destination_place: r.destination_place.clone(),
+                window_start: r.window_start.map(|d| d.to_string()),
+                window_end: r.window_end.map(|d| d.to_string()),
+                capacity: r.capacity,
+                capacity_unit: r.capacity_unit.clone(),
+                equipment: split(&r.equipment),
+                expires_on: r.expires_at.date_naive().to_string(),
+                published_on: r.published_at.map(|d| d.date_naive().to_string()),
+                updated_at: r.updated_at.to_rfc3339(),
+                can_edit: editable.contains(&r.organisation_id),
+            }
+        })
+        .collect())
+}
+
+/// Public listings: published, not expired, of an active organisation.
+pub fn public_condition(now: DateTime<Utc>) -> Condition {
+    Condition::all()
+        .add(listing::Column::Status.eq(Status::Published.code()))
+        .add(listing::Column::ExpiresAt.gt(now))
+        .add(
+            listing::Column::OrganisationId.in_subquery(
+                Query::select()
+                    .column(organisation::Column::Id)
+                    .from(organisation::Entity)
+                    .and_where(Expr::col(organisation::Column::Status).eq("active"))
+                    .to_owned(),
+            ),
+        )
+}
+
+/// The SQL condition of the filters (without the cursor). Unknown values simply match nothing.
+pub fn filter_condition(filters: &ListingFilters, now: DateTime<Utc>) -> Result<Condition, AppError> {
+    let mut cond = public_condition(now);
+    if !filters.kind.is_empty() {
+        let kind = Kind::parse(&filters.kind).ok_or_else(|| AppError::invalid("kind", "ErrChooseOne"))?;
+        cond = cond.add(listing::Column::Kind.eq(kind.code()));
+    }
+    let eq = |cond: Condition, col: listing::Column, value: &str| {
+        if value.trim().is_empty() {
+            cond
+        } else {
+            cond.add(col.eq(value.trim()))
+        }
+    };
+    cond = eq(cond, listing::Column::Country, &filters.country);
+    cond = eq(cond, listing::Column::ProvinceId, &filters.province);
+    cond = eq(cond, listing::Column::Sector, &filters.sector);
+    cond = eq(cond, listing::Column::HsChapter, &filters.hs_chapter);
+    cond = eq(cond, listing::Column::Direction, &filters.direction);
+    if filters.priority {
+        cond = cond.add(listing::Column::PriorityInfra.eq(true));
+    }
+    if !filters.gate.trim().is_empty() {
+        cond = cond.add(
+            listing::Column::Id.in_subquery(
+                Query::select()
+                    .column(listing_gate::Column::ListingId)
+                    .from(listing_gate::Entity)
+                    .and_where(Expr::col(listing_gate::Column::GateId).eq(filters.gate.trim()))
+                    .to_owned(),
+            ),
+        );
+    }
+    if filters.verified || !filters.organisation.is_empty() {
+        let mut orgs = Query::select();
+        orgs.column(organisation::Column::Id).from(organisation::Entity);
+        if filters.verified {
+            orgs.and_where(Expr::col(organisation::Column::VerifiedAt).is_not_null());
+        }
+        if !filters.organisation.is_empty() {
+            orgs.and_where(Expr::col(organisation::Column::Slug).eq(filters.organisation.trim()));
+        }
+        cond = cond.add(listing::Column::OrganisationId.in_subquery(orgs.to_owned()));
+    }
+    Ok(cond)
+}
+
+/// The organisations whose listings the viewer may edit.
+pub async fn editable_orgs(db: &impl ConnectionTrait, viewer: Option<&CurrentUser>) -> Result<HashSet<i32>, AppError> {
+    let Some(user) = viewer.filter(|u| u.email_confirmed) else {
+        return Ok(HashSet::new());
+    };
+    Ok(membership::Entity::find()
+        .filter(membership::Column::UserId.eq(user.user_id))
+        .filter(membership::Column::Role.is_in([OrgRole::Owner.code(), OrgRole::Editor.code()]))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.organisation_id)
+        .collect())
+}
+
+/// One page of public listings, newest first.
+pub async fn browse(
+    db: &impl ConnectionTrait,
+    filters: &ListingFilters,
+    viewer: Option<&CurrentUser>,
+    lang: Lang,
+    limit: u64,
+) -> Result<ListingPage, AppError> {
+    let now = Utc::now();
+    let mut cond = filter_condition(filters, now)?;
+    if !filters.cursor.is_empty() {
+        let (at, id) = decode_cursor(&filters.cursor).ok_or_else(|| AppError::invalid("cursor", "ErrCursor"))?;
+        cond = cond.add(
+            Condition::any().add(listing::Column::PublishedAt.lt(at)).add(
+                Condition::all()
+                    .add(listing::Column::PublishedAt.eq(at))
+                    .add(listing::Column::Id.lt(id)),
+            ),
+        );
+    }
+    let limit = limit.clamp(1, 100);
+    let mut rows = listing::Entity::find()
+        .filter(cond)
+        .order_by_desc(listing::Column::PublishedAt)
+        .order_by_desc(listing::Column::Id)
+        .limit(limit + 1)
+        .all(db)
+        .await?;
+    let next_cursor = if rows.len() as u64 > limit {
+        rows.truncate(limit as usize);
+        rows.last()
+            .and_then(|r| r.published_at.map(|at| encode_cursor(at, r.id)))
+    } else {
+        None
+    };
+    let editable = editable_orgs(db, viewer).await?;
+    Ok(ListingPage {
+        items: views(db, rows, lang, &editable).await?,
+        next_cursor,
+    })
+}
+
+/// Whether the viewer may see listings that are not public (drafts, held, expired, archived,
+/// removed): members of the organisation and moderators.
+async fn sees_private(
+    db: &impl ConnectionTrait,
+    viewer: Option<&CurrentUser>,
+    organisation_id: i32,
+) -> Result<bool, AppError> {
+    let Some(user) = viewer else {
+        return Ok(false);
+    };
+    if user.platform_role != PlatformRole::User {
+        return Ok(true);
+    }
+    Ok(role_of(db, user.user_id, organisation_id).await?.is_some())
+}
+
+/// One listing, if the viewer may see it (otherwise `NotFound`, so nothing leaks).
+pub async fn get(
+    db: &impl ConnectionTrait,
+    id: i32,
+    viewer: Option<&CurrentUser>,
+    lang: Lang,
+) -> Result<ListingView, AppError> {
+    let row = listing::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let org = organisation::Entity::find_by_id(row.organisation_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let public = row.status == Status::Published.code() && row.expires_at > Utc::now() && org.status == "active";
+    if !public && !sees_private(db, viewer, row.organisation_id).await? {
+        return Err(AppError::NotFound);
+    }
+    let editable = editable_orgs(db, viewer).await?;
+    views(db, vec![row], lang, &editable)
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)
+}
+
+/// Every listing of an organisation (all statuses), for its members.
+pub async fn of_organisation(
+    db: &impl ConnectionTrait,
+    user: &CurrentUser,
+    organisation_slug: &str,
+    lang: Lang,
+) -> Result<Vec<ListingView>, AppError> {
+    let org = crate::domain::organisations::find_by_slug(db, organisation_slug).await?;
+    if !sees_private(db, Some(user), org.id).await? {
+        return Err(AppError::Forbidden);
+    }
+    let rows = listing::Entity::find()
+        .filter(listing::Column::OrganisationId.eq(org.id))
+        .order_by_desc(listing::Column::UpdatedAt)
+        .order_by_desc(listing::Column::Id)
+        .limit(500)
+        .all(db)
+        .await?;
+    let editable = editable_orgs(db, Some(user)).await?;
+    views(db, rows, lang, &editable).await
+}
+
+/// What the forms and filters offer.
+pub async fn choices(
+    db: &impl ConnectionTrait,
+    viewer: Option<&CurrentUser>,
+    lang: Lang,
+) -> Result<ListingChoices, AppError> {
+    let provinces = province::Entity::find()
+        .filter(province::Column::Period.eq(province::CURRENT))
+        .order_by_asc(province::Column::NameEn)
+        .all(db)
+        .await?;
+    let option = |p: &province::Model| ProvinceOption {
+        id: p.id.clone(),
+        name: province_names(p),
+    };
+    let gates = border_gate::Entity::find()
+        .order_by_asc(border_gate::Column::VnNameAscii)
+        .all(db)
+        .await?
+        .iter()
+        .map(|g| PlaceRef {
+            id: g.id.clone(),
+            name: gate_names(g),
+        })
+        .collect();
+    let zones = economic_zone::Entity::find()
+        .order_by_asc(economic_zone::Column::NameEn)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|z| PlaceRef {
+            id: z.id,
+            name: Names {
+                vi: z.name_vi.unwrap_or_else(|| z.name_en.clone()),
+                lo: z.name_lo.unwrap_or_else(|| z.name_en.clone()),
+                en: z.name_en,
+            },
+        })
+        .collect();
+    let chapters = hs_chapter::Entity::find()
+        .order_by_asc(hs_chapter::Column::Chapter)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|c| !c.reserved)
+        .map(|c| {
+            let title = if lang == Lang::Vi { c.title_vi } else { c.title_en };
+            (c.chapter, title)
+        })
+        .collect();
+    let editable = editable_orgs(db, viewer).await?;
+    let my_organisations = if editable.is_empty() {
+        Vec::new()
+    } else {
+        organisation::Entity::find()
+            .filter(organisation::Column::Id.is_in(editable))
+            .filter(organisation::Column::Status.eq("active"))
+            .order_by_asc(organisation::Column::Name)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|o| (o.slug, o.name))
+            .collect()
+    };
+    Ok(ListingChoices {
+        provinces_vn: provinces.iter().filter(|p| p.country == "VN").map(option).collect(),
+        provinces_la: provinces.iter().filter(|p| p.country == "LA").map(option).collect(),
+        gates,
+        zones,
+        chapters,
+        my_organisations,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_reject_garbage() {
+        let at: DateTime<Utc> = "2026-11-25T10:00:00.123456Z".parse().unwrap();
+        let cursor = encode_cursor(at, 42);
+        assert_eq!(decode_cursor(&cursor), Some((at, 42)));
+        assert_eq!(decode_cursor("nonsense"), None);
+        assert_eq!(decode_cursor("12.x"), None);
+        assert_eq!(decode_cursor(""), None);
+    }
+}

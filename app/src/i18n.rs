@@ -523,6 +523,133 @@ catalogue! {
     RoleChangedNotice { vi: "Đã đổi vai trò; tài khoản đó cần đăng nhập lại.", lo: "ປ່ຽນບົດບາດແລ້ວ; ບັນຊີນັ້ນຕ້ອງເຂົ້າສູ່ລະບົບໃໝ່.", en: "Role changed; that account signs in again to use it." }
     ErrNoSuchAccount { vi: "Không có tài khoản nào dùng địa chỉ này.", lo: "ບໍ່ມີບັນຊີທີ່ໃຊ້ອີເມວນີ້.", en: "No account uses this address." }
     ErrOwnRole { vi: "Bạn không thể tự đổi vai trò của mình.", lo: "ທ່ານບໍ່ສາມາດປ່ຽນບົດບາດຂອງຕົນເອງ.", en: "You cannot change your own role." }
+    ListingKindLabel { vi: "Loại tin", lo: "ປະເພດປະກາດ", en: "Kind of listing" }
+    NavListings { vi: "Tin đăng", lo: "ປະກາດ", en: "Listings" }
+    NavMyListings { vi: "Tin của tôi", lo: "ປະກາດຂອງຂ້ອຍ", en: "My listings" }
+    ListingsTitle { vi: "Tin đăng thương mại và đầu tư", lo: "ປະກາດການຄ້າ ແລະ ການລົງທຶນ", en: "Trade and investment listings" }
+    ListingsIntro {
+        vi: "Hàng hóa chào bán và cần mua theo mã HS, cơ hội đầu tư và tuyến vận tải qua biên giới Việt – Lào. Tin hết hạn sẽ tự ẩn.",
+        lo: "ສິນຄ້າສະເໜີຂາຍ ແລະ ຕ້ອງການຊື້ຕາມລະຫັດ HS, ໂອກາດການລົງທຶນ ແລະ ເສັ້ນທາງຂົນສົ່ງຂ້າມຊາຍແດນ ລາວ – ຫວຽດນາມ. ປະກາດທີ່ໝົດອາຍຸຈະຖືກເຊື່ອງໄວ້ເອງ.",
+        en: "Commodities offered and wanted by HS code, investment opportunities and cross-border routes between Vietnam and Laos. Expired listings disappear on their own.",
+    }
+    FilterSector { vi: "Lĩnh vực", lo: "ຂະແໜງການ", en: "Sector" }
+    FilterHsChapter { vi: "Chương HS", lo: "ໝວດ HS", en: "HS chapter" }
+    FilterDirection { vi: "Loại tin", lo: "ປະເພດປະກາດ", en: "Direction" }
+    FilterVerifiedOnly { vi: "Chỉ tổ chức đã xác minh", lo: "ສະເພາະອົງກອນທີ່ຢັ້ງຢືນແລ້ວ", en: "Verified organisations only" }
+    FilterPriority { vi: "Danh mục hạ tầng thương mại biên giới ưu tiên", lo: "ບັນຊີພື້ນຖານໂຄງລ່າງການຄ້າຊາຍແດນບູລິມະສິດ", en: "Priority border-trade infrastructure list" }
+    NextPage { vi: "Trang sau →", lo: "ໜ້າຕໍ່ໄປ →", en: "Next page →" }
+    FirstPage { vi: "← Trang đầu", lo: "← ໜ້າທຳອິດ", en: "← First page" }
+    NoListings { vi: "Không có tin nào khớp với bộ lọc.", lo: "ບໍ່ມີປະກາດທີ່ກົງກັບຕົວກອງ.", en: "No listings match these filters." }
+    PostedBy { vi: "Đăng bởi", lo: "ປະກາດໂດຍ", en: "Posted by" }
+    ExpiresOn { vi: "Hết hạn", lo: "ໝົດອາຍຸ", en: "Expires" }
+    PublishedOn { vi: "Đăng ngày", lo: "ປະກາດວັນທີ", en: "Published" }
+    QuantityLabel { vi: "Số lượng", lo: "ຈຳນວນ", en: "Quantity" }
+    UnitLabel { vi: "Đơn vị", lo: "ຫົວໜ່ວຍ", en: "Unit" }
+    PriceLabel { vi: "Giá (mỗi đơn vị)", lo: "ລາຄາ (ຕໍ່ຫົວໜ່ວຍ)", en: "Price (per unit)" }
+    PriceOnRequest { vi: "Giá theo yêu cầu", lo: "ລາຄາຕາມການສອບຖາມ", en: "Price on request" }
+    CurrencyLabel { vi: "Tiền tệ", lo: "ສະກຸນເງິນ", en: "Currency" }
+    IncotermLabel { vi: "Điều kiện giao hàng (Incoterms 2020)", lo: "ເງື່ອນໄຂການສົ່ງມອບ (Incoterms 2020)", en: "Incoterm (2020)" }
+    CertificationsLabel { vi: "Chứng nhận", lo: "ໃບຢັ້ງຢືນ", en: "Certifications" }
+    FrequencyLabel { vi: "Tần suất", lo: "ຄວາມຖີ່", en: "Frequency" }
+    HsCodeLabel { vi: "Mã HS", lo: "ລະຫັດ HS", en: "HS code" }
+    HsCodeHint { vi: "2, 4 hoặc 6 chữ số, ví dụ 7208 hoặc 4001.10", lo: "2, 4 ຫຼື 6 ຕົວເລກ, ເຊັ່ນ 7208 ຫຼື 4001.10", en: "2, 4 or 6 digits, e.g. 7208 or 4001.10" }
+    HsNotInTable { vi: "Mã này không có trong bảng HS của Corridor — hãy kiểm tra lại.", lo: "ລະຫັດນີ້ບໍ່ມີໃນຕາຕະລາງ HS ຂອງ Corridor — ກະລຸນາກວດຄືນ.", en: "This code is not in Corridor's HS table — please check it." }
+    OriginLabel { vi: "Tỉnh xuất phát", lo: "ແຂວງຕົ້ນທາງ", en: "From (province)" }
+    DestinationLabel { vi: "Tỉnh đến", lo: "ແຂວງປາຍທາງ", en: "To (province)" }
+    OriginPlaceLabel { vi: "Điểm đi", lo: "ຈຸດອອກເດີນທາງ", en: "From (place)" }
+    DestinationPlaceLabel { vi: "Điểm đến", lo: "ຈຸດໝາຍປາຍທາງ", en: "To (place)" }
+    GatesLabel { vi: "Cửa khẩu", lo: "ດ່ານຊາຍແດນ", en: "Border gates" }
+    StageLabel { vi: "Giai đoạn", lo: "ໄລຍະ", en: "Stage" }
+    InstrumentsLabel { vi: "Hình thức đầu tư", lo: "ຮູບແບບການລົງທຶນ", en: "Instruments" }
+    SizeLabel { vi: "Quy mô đầu tư (USD)", lo: "ຂະໜາດການລົງທຶນ (USD)", en: "Investment size (USD)" }
+    SizeMinLabel { vi: "Từ (USD)", lo: "ຕັ້ງແຕ່ (USD)", en: "From (USD)" }
+    SizeMaxLabel { vi: "Đến (USD)", lo: "ເຖິງ (USD)", en: "To (USD)" }
+    ZoneLabel { vi: "Khu kinh tế", lo: "ເຂດເສດຖະກິດ", en: "Economic zone" }
+    IncentivesLabel { vi: "Ưu đãi", lo: "ນະໂຍບາຍສົ່ງເສີມ", en: "Incentives" }
+    LandStatusLabel { vi: "Tình trạng đất đai và giấy phép", lo: "ສະຖານະທີ່ດິນ ແລະ ໃບອະນຸຍາດ", en: "Land and permits" }
+    ContactLabel { vi: "Liên hệ", lo: "ຕິດຕໍ່", en: "Contact" }
+    PriorityInfraLabel { vi: "Thuộc danh mục hạ tầng ưu tiên (chỉ cơ quan nhà nước)", lo: "ຢູ່ໃນບັນຊີພື້ນຖານໂຄງລ່າງບູລິມະສິດ (ສະເພາະອົງການລັດ)", en: "On the priority infrastructure list (government agencies only)" }
+    InfraTypeLabel { vi: "Loại hạ tầng", lo: "ປະເພດພື້ນຖານໂຄງລ່າງ", en: "Infrastructure type" }
+    WindowLabel { vi: "Thời gian", lo: "ໄລຍະເວລາ", en: "Date window" }
+    WindowStartLabel { vi: "Từ ngày", lo: "ຕັ້ງແຕ່ວັນທີ", en: "From date" }
+    WindowEndLabel { vi: "Đến ngày", lo: "ເຖິງວັນທີ", en: "To date" }
+    CapacityLabel { vi: "Tải trọng còn trống", lo: "ຄວາມອາດສາມາດທີ່ຫວ່າງ", en: "Available capacity" }
+    CapacityUnitLabel { vi: "Đơn vị tải trọng", lo: "ຫົວໜ່ວຍຄວາມອາດສາມາດ", en: "Capacity unit" }
+    EquipmentLabel { vi: "Phương tiện", lo: "ພາຫະນະ", en: "Equipment" }
+    RouteDirectionLabel { vi: "Chiều", lo: "ທິດທາງ", en: "Direction" }
+    TitleVi { vi: "Tiêu đề (tiếng Việt)", lo: "ຫົວຂໍ້ (ພາສາຫວຽດນາມ)", en: "Title (Vietnamese)" }
+    TitleLo { vi: "Tiêu đề (tiếng Lào)", lo: "ຫົວຂໍ້ (ພາສາລາວ)", en: "Title (Lao)" }
+    TitleEn { vi: "Tiêu đề (tiếng Anh)", lo: "ຫົວຂໍ້ (ພາສາອັງກິດ)", en: "Title (English)" }
+    TitlesHint { vi: "Viết ít nhất một ngôn ngữ; người đọc thấy ngôn ngữ của họ nếu có, nếu không thì bản gốc kèm nhãn.", lo: "ຂຽນຢ່າງໜ້ອຍໜຶ່ງພາສາ; ຜູ້ອ່ານຈະເຫັນພາສາຂອງເຂົາຖ້າມີ, ບໍ່ດັ່ງນັ້ນຈະເຫັນຕົ້ນສະບັບພ້ອມປ້າຍບອກພາສາ.", en: "Write in at least one language; readers see theirs when present, otherwise the original with a label." }
+    ExpiresOnLabel { vi: "Ngày hết hạn (để trống = 90 ngày)", lo: "ວັນໝົດອາຍຸ (ປ່ອຍຫວ່າງ = 90 ວັນ)", en: "Expiry date (empty = 90 days)" }
+    PostAsLabel { vi: "Đăng với tư cách", lo: "ປະກາດໃນນາມ", en: "Post as" }
+    SaveDraftButton { vi: "Lưu bản nháp", lo: "ບັນທຶກຮ່າງ", en: "Save as draft" }
+    PublishButton { vi: "Đăng tin", lo: "ເຜີຍແຜ່", en: "Publish" }
+    NewListingTitle { vi: "Đăng tin mới", lo: "ສ້າງປະກາດໃໝ່", en: "New listing" }
+    EditListingTitle { vi: "Sửa tin", lo: "ແກ້ໄຂປະກາດ", en: "Edit listing" }
+    EditButton { vi: "Sửa", lo: "ແກ້ໄຂ", en: "Edit" }
+    NewListingButton { vi: "Đăng tin", lo: "ສ້າງປະກາດ", en: "Post a listing" }
+    NeedOrganisation { vi: "Bạn cần là biên tập viên hoặc chủ sở hữu của một tổ chức để đăng tin.", lo: "ທ່ານຕ້ອງເປັນຜູ້ແກ້ໄຂ ຫຼື ເຈົ້າຂອງອົງກອນເພື່ອສ້າງປະກາດ.", en: "You need to be an editor or owner of an organisation to post listings." }
+    MyListingsTitle { vi: "Tin của tổ chức", lo: "ປະກາດຂອງອົງກອນ", en: "Your organisation's listings" }
+    RenewButton { vi: "Gia hạn 90 ngày", lo: "ຕໍ່ອາຍຸ 90 ວັນ", en: "Renew for 90 days" }
+    ArchiveButton { vi: "Lưu trữ", lo: "ເກັບມ້ຽນ", en: "Archive" }
+    RestoreButton { vi: "Khôi phục thành bản nháp", lo: "ກູ້ຄືນເປັນຮ່າງ", en: "Restore as draft" }
+    ImportTitle { vi: "Nhập tin từ tệp CSV", lo: "ນຳເຂົ້າປະກາດຈາກໄຟລ໌ CSV", en: "Import listings from CSV" }
+    ImportIntro {
+        vi: "Tệp CSV UTF-8 (có hoặc không có BOM), số dùng dấu chấm thập phân, nhiều giá trị cách nhau bằng dấu chấm phẩy. Cả tệp được kiểm tra trước; nếu có lỗi thì không tin nào được lưu.",
+        lo: "ໄຟລ໌ CSV UTF-8 (ມີ ຫຼື ບໍ່ມີ BOM), ຕົວເລກໃຊ້ຈຸດເປັນທົດສະນິຍົມ, ຫຼາຍຄ່າແຍກດ້ວຍເຄື່ອງໝາຍ ;. ກວດທັງໄຟລ໌ກ່ອນ; ຖ້າມີຂໍ້ຜິດພາດຈະບໍ່ບັນທຶກຫຍັງເລີຍ.",
+        en: "A UTF-8 CSV file (with or without BOM), numbers with a dot for decimals, several values separated by semicolons. The whole file is checked first; if anything is wrong, nothing is saved.",
+    }
+    ImportFileLabel { vi: "Tệp CSV", lo: "ໄຟລ໌ CSV", en: "CSV file" }
+    ImportButton { vi: "Kiểm tra và nhập", lo: "ກວດ ແລະ ນຳເຂົ້າ", en: "Check and import" }
+    ImportProgress { vi: "Đang tải lên và kiểm tra…", lo: "ກຳລັງອັບໂຫຼດ ແລະ ກວດສອບ…", en: "Uploading and checking…" }
+    DownloadTemplate { vi: "Tải tệp mẫu", lo: "ດາວໂຫຼດແບບຟອມ", en: "Download the template" }
+    ImportDoneNotice { vi: "Đã nhập {n} tin.", lo: "ນຳເຂົ້າ {n} ປະກາດແລ້ວ.", en: "{n} listings imported." }
+    ImportFailedTitle { vi: "Tệp chưa được nhập — không có gì thay đổi", lo: "ຍັງບໍ່ໄດ້ນຳເຂົ້າ — ບໍ່ມີຫຍັງປ່ຽນແປງ", en: "The file was not imported — nothing changed" }
+    ImportLine { vi: "Dòng", lo: "ແຖວ", en: "Line" }
+    ImportColumn { vi: "Cột", lo: "ຖັນ", en: "Column" }
+    ImportMessage { vi: "Vấn đề", lo: "ບັນຫາ", en: "Problem" }
+    ImportUnknownColumns { vi: "Cột không xác định", lo: "ຖັນທີ່ບໍ່ຮູ້ຈັກ", en: "Unknown columns" }
+    ImportMissingColumns { vi: "Thiếu cột", lo: "ຂາດຖັນ", en: "Missing columns" }
+    ExportCsv { vi: "Xuất CSV", lo: "ສົ່ງອອກ CSV", en: "Export CSV" }
+    ExportJson { vi: "Xuất JSON", lo: "ສົ່ງອອກ JSON", en: "Export JSON" }
+    ReportListingTitle { vi: "Báo cáo tin này", lo: "ລາຍງານປະກາດນີ້", en: "Report this listing" }
+    HeldNotice { vi: "Tin đang chờ kiểm duyệt vì tổ chức chưa được xác minh.", lo: "ປະກາດກຳລັງລໍຖ້າການກວດກາ ເພາະອົງກອນຍັງບໍ່ໄດ້ຮັບການຢັ້ງຢືນ.", en: "This listing waits for a moderator because the organisation is not verified yet." }
+    ListingSavedNotice { vi: "Đã lưu tin.", lo: "ບັນທຶກປະກາດແລ້ວ.", en: "Listing saved." }
+    NotVerifiedMark { vi: "Chưa xác minh", lo: "ຍັງບໍ່ໄດ້ຢັ້ງຢືນ", en: "Not verified" }
+    HeldListings { vi: "Tin chờ kiểm duyệt", lo: "ປະກາດທີ່ລໍຖ້າການກວດກາ", en: "Listings waiting for moderation" }
+    ReleaseButton { vi: "Cho đăng", lo: "ອະນຸມັດ", en: "Release" }
+    RemoveButton { vi: "Gỡ tin", lo: "ລຶບປະກາດ", en: "Remove" }
+    OrgListingsTitle { vi: "Tin đang đăng", lo: "ປະກາດທີ່ເຜີຍແຜ່ຢູ່", en: "Current listings" }
+    ErrControlChars { vi: "Có ký tự không hợp lệ.", lo: "ມີຕົວອັກສອນທີ່ບໍ່ຖືກຕ້ອງ.", en: "Contains characters that are not allowed." }
+    ErrOneTitle { vi: "Hãy viết tiêu đề bằng ít nhất một ngôn ngữ.", lo: "ກະລຸນາຂຽນຫົວຂໍ້ຢ່າງໜ້ອຍໜຶ່ງພາສາ.", en: "Give a title in at least one language." }
+    ErrPositive { vi: "Phải lớn hơn 0.", lo: "ຕ້ອງຫຼາຍກວ່າ 0.", en: "Must be more than zero." }
+    ErrTooLarge { vi: "Số quá lớn.", lo: "ຕົວເລກໃຫຍ່ເກີນໄປ.", en: "The number is too large." }
+    ErrNumber { vi: "Nhập số, dùng dấu chấm cho phần thập phân (ví dụ 1200 hoặc 12.5).", lo: "ປ້ອນຕົວເລກ, ໃຊ້ຈຸດສຳລັບທົດສະນິຍົມ (ເຊັ່ນ 1200 ຫຼື 12.5).", en: "Enter a number, with a dot for decimals (e.g. 1200 or 12.5)." }
+    ErrWholeNumber { vi: "Nhập số nguyên.", lo: "ປ້ອນຈຳນວນເຕັມ.", en: "Enter a whole number." }
+    ErrDate { vi: "Nhập ngày theo dạng NNNN-TT-NN.", lo: "ປ້ອນວັນທີໃນຮູບແບບ YYYY-MM-DD.", en: "Enter a date as YYYY-MM-DD." }
+    ErrUnknownProvince { vi: "Không có tỉnh này trong danh mục.", lo: "ບໍ່ມີແຂວງນີ້ໃນລາຍການ.", en: "Unknown province." }
+    ErrUnknownGate { vi: "Không có cửa khẩu này trong danh mục.", lo: "ບໍ່ມີດ່ານນີ້ໃນລາຍການ.", en: "Unknown border gate." }
+    ErrTooMany { vi: "Chọn tối đa 6.", lo: "ເລືອກໄດ້ບໍ່ເກີນ 6.", en: "Choose at most 6." }
+    ErrExpiryPast { vi: "Ngày hết hạn phải ở tương lai.", lo: "ວັນໝົດອາຍຸຕ້ອງເປັນອະນາຄົດ.", en: "The expiry date must be in the future." }
+    ErrExpiryTooFar { vi: "Ngày hết hạn tối đa là một năm kể từ hôm nay.", lo: "ວັນໝົດອາຍຸບໍ່ເກີນໜຶ່ງປີນັບແຕ່ມື້ນີ້.", en: "The expiry date can be at most one year ahead." }
+    ErrHsCode { vi: "Mã HS gồm 2, 4 hoặc 6 chữ số của một chương có thật (ví dụ 7208 hoặc 4001.10).", lo: "ລະຫັດ HS ມີ 2, 4 ຫຼື 6 ຕົວເລກຂອງໝວດທີ່ມີຢູ່ແທ້ (ເຊັ່ນ 7208 ຫຼື 4001.10).", en: "An HS code is 2, 4 or 6 digits of an existing chapter (e.g. 7208 or 4001.10)." }
+    ErrUnitForQuantity { vi: "Chọn đơn vị cho số lượng.", lo: "ເລືອກຫົວໜ່ວຍສຳລັບຈຳນວນ.", en: "Choose a unit for the quantity." }
+    ErrCurrencyForPrice { vi: "Chọn tiền tệ cho giá.", lo: "ເລືອກສະກຸນເງິນສຳລັບລາຄາ.", en: "Choose a currency for the price." }
+    ErrSizeRange { vi: "Mức tối thiểu không được lớn hơn mức tối đa.", lo: "ຄ່າຕ່ຳສຸດຕ້ອງບໍ່ເກີນຄ່າສູງສຸດ.", en: "The minimum must not exceed the maximum." }
+    ErrRouteEnd { vi: "Chọn tỉnh hoặc ghi địa điểm.", lo: "ເລືອກແຂວງ ຫຼື ຂຽນສະຖານທີ່.", en: "Choose a province or name the place." }
+    ErrWindow { vi: "Ngày kết thúc trước ngày bắt đầu.", lo: "ວັນສິ້ນສຸດກ່ອນວັນເລີ່ມຕົ້ນ.", en: "The window ends before it starts." }
+    ErrPriorityGovernment { vi: "Chỉ cơ quan nhà nước được cập nhật danh mục hạ tầng ưu tiên.", lo: "ສະເພາະອົງການລັດເທົ່ານັ້ນທີ່ປັບປຸງບັນຊີພື້ນຖານໂຄງລ່າງບູລິມະສິດໄດ້.", en: "Only government agencies maintain the priority infrastructure list." }
+    ErrCursor { vi: "Liên kết trang không hợp lệ; đã quay về trang đầu.", lo: "ລິ້ງໜ້າບໍ່ຖືກຕ້ອງ; ກັບໄປໜ້າທຳອິດແລ້ວ.", en: "That page link is not valid; showing the first page." }
+    ErrCsvEncoding { vi: "Tệp không phải UTF-8. Hãy lưu dưới dạng \"CSV UTF-8\".", lo: "ໄຟລ໌ບໍ່ແມ່ນ UTF-8. ກະລຸນາບັນທຶກເປັນ \"CSV UTF-8\".", en: "The file is not UTF-8. Save it as \"CSV UTF-8\"." }
+    ErrCsvEmpty { vi: "Tệp không có dòng dữ liệu nào.", lo: "ໄຟລ໌ບໍ່ມີແຖວຂໍ້ມູນ.", en: "The file has no data rows." }
+    ErrCsvTooLarge { vi: "Tệp quá lớn: tối đa {n} MB trên web; tệp lớn hơn hãy dùng lệnh corridor import.", lo: "ໄຟລ໌ໃຫຍ່ເກີນໄປ: ສູງສຸດ {n} MB ຜ່ານເວັບ; ໄຟລ໌ໃຫຍ່ກວ່ານັ້ນໃຊ້ຄຳສັ່ງ corridor import.", en: "The file is too large: at most {n} MB on the web; use the corridor import command for bigger files." }
+    ErrCsvTooManyRows { vi: "Quá nhiều dòng trong một tệp.", lo: "ມີແຖວຫຼາຍເກີນໄປໃນໄຟລ໌ດຽວ.", en: "Too many rows in one file." }
+    ErrCsvRow { vi: "Dòng không đọc được (dấu ngoặc kép chưa đóng?).", lo: "ອ່ານແຖວບໍ່ໄດ້ (ເຄື່ອງໝາຍວົງຢືມບໍ່ປິດ?).", en: "The row cannot be read (an unclosed quote?)." }
+    ErrCsvColumns { vi: "Số cột của dòng khác với tiêu đề.", lo: "ຈຳນວນຖັນຂອງແຖວບໍ່ກົງກັບຫົວຕາຕະລາງ.", en: "The row has a different number of columns than the header." }
+    ErrYesNo { vi: "Ghi yes hoặc no.", lo: "ຂຽນ yes ຫຼື no.", en: "Write yes or no." }
+    ErrChooseFile { vi: "Chọn một tệp.", lo: "ເລືອກໄຟລ໌.", en: "Choose a file." }
+    ErrRemoved { vi: "Tin đã bị kiểm duyệt viên gỡ và không thể thay đổi.", lo: "ປະກາດຖືກຜູ້ກວດກາລຶບອອກ ແລະ ປ່ຽນແປງບໍ່ໄດ້.", en: "A moderator removed this listing; it cannot be changed." }
     BillionUsd { vi: "{n} tỷ USD", lo: "{n} ຕື້ ໂດລາ", en: "${n} billion" }
     MillionUsd { vi: "{n} triệu USD", lo: "{n} ລ້ານ ໂດລາ", en: "${n} million" }
 }

@@ -7,6 +7,10 @@ use crate::pages::account::{
     sign_up::SignUpPage,
 };
 use crate::pages::admin::{audit::AuditPage, mailbox::MailboxPage};
+use crate::pages::listings::{
+    browse::BrowseListingsPage, detail::ListingPage, edit::EditListingPage, import::ImportPage, mine::MyListingsPage,
+    new::NewListingPage,
+};
 use crate::pages::moderation::ModerationPage;
 use crate::pages::orgs::{
     accept::AcceptInvitationPage, edit::EditOrganisationPage, members::MembersPage, new::NewOrganisationPage,
@@ -121,6 +125,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/orgs/:slug/edit") view=EditOrganisationPage ssr=SsrMode::Async/>
                     <Route path=path!("/orgs/:slug/members") view=MembersPage ssr=SsrMode::Async/>
                     <Route path=path!("/orgs/:slug/tokens") view=TokensPage ssr=SsrMode::Async/>
+                    <Route path=path!("/listings") view=BrowseListingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/listings/new") view=NewListingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/listings/:id") view=ListingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/listings/:id/edit") view=EditListingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/my/listings") view=MyListingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/my/listings/import") view=ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/invitations/accept") view=AcceptInvitationPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

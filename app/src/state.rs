@@ -13,6 +13,8 @@ pub struct AppState {
     pub public_origin: String,
     /// Uploads (logos) and, later, the search index.
     pub data_dir: std::path::PathBuf,
+    /// Rules of the listings (e.g. hold listings of unverified organisations).
+    pub listing_rules: crate::domain::listings::Rules,
 }
 
 impl AppState {

@@ -26,6 +26,8 @@ pub struct Config {
     pub log_filter: String,
     pub request_timeout: Duration,
     pub body_limit_bytes: usize,
+    /// Listings of unverified organisations wait for a moderator (`CORRIDOR_HOLD_UNVERIFIED_LISTINGS`).
+    pub hold_unverified_listings: bool,
     pub auto_migrate: bool,
     pub public_origin: String,
     pub trusted_proxies: Vec<std::net::IpAddr>,
@@ -124,6 +126,11 @@ impl Config {
             auto_migrate: parse(
                 "CORRIDOR_AUTO_MIGRATE",
                 get("CORRIDOR_AUTO_MIGRATE", "true"),
+                "expected true or false",
+            )?,
+            hold_unverified_listings: parse(
+                "CORRIDOR_HOLD_UNVERIFIED_LISTINGS",
+                get("CORRIDOR_HOLD_UNVERIFIED_LISTINGS", "false"),
                 "expected true or false",
             )?,
         })

@@ -21,16 +21,16 @@ const FORM_LIMIT_BYTES: usize = 64 * 1024;
 /// Fields that are never echoed back into a page.
 const SECRET_FIELDS: &[&str] = &["password", "current_password", "token"];
 
-struct Submission {
-    parts: Parts,
-    fields: Vec<(String, String)>,
+pub(crate) struct Submission {
+    pub(crate) parts: Parts,
+    pub(crate) fields: Vec<(String, String)>,
     /// Uploaded files of a multipart form: (field name, bytes).
-    files: Vec<(String, Vec<u8>)>,
+    pub(crate) files: Vec<(String, Vec<u8>)>,
 }
 
 impl Submission {
     /// Reads a URL-encoded or multipart form.
-    async fn read(request: Request) -> Result<Submission, Response> {
+    pub(crate) async fn read(request: Request) -> Result<Submission, Response> {
         let is_multipart = request
             .headers()
             .get(header::CONTENT_TYPE)
@@ -86,7 +86,7 @@ impl Submission {
         Ok(submission)
     }
 
-    fn file(&self, name: &str) -> Option<&[u8]> {
+    pub(crate) fn file(&self, name: &str) -> Option<&[u8]> {
         self.files
             .iter()
             .find(|(k, _)| k == name)
@@ -94,7 +94,7 @@ impl Submission {
             .filter(|v| !v.is_empty())
     }
 
-    fn get(&self, name: &str) -> String {
+    pub(crate) fn get(&self, name: &str) -> String {
         self.fields
             .iter()
             .find(|(k, _)| k == name)
@@ -102,7 +102,7 @@ impl Submission {
             .unwrap_or_default()
     }
 
-    fn get_all(&self, name: &str) -> Vec<String> {
+    pub(crate) fn get_all(&self, name: &str) -> Vec<String> {
         self.fields
             .iter()
             .filter(|(k, _)| k == name)
@@ -110,7 +110,7 @@ impl Submission {
             .collect()
     }
 
-    fn lang(&self) -> Lang {
+    pub(crate) fn lang(&self) -> Lang {
         let header = |name: header::HeaderName| self.parts.headers.get(name).and_then(|v| v.to_str().ok());
         let chosen = Lang::parse(&self.get("lang"));
         chosen.unwrap_or_else(|| {
@@ -122,7 +122,7 @@ impl Submission {
         })
     }
 
-    fn client(&self) -> sessions::Client {
+    pub(crate) fn client(&self) -> sessions::Client {
         self.parts
             .extensions
             .get::<sessions::Client>()
@@ -130,12 +130,12 @@ impl Submission {
             .unwrap_or_default()
     }
 
-    fn user(&self) -> Option<CurrentUser> {
+    pub(crate) fn user(&self) -> Option<CurrentUser> {
         self.parts.extensions.get::<CurrentUser>().cloned()
     }
 
     /// What was typed, minus secrets, plus the hidden token when the page needs it again.
-    fn echo(&self) -> Vec<(String, String)> {
+    pub(crate) fn echo(&self) -> Vec<(String, String)> {
         self.fields
             .iter()
             .filter(|(k, _)| !SECRET_FIELDS.contains(&k.as_str()))
@@ -144,7 +144,7 @@ impl Submission {
     }
 }
 
-fn see_other(location: &str, cookie: Option<String>) -> Response {
+pub(crate) fn see_other(location: &str, cookie: Option<String>) -> Response {
     let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_owned())]).into_response();
     if let Some(value) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
         response.headers_mut().append(header::SET_COOKIE, value);
@@ -164,7 +164,7 @@ pub fn safe_next(next: &str) -> String {
 
 /// Renders the form's page again with the form state (and its status). `page` is the path of
 /// the page the form is on, when it differs from the path it posts to.
-async fn render_again(
+pub(crate) async fn render_again(
     state: AppState,
     submission: Submission,
     page: Option<&str>,
@@ -206,7 +206,7 @@ async fn render_again(
 }
 
 /// Renders the page (at `page`, or the submission's own path) with a form state.
-async fn render_with(
+pub(crate) async fn render_with(
     state: AppState,
     submission: Submission,
     page: Option<&str>,
@@ -241,6 +241,7 @@ async fn render_with(
     response
 }
 
+#[macro_export]
 macro_rules! read_or_return {
     ($request:expr) => {
         match Submission::read($request).await {

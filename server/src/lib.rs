@@ -3,6 +3,7 @@ pub mod api;
 pub mod config;
 pub mod forms;
 pub mod health;
+pub mod listing_forms;
 pub mod middleware;
 pub mod router;
 

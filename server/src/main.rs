@@ -144,6 +144,9 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
         leptos_options: leptos_options(&config)?,
         public_origin: config.public_origin.clone(),
         data_dir: config.data_dir.clone(),
+        listing_rules: app::domain::listings::Rules {
+            hold_unverified: config.hold_unverified_listings,
+        },
     };
     let router = server::build_router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.site_addr)

@@ -1,5 +1,5 @@
 //! Every route of the server in one place.
-use crate::{api, config::Config, forms, health, middleware};
+use crate::{api, config::Config, forms, health, listing_forms, middleware};
 use app::state::AppState;
 use app::{shell, App};
 use axum::{
@@ -55,6 +55,15 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/account/password", post(forms::change_password))
         .route("/account/active-organisation", post(forms::switch_organisation))
         .route("/admin/roles", post(forms::set_platform_role))
+        // Listings.
+        .route("/listings/new", post(listing_forms::create_listing))
+        .route("/listings/{id}/edit", post(listing_forms::update_listing))
+        .route("/listings/{id}/step", post(listing_forms::listing_step))
+        .route("/listings/{id}/report", post(listing_forms::report_listing))
+        .route("/moderation/listings/{id}", post(listing_forms::moderate_listing))
+        .route("/my/listings/import", post(listing_forms::import_listings))
+        .route("/listings/template/{file}", get(listing_forms::template))
+        .route("/listings/export.csv", get(listing_forms::export_csv))
         .route("/orgs/new", post(forms::create_organisation))
         .route("/orgs/{slug}/edit", post(forms::update_organisation))
         .route("/orgs/{slug}/members/invite", post(forms::invite_member))
@@ -99,6 +108,8 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
                 .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout)),
         )
+        // Outside the body limit, so it sees the limit's 413.
+        .layer(axum::middleware::from_fn(listing_forms::import_too_large))
         .with_state(state)
 }
 

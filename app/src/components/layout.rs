@@ -9,6 +9,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let lang = request.lang;
     let nav = [
         ("/", Msg::NavHome),
+        ("/listings", Msg::NavListings),
         ("/gates", Msg::NavGates),
         ("/sources", Msg::NavSources),
     ];

@@ -360,6 +360,7 @@ pub async fn queue(
         .all(db)
         .await?;
     let reports = report::Entity::find()
+        .filter(report::Column::SubjectType.eq("organisation"))
         .filter(report::Column::Status.eq("open"))
         .order_by_asc(report::Column::CreatedAt)
         .all(db)

@@ -4,5 +4,6 @@ pub mod accounts;
 pub mod admin;
 pub mod gates;
 pub mod home;
+pub mod listings;
 pub mod orgs;
 pub mod sources;

@@ -125,6 +125,9 @@ impl TestApp {
             leptos_options,
             public_origin: config.public_origin.clone(),
             data_dir: test_db.data_dir(),
+            listing_rules: app::domain::listings::Rules {
+                hold_unverified: config.hold_unverified_listings,
+            },
         };
         TestApp {
             router: server::build_router(state, &config),

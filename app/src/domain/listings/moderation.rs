@@ -1,0 +1,135 @@
+//! Reports about listings and the moderators' decisions on them (release a held listing,
+//! remove a reported or held one), each with an audit entry.
+use super::browse::views;
+use super::Status;
+use crate::domain::accounts::CurrentUser;
+use crate::domain::entities::{listing, report};
+use crate::domain::organisations::{authorise, principal};
+use crate::domain::policy::Action;
+use crate::domain::trust::REPORT_REASONS;
+use crate::domain::{audit, listings::store};
+use crate::errors::AppError;
+use crate::i18n::Lang;
+use crate::model::ListingView;
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    TransactionTrait,
+};
+use std::collections::HashSet;
+
+/// A signed-in user who is not a member of the listing's organisation reports it.
+pub async fn report(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    listing_id: i32,
+    reason: &str,
+    details: &str,
+) -> Result<(), AppError> {
+    let view = super::browse::get(db, listing_id, Some(user), Lang::En).await?;
+    let row = listing::Entity::find_by_id(view.id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    authorise(
+        &principal(db, Some(user), Some(row.organisation_id)).await?,
+        Action::ReportListing,
+    )?;
+    if !REPORT_REASONS.contains(&reason) {
+        return Err(AppError::invalid("reason", "ErrChooseOne"));
+    }
+    let details = details.trim();
+    if details.chars().count() > 2000 {
+        return Err(AppError::invalid("details", "ErrTooLong"));
+    }
+    let txn = db.begin().await?;
+    report::ActiveModel {
+        subject_type: Set("listing".into()),
+        subject_id: Set(row.id),
+        reporter_id: Set(Some(user.user_id)),
+        reason: Set(reason.to_owned()),
+        details: Set(details.to_owned()),
+        status: Set("open".into()),
+        decided_by: Set(None),
+        decided_at: Set(None),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    audit::record(
+        &txn,
+        Some(user.user_id),
+        "report.create",
+        "listing",
+        &row.id.to_string(),
+        None,
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Held listings and open listing reports, oldest first: (report id and reason, listing).
+pub async fn queue(
+    db: &DatabaseConnection,
+    moderator: &CurrentUser,
+) -> Result<Vec<(Option<(i32, String, String)>, ListingView)>, AppError> {
+    authorise(&principal(db, Some(moderator), None).await?, Action::Moderate)?;
+    let reports = report::Entity::find()
+        .filter(report::Column::SubjectType.eq("listing"))
+        .filter(report::Column::Status.eq("open"))
+        .order_by_asc(report::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let held = listing::Entity::find()
+        .filter(listing::Column::Status.eq(Status::Held.code()))
+        .order_by_asc(listing::Column::UpdatedAt)
+        .all(db)
+        .await?;
+    let reported_ids: Vec<i32> = reports.iter().map(|r| r.subject_id).collect();
+    let reported = listing::Entity::find()
+        .filter(listing::Column::Id.is_in(reported_ids))
+        .all(db)
+        .await?;
+    let all: Vec<listing::Model> = held.into_iter().chain(reported).collect();
+    let listed = views(db, all, Lang::En, &HashSet::new()).await?;
+    let mut out: Vec<(Option<(i32, String, String)>, ListingView)> = Vec::new();
+    for r in &reports {
+        if let Some(v) = listed.iter().find(|v| v.id == r.subject_id) {
+            out.push((Some((r.id, r.reason.clone(), r.details.clone())), v.clone()));
+        }
+    }
+    for v in listed.iter().filter(|v| v.status == "held") {
+        if !out.iter().any(|(_, o)| o.id == v.id) {
+            out.push((None, v.clone()));
+        }
+    }
+    Ok(out)
+}
+
+/// Releases (publishes) or removes a listing; closes the report it answers, if any.
+pub async fn decide(
+    db: &DatabaseConnection,
+    moderator: &CurrentUser,
+    listing_id: i32,
+    release: bool,
+    report_id: Option<i32>,
+) -> Result<(), AppError> {
+    store::moderate(db, moderator, listing_id, release).await?;
+    if let Some(report_id) = report_id {
+        if let Some(found) = report::Entity::find_by_id(report_id)
+            .one(db)
+            .await?
+            .filter(|r| r.subject_type == "listing" && r.subject_id == listing_id && r.status == "open")
+        {
+            let mut decided: report::ActiveModel = found.into();
+            decided.status = Set(if release { "dismissed" } else { "removed" }.into());
+            decided.decided_by = Set(Some(moderator.user_id));
+            decided.decided_at = Set(Some(Utc::now()));
+            decided.update(db).await?;
+        }
+    }
+    Ok(())
+}

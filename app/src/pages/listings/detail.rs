@@ -1,0 +1,211 @@
+use super::{format_number, price_text, quantity_text, size_text, title_of, OrgName, Paragraphs};
+use crate::components::common::{ErrorPage, PageMeta};
+use crate::components::form::{use_form_state, FormErrors};
+use crate::i18n::{t, Lang, Msg};
+use crate::model::ListingView;
+use crate::routes::{use_lang, use_viewer};
+use crate::serverfns::listings::get_listing::get_listing;
+use crate::vocab;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ListingPage() -> impl IntoView {
+    let lang = use_lang();
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
+    let notice = crate::pages::account::query_param("notice");
+    view! {
+        <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
+            {
+                let notice = notice.clone();
+                Suspend::new(async move {
+                    let result = match id {
+                        Some(id) => get_listing(id, lang).await,
+                        None => Err(crate::errors::AppError::NotFound),
+                    };
+                    match result {
+                        Ok(item) => view! { <Detail lang item notice=notice.clone()/> }.into_any(),
+                        Err(error) => view! { <ErrorPage lang error/> }.into_any(),
+                    }
+                })
+            }
+        </Suspense>
+    }
+}
+
+/// schema.org: an Offer (or a Demand for "wanted"), its Product or Service, and the seller.
+fn json_ld(item: &ListingView, lang: Lang) -> String {
+    let (title, _) = title_of(item, lang);
+    let kind = if item.direction.as_deref() == Some("wanted") {
+        "Demand"
+    } else {
+        "Offer"
+    };
+    let offered = match item.kind.as_str() {
+        "route" => serde_json::json!({ "@type": "Service", "name": title, "serviceType": "Freight transport" }),
+        _ => {
+            let mut product = serde_json::json!({ "@type": "Product", "name": title });
+            if let Some(hs) = &item.hs {
+                product["category"] = serde_json::Value::String(format!("HS {}", hs.display));
+            }
+            product
+        }
+    };
+    let mut value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": kind,
+        "name": title,
+        "description": item.description.get(lang),
+        "itemOffered": offered,
+        "validThrough": item.expires_on,
+        "seller": {
+            "@type": "Organization",
+            "name": item.organisation.name,
+            "url": format!("/orgs/{}", item.organisation.slug),
+            "address": { "@type": "PostalAddress", "addressCountry": item.organisation.country },
+        },
+    });
+    if let (Some(price), Some(currency)) = (item.price, &item.currency) {
+        value["price"] = serde_json::json!(price);
+        value["priceCurrency"] = serde_json::Value::String(currency.clone());
+    }
+    value.to_string().replace("</", "<\\/")
+}
+
+#[component]
+fn Row(label: Msg, lang: Lang, value: Option<String>) -> impl IntoView {
+    value
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| view! { <dt>{t(lang, label)}</dt><dd>{v}</dd> })
+}
+
+#[component]
+fn Detail(lang: Lang, item: ListingView, notice: Option<String>) -> impl IntoView {
+    let (title, written_in) = title_of(&item, lang);
+    let description = item
+        .description
+        .text_in(lang)
+        .map(str::to_owned)
+        .unwrap_or_else(|| item.description.get(lang).to_owned());
+    let description_written_in = item
+        .description
+        .text_in(lang)
+        .is_none()
+        .then(|| item.description.original_lang())
+        .filter(|_| !description.is_empty());
+    let codes = |list: &str, values: &[String]| {
+        (!values.is_empty()).then(|| {
+            values
+                .iter()
+                .map(|v| vocab::label(list, v, lang))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
+    let code = |list: &str, value: &Option<String>| value.as_deref().map(|v| vocab::label(list, v, lang));
+    let place = |p: &Option<crate::model::PlaceRef>| p.as_ref().map(|p| p.name.get(lang).to_owned());
+    let gates = (!item.gates.is_empty()).then(|| {
+        item.gates
+            .iter()
+            .map(|g| view! { <li><a href=format!("/gates/{}", g.id)>{g.name.get(lang).to_owned()}</a></li> })
+            .collect_view()
+    });
+    let direction_list = if item.kind == "route" {
+        "route_direction"
+    } else {
+        "direction"
+    };
+    let status = item.status.clone();
+    let can_report = use_viewer().is_some() && !item.can_edit;
+    let form = use_form_state();
+    let meta: String = description.chars().take(160).collect();
+    let notice = notice.and_then(|n| match n.as_str() {
+        "saved" => Some(Msg::ListingSavedNotice),
+        "reported" => Some(Msg::ReportSentNotice),
+        _ => None,
+    });
+    let hs_block = item.hs.clone().map(|hs| {
+        let unknown = hs.description.is_none();
+        view! {
+            <dt>{t(lang, Msg::HsCodeLabel)}</dt>
+            <dd>
+                <strong>{hs.display.clone()}</strong>
+                {hs.description.clone().map(|d| view! { " — " <span lang=hs.description_lang.clone()>{d}</span> })}
+                {(hs.description_lang != lang.code() && !unknown).then(|| view! { " " <span class="lang-label">"(English)"</span> })}
+                {hs.chapter_title.clone().map(|c| view! { <br/><span class="muted">{format!("{} {}: {c}", t(lang, Msg::FilterHsChapter), &hs.code[..2])}</span> })}
+                {unknown.then(|| view! { <p class="warning">{t(lang, Msg::HsNotInTable)}</p> })}
+            </dd>
+        }
+    });
+    view! {
+        <PageMeta lang title=title.clone() description=meta/>
+        <script type="application/ld+json" inner_html=json_ld(&item, lang)></script>
+        {notice.map(|n| view! { <p class="notice" role="status">{t(lang, n)}</p> })}
+        {(status == "held").then(|| view! { <p class="warning">{t(lang, Msg::HeldNotice)}</p> })}
+        <article class="listing">
+            <p class="card-kicker">
+                <a href=format!("/listings?kind={}", item.kind)>{vocab::label("kind", &item.kind, lang)}</a>
+                {code(direction_list, &item.direction).map(|d| view! { " · " <span class="tag">{d}</span> })}
+                {(status != "published").then(|| view! { " · " <span class="tag status">{vocab::label("status", &status, lang)}</span> })}
+                {item.priority_infra.then(|| view! { " · " <span class="tag priority">{t(lang, Msg::FilterPriority)}</span> })}
+            </p>
+            <h1>{title}</h1>
+            {written_in.map(|l| view! { <p class="muted">{t(lang, Msg::WrittenIn)} " " {l.endonym()}</p> })}
+            <p>{t(lang, Msg::PostedBy)} " " <OrgName lang org=item.organisation.clone()/></p>
+            {item.can_edit.then(|| view! { <p><a class="button" href=format!("/listings/{}/edit", item.id)>{t(lang, Msg::EditButton)}</a></p> })}
+            {(!description.is_empty()).then(|| view! {
+                <div class="description">
+                    {description_written_in.map(|l| view! { <p class="muted">{t(lang, Msg::WrittenIn)} " " {l.endonym()}</p> })}
+                    <Paragraphs text=description.clone()/>
+                </div>
+            })}
+            <dl class="facts">
+                {hs_block}
+                <Row lang label=Msg::QuantityLabel value=quantity_text(&item, lang)/>
+                <Row lang label=Msg::PriceLabel value=(item.kind == "commodity").then(|| price_text(&item, lang))/>
+                <Row lang label=Msg::CertificationsLabel value=codes("certification", &item.certifications)/>
+                <Row lang label=Msg::FilterSector value=code("sector", &item.sector)/>
+                <Row lang label=Msg::StageLabel value=code("stage", &item.stage)/>
+                <Row lang label=Msg::InstrumentsLabel value=codes("instrument", &item.instruments)/>
+                <Row lang label=Msg::SizeLabel value=size_text(&item)/>
+                <Row lang label=Msg::ZoneLabel value=place(&item.economic_zone)/>
+                <Row lang label=Msg::InfraTypeLabel value=code("infra_type", &item.infra_type)/>
+                <Row lang label=Msg::IncentivesLabel value=item.incentives.clone()/>
+                <Row lang label=Msg::LandStatusLabel value=item.land_status.clone()/>
+                <Row lang label=Msg::ContactLabel value=item.contact.clone()/>
+                <Row lang label=Msg::OriginLabel value=place(&item.province)/>
+                <Row lang label=Msg::OriginPlaceLabel value=item.origin_place.clone()/>
+                <Row lang label=Msg::DestinationLabel value=place(&item.destination_province)/>
+                <Row lang label=Msg::DestinationPlaceLabel value=item.destination_place.clone()/>
+                <Row lang label=Msg::WindowLabel value=match (&item.window_start, &item.window_end) {
+                    (Some(a), Some(b)) => Some(format!("{a} – {b}")),
+                    (Some(a), None) => Some(format!("{a} –")),
+                    (None, Some(b)) => Some(format!("– {b}")),
+                    _ => None,
+                }/>
+                <Row lang label=Msg::CapacityLabel value=item.capacity.map(|c| format!("{} {}", format_number(c), code("capacity_unit", &item.capacity_unit).unwrap_or_default()))/>
+                <Row lang label=Msg::EquipmentLabel value=codes("equipment", &item.equipment)/>
+                {gates.map(|g| view! { <dt>{t(lang, Msg::GatesLabel)}</dt><dd><ul class="inline">{g}</ul></dd> })}
+                <Row lang label=Msg::PublishedOn value=item.published_on.clone()/>
+                <Row lang label=Msg::ExpiresOn value=Some(item.expires_on.clone())/>
+            </dl>
+        </article>
+        {can_report.then(|| view! {
+            <details class="report">
+                <summary>{t(lang, Msg::ReportListingTitle)}</summary>
+                <form method="post" action=format!("/listings/{}/report", item.id) class="stack">
+                    <FormErrors lang form=form.clone()/>
+                    <label for="report-reason">{t(lang, Msg::ReportReason)}</label>
+                    <select id="report-reason" name="reason">
+                        <option value="fraud">{t(lang, Msg::ReasonFraud)}</option>
+                        <option value="spam">{t(lang, Msg::ReasonSpam)}</option>
+                        <option value="other">{t(lang, Msg::ReasonOther)}</option>
+                    </select>
+                    <label for="report-details">{t(lang, Msg::ReportDetails)}</label>
+                    <textarea id="report-details" name="details" rows="3"></textarea>
+                    <button type="submit">{t(lang, Msg::SendReport)}</button>
+                </form>
+            </details>
+        })}
+    }
+}

@@ -1,0 +1,4 @@
+pub mod browse_listings;
+pub mod get_listing;
+pub mod get_listing_choices;
+pub mod list_my_listings;

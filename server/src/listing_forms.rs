@@ -1,0 +1,380 @@
+//! Form posts and downloads of the listing pages: create, edit, life-cycle steps, reports,
+//! CSV import (multipart) and export, templates. Same pattern as `forms`: POST → domain →
+//! 303 redirect, or the same page again with what was typed and what is wrong.
+use crate::forms::{render_again, render_with, see_other, Submission};
+use crate::read_or_return;
+use app::domain::listings::csv_io::{self, ImportFailure, Importer};
+use app::domain::listings::store::{self, Actor, Save, Step};
+use app::domain::listings::{browse, Kind, ListingInput};
+use app::errors::AppError;
+use app::model::{FormState, ListingFilters};
+use app::pages::listings::import::ImportResult;
+use app::state::AppState;
+use axum::body::Body;
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use leptos::prelude::provide_context;
+use std::collections::HashMap;
+
+fn listing_input(s: &Submission) -> ListingInput {
+    ListingInput {
+        kind: s.get("kind"),
+        title_vi: s.get("title_vi"),
+        title_lo: s.get("title_lo"),
+        title_en: s.get("title_en"),
+        description_vi: s.get("description_vi"),
+        description_lo: s.get("description_lo"),
+        description_en: s.get("description_en"),
+        province_id: s.get("province_id"),
+        destination_province_id: s.get("destination_province_id"),
+        gate_ids: s.get_all("gate_ids"),
+        sector: s.get("sector"),
+        direction: s.get("direction"),
+        hs_code: s.get("hs_code"),
+        quantity: s.get("quantity"),
+        unit: s.get("unit"),
+        frequency: s.get("frequency"),
+        price: s.get("price"),
+        currency: s.get("currency"),
+        incoterm: s.get("incoterm"),
+        certifications: s.get_all("certifications"),
+        economic_zone_id: s.get("economic_zone_id"),
+        size_min_usd: s.get("size_min_usd"),
+        size_max_usd: s.get("size_max_usd"),
+        stage: s.get("stage"),
+        instruments: s.get_all("instruments"),
+        incentives: s.get("incentives"),
+        land_status: s.get("land_status"),
+        contact: s.get("contact"),
+        priority_infra: !s.get("priority_infra").is_empty(),
+        infra_type: s.get("infra_type"),
+        origin_place: s.get("origin_place"),
+        destination_place: s.get("destination_place"),
+        window_start: s.get("window_start"),
+        window_end: s.get("window_end"),
+        capacity: s.get("capacity"),
+        capacity_unit: s.get("capacity_unit"),
+        equipment: s.get_all("equipment"),
+        expires_on: s.get("expires_on"),
+    }
+}
+
+fn save_of(s: &Submission) -> Save {
+    if s.get("save") == "draft" {
+        Save::Draft
+    } else {
+        Save::Publish
+    }
+}
+
+fn after_save(saved: &store::Saved) -> String {
+    format!("/listings/{}?notice=saved", saved.listing.id)
+}
+
+pub async fn create_listing(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other("/account/signin?next=/listings/new", None);
+    };
+    let result = store::create(
+        &state.db,
+        Actor::User(&user),
+        &submission.get("organisation"),
+        &listing_input(&submission),
+        save_of(&submission),
+        state.listing_rules,
+    )
+    .await;
+    match result {
+        Ok(saved) => see_other(&after_save(&saved), None),
+        Err(err) => {
+            let keep = submission.echo();
+            render_again(state, submission, Some("/listings/new"), err, keep).await
+        }
+    }
+}
+
+pub async fn update_listing(State(state): State<AppState>, Path(id): Path<i32>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other(&format!("/account/signin?next=/listings/{id}/edit"), None);
+    };
+    let save = match submission.get("save").as_str() {
+        "draft" => Some(Save::Draft),
+        "publish" => Some(Save::Publish),
+        _ => None,
+    };
+    let result = store::update(
+        &state.db,
+        Actor::User(&user),
+        id,
+        &listing_input(&submission),
+        save,
+        state.listing_rules,
+    )
+    .await;
+    match result {
+        Ok(saved) => see_other(&after_save(&saved), None),
+        Err(AppError::Conflict(_)) => {
+            let form = FormState {
+                form_error: Some("ErrRemoved".into()),
+                status: StatusCode::CONFLICT.as_u16(),
+                ..Default::default()
+            };
+            render_with(state, submission, None, form, None).await
+        }
+        Err(err) => {
+            let keep = submission.echo();
+            render_again(state, submission, None, err, keep).await
+        }
+    }
+}
+
+pub async fn listing_step(State(state): State<AppState>, Path(id): Path<i32>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other("/account/signin?next=/my/listings", None);
+    };
+    let Some(step) = Step::parse(&submission.get("step")) else {
+        return render_again(
+            state,
+            submission,
+            Some("/my/listings"),
+            AppError::invalid("step", "ErrChooseOne"),
+            Vec::new(),
+        )
+        .await;
+    };
+    match store::apply_step(&state.db, Actor::User(&user), id, step, state.listing_rules).await {
+        Ok(_) => see_other("/my/listings?notice=saved", None),
+        Err(AppError::Conflict(_)) => {
+            let form = FormState {
+                form_error: Some("ErrChooseOne".into()),
+                status: StatusCode::CONFLICT.as_u16(),
+                ..Default::default()
+            };
+            render_with(state, submission, Some("/my/listings"), form, None).await
+        }
+        Err(err) => render_again(state, submission, Some("/my/listings"), err, Vec::new()).await,
+    }
+}
+
+pub async fn report_listing(State(state): State<AppState>, Path(id): Path<i32>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other(&format!("/account/signin?next=/listings/{id}"), None);
+    };
+    match app::domain::listings::moderation::report(
+        &state.db,
+        &user,
+        id,
+        &submission.get("reason"),
+        &submission.get("details"),
+    )
+    .await
+    {
+        Ok(()) => see_other(&format!("/listings/{id}?notice=reported"), None),
+        Err(err) => {
+            let keep = submission.echo();
+            let page = format!("/listings/{id}");
+            render_again(state, submission, Some(&page), err, keep).await
+        }
+    }
+}
+
+pub async fn moderate_listing(State(state): State<AppState>, Path(id): Path<i32>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other("/account/signin?next=/moderation", None);
+    };
+    let release = match submission.get("decision").as_str() {
+        "release" => true,
+        "remove" => false,
+        _ => {
+            return render_again(
+                state,
+                submission,
+                Some("/moderation"),
+                AppError::invalid("decision", "ErrChooseOne"),
+                Vec::new(),
+            )
+            .await
+        }
+    };
+    let report: Option<i32> = submission.get("report").parse().ok();
+    match app::domain::listings::moderation::decide(&state.db, &user, id, release, report).await {
+        Ok(()) => see_other("/moderation", None),
+        Err(err) => render_again(state, submission, Some("/moderation"), err, Vec::new()).await,
+    }
+}
+
+/// Renders the import page with the outcome of a failed import.
+async fn render_import(state: AppState, submission: Submission, result: ImportResult) -> Response {
+    let Submission { mut parts, .. } = submission;
+    parts.method = Method::GET;
+    if let Ok(uri) = "/my/listings/import".parse() {
+        parts.uri = uri;
+    }
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(result.clone());
+            provide_context(state.clone());
+        },
+        move || app::shell(options.clone()),
+    );
+    handler(Request::from_parts(parts, Body::empty())).await
+}
+
+pub async fn import_listings(State(state): State<AppState>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other("/account/signin?next=/my/listings/import", None);
+    };
+    let organisation = submission.get("organisation");
+    let mut result = ImportResult {
+        status: StatusCode::UNPROCESSABLE_ENTITY.as_u16(),
+        kind: submission.get("kind"),
+        organisation: organisation.clone(),
+        ..Default::default()
+    };
+    let Some(kind) = Kind::parse(&submission.get("kind")) else {
+        result.file_error = Some("ErrChooseOne".into());
+        return render_import(state, submission, result).await;
+    };
+    let Some(bytes) = submission.file("file").map(<[u8]>::to_vec) else {
+        result.file_error = Some("ErrChooseFile".into());
+        return render_import(state, submission, result).await;
+    };
+    let save = if submission.get("publish").is_empty() {
+        Save::Draft
+    } else {
+        Save::Publish
+    };
+    let outcome = csv_io::import(
+        &state.db,
+        Importer::User(&user),
+        &organisation,
+        kind,
+        &bytes,
+        save,
+        state.listing_rules,
+        |_, _| {},
+    )
+    .await;
+    match outcome {
+        Ok(n) => see_other(&format!("/my/listings?notice=imported&n={n}"), None),
+        Err(failure) => {
+            match failure {
+                ImportFailure::Encoding => result.file_error = Some("ErrCsvEncoding".into()),
+                ImportFailure::Empty => result.file_error = Some("ErrCsvEmpty".into()),
+                ImportFailure::TooManyRows => result.file_error = Some("ErrCsvTooManyRows".into()),
+                ImportFailure::Header { unknown, missing } => {
+                    result.unknown_columns = unknown;
+                    result.missing_columns = missing;
+                }
+                ImportFailure::Rows(problems) => {
+                    result.problems = problems.into_iter().map(|p| (p.line, p.column, p.message)).collect();
+                }
+                ImportFailure::App(AppError::Unauthorized) => {
+                    return see_other("/account/signin?next=/my/listings/import", None)
+                }
+                ImportFailure::App(err) => {
+                    result.status = err.status().as_u16();
+                    result.file_error = Some(match err {
+                        AppError::Forbidden => "ForbiddenBody".into(),
+                        AppError::NotFound => "NotFoundBody".into(),
+                        _ => "ServerErrorBody".into(),
+                    });
+                }
+            }
+            render_import(state, submission, result).await
+        }
+    }
+}
+
+/// An upload over the body limit never reaches the handler: send the user back to the import
+/// page with a message instead of a bare 413.
+pub async fn import_too_large(request: Request, next: axum::middleware::Next) -> Response {
+    let is_import = request.method() == Method::POST && request.uri().path() == "/my/listings/import";
+    let response = next.run(request).await;
+    if is_import && response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return see_other("/my/listings/import?error=too_large", None);
+    }
+    response
+}
+
+fn csv_response(body: String, file_name: &str) -> Response {
+    let mut response = (StatusCode::OK, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+/// `GET /listings/template/{kind}.csv`: the header and one example row.
+pub async fn template(Path(file): Path<String>) -> Response {
+    match file.strip_suffix(".csv").and_then(Kind::parse) {
+        Some(kind) => csv_response(
+            csv_io::template(kind),
+            &format!("corridor-{}-template.csv", kind.plural()),
+        ),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+/// Browse filters from a query string.
+pub fn filters_from(query: &HashMap<String, String>) -> ListingFilters {
+    let get = |k: &str| query.get(k).cloned().unwrap_or_default();
+    let flag = |k: &str| matches!(get(k).as_str(), "1" | "on" | "true" | "yes");
+    ListingFilters {
+        kind: get("kind"),
+        country: get("country"),
+        province: get("province"),
+        gate: get("gate"),
+        sector: get("sector"),
+        hs_chapter: get("hs_chapter"),
+        direction: get("direction"),
+        verified: flag("verified"),
+        priority: flag("priority"),
+        organisation: get("organisation"),
+        cursor: get("cursor"),
+    }
+}
+
+/// `GET /listings/export.csv?kind=…&filters`: up to 5,000 public listings, newest first.
+pub async fn export_csv(State(state): State<AppState>, Query(query): Query<HashMap<String, String>>) -> Response {
+    let mut filters = filters_from(&query);
+    let Some(kind) = Kind::parse(&filters.kind) else {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "kind must be commodity, opportunity or route",
+        )
+            .into_response();
+    };
+    filters.kind = kind.code().to_owned();
+    let lang = app::i18n::Lang::En;
+    let mut items = Vec::new();
+    loop {
+        match browse::browse(&state.db, &filters, None, lang, 100).await {
+            Ok(page) => {
+                items.extend(page.items);
+                match page.next_cursor {
+                    Some(cursor) if items.len() < 5000 => filters.cursor = cursor,
+                    _ => break,
+                }
+            }
+            Err(AppError::Invalid { .. }) => {
+                return (StatusCode::UNPROCESSABLE_ENTITY, "invalid filter").into_response();
+            }
+            Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        }
+    }
+    csv_response(csv_io::export(kind, &items), &format!("corridor-{}.csv", kind.plural()))
+}

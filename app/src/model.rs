@@ -323,6 +323,9 @@ pub struct MailView {
     pub body: String,
     pub created_at: String,
     pub sent_at: Option<String>,
+    /// Delivery attempts so far, and why the last one failed.
+    pub attempts: i32,
+    pub last_error: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@ pub mod api;
 pub mod config;
 pub mod forms;
 pub mod health;
+pub mod mailer;
 pub mod middleware;
 pub mod router;
 

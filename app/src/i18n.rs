@@ -356,10 +356,13 @@ catalogue! {
     ForbiddenBody { vi: "Tài khoản của bạn không có quyền xem trang này.", lo: "ບັນຊີຂອງທ່ານບໍ່ມີສິດເບິ່ງໜ້ານີ້.", en: "Your account may not see this page." }
     MailboxTitle { vi: "Thư gửi đi (hộp thư phát triển)", lo: "ອີເມວທີ່ສົ່ງອອກ (ກ່ອງທົດສອບ)", en: "Outgoing mail (development mailbox)" }
     MailboxIntro {
-        vi: "Khi chưa cấu hình SMTP, thư nằm trong hàng đợi này và được ghi vào nhật ký máy chủ.",
-        lo: "ເມື່ອຍັງບໍ່ໄດ້ຕັ້ງຄ່າ SMTP, ອີເມວຈະຢູ່ໃນລາຍການນີ້ ແລະ ຖືກບັນທຶກໃນບັນທຶກຂອງເຊີບເວີ.",
-        en: "Until SMTP is configured, mail stays in this outbox and is written to the server log.",
+        vi: "Mọi e-mail đều qua hàng đợi này. Khi đã cấu hình SMTP, máy chủ gửi đi và đánh dấu đã gửi; nếu chưa, thư nằm lại đây và được ghi vào nhật ký máy chủ.",
+        lo: "ທຸກອີເມວຜ່ານລາຍການນີ້. ເມື່ອຕັ້ງຄ່າ SMTP ແລ້ວ, ເຊີບເວີຈະສົ່ງ ແລະ ໝາຍວ່າສົ່ງແລ້ວ; ຖ້າບໍ່, ອີເມວຈະຢູ່ທີ່ນີ້ ແລະ ຖືກບັນທຶກໃນບັນທຶກຂອງເຊີບເວີ.",
+        en: "Every e-mail passes through this outbox. With SMTP configured the server sends it and marks it sent; without, it stays here and is written to the server log.",
     }
+    MailSent { vi: "Đã gửi", lo: "ສົ່ງແລ້ວ", en: "Sent" }
+    MailQueued { vi: "Đang chờ gửi", lo: "ລໍຖ້າສົ່ງ", en: "Queued" }
+    MailFailed { vi: "Gửi không được, số lần thử:", lo: "ສົ່ງບໍ່ສຳເລັດ, ຈຳນວນຄັ້ງທີ່ລອງ:", en: "Not delivered, attempts:" }
     AuditTitle { vi: "Nhật ký kiểm tra", lo: "ບັນທຶກການກວດສອບ", en: "Audit log" }
     NavAdmin { vi: "Quản trị", lo: "ຜູ້ດູແລ", en: "Admin" }
     MyOrganisations { vi: "Tổ chức của tôi", lo: "ອົງກອນຂອງຂ້ອຍ", en: "My organisations" }

@@ -190,8 +190,15 @@ pub struct Milestone {
     pub title: Names,
     pub summary: Names,
     pub place: Option<String>,
-    pub parties: Vec<String>,
+    pub parties: Vec<OrgName>,
     pub sources: Vec<String>,
+}
+
+/// An organisation's name where another page mentions it, with its verification date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrgName {
+    pub name: String,
+    pub verified_at: Option<String>,
 }
 
 /// The home page's figures.
@@ -323,6 +330,9 @@ pub struct MailView {
     pub body: String,
     pub created_at: String,
     pub sent_at: Option<String>,
+    /// Delivery attempts so far, and why the last one failed.
+    pub attempts: i32,
+    pub last_error: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -381,7 +391,7 @@ pub struct MembersView {
 /// One of the signed-in user's organisations.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MyOrgView {
-    pub verified: bool,
+    pub verified_at: Option<String>,
     pub slug: String,
     pub name: String,
     pub role: String,
@@ -392,6 +402,7 @@ pub struct MyOrgView {
 pub struct EndorsementView {
     pub endorser: String,
     pub endorser_slug: String,
+    pub endorser_verified_at: Option<String>,
     pub since: String,
 }
 
@@ -400,6 +411,7 @@ pub struct QueuedVerification {
     pub document: Option<String>,
     pub id: i32,
     pub organisation: String,
+    pub verified_at: Option<String>,
     pub slug: String,
     pub registration_number: String,
     pub evidence: String,
@@ -410,6 +422,7 @@ pub struct QueuedVerification {
 pub struct QueuedReport {
     pub id: i32,
     pub organisation: String,
+    pub verified_at: Option<String>,
     pub slug: String,
     pub reason: String,
     pub details: String,
@@ -438,6 +451,7 @@ pub struct TokenView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TokensView {
     pub organisation: String,
+    pub verified_at: Option<String>,
     pub slug: String,
     pub tokens: Vec<TokenView>,
 }

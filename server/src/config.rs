@@ -13,6 +13,8 @@
 //! | `CORRIDOR_AUTO_MIGRATE` | `true` | apply pending migrations when `serve` starts |
 //! | `CORRIDOR_PUBLIC_ORIGIN` | `http://` + `LEPTOS_SITE_ADDR` | the address users reach the portal at: links in e-mails, the CSRF origin check, `Secure` cookies when `https://` |
 //! | `CORRIDOR_TRUSTED_PROXIES` | (none) | comma-separated IP addresses of reverse proxies whose `X-Forwarded-For` is believed |
+//! | `CORRIDOR_SMTP_URL` | (none: mails stay in the outbox) | SMTP server the outbox is sent through: `smtp://user:pass@host[:587]` (STARTTLS, required), `smtps://user:pass@host[:465]` (implicit TLS), `smtp://host[:25]?tls=none` (plain, for a local relay; no credentials) |
+//! | `CORRIDOR_MAIL_FROM` | `Corridor <no-reply@localhost>` | the `From` of every mail (`Name <address>` or `address`) |
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -31,6 +33,143 @@ pub struct Config {
     pub auto_migrate: bool,
     pub public_origin: String,
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Where the mail outbox is sent; `None` keeps mails in the outbox (development mailbox).
+    pub smtp: Option<SmtpSettings>,
+    pub mail_from: String,
+}
+
+/// How the mail worker reaches the SMTP server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SmtpSecurity {
+    /// `smtp://`: plain connection upgraded with STARTTLS; refused if the server does not offer it.
+    StartTls,
+    /// `smtps://`: TLS from the first byte.
+    ImplicitTls,
+    /// `smtp://…?tls=none`: no encryption (a relay on the same machine or network).
+    None,
+}
+
+/// `CORRIDOR_SMTP_URL`, checked. `Debug` hides the password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    pub username: Option<String>,
+    pub password: Option<String>,
+}
+
+impl std::fmt::Debug for SmtpSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpSettings")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("security", &self.security)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "***"))
+            .finish()
+    }
+}
+
+impl std::fmt::Display for SmtpSettings {
+    /// For logs: no credentials.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let security = match self.security {
+            SmtpSecurity::StartTls => "STARTTLS",
+            SmtpSecurity::ImplicitTls => "TLS",
+            SmtpSecurity::None => "no TLS",
+        };
+        write!(f, "{}:{} ({security})", self.host, self.port)
+    }
+}
+
+pub const DEFAULT_MAIL_FROM: &str = "Corridor <no-reply@localhost>";
+
+impl SmtpSettings {
+    /// Parses `smtp://[user:pass@]host[:port][?tls=none]` or `smtps://[user:pass@]host[:port]`.
+    /// User name and password are percent-decoded.
+    pub fn parse(url: &str) -> Result<SmtpSettings, &'static str> {
+        let (scheme, rest) = url.split_once("://").ok_or("expected smtp://… or smtps://…")?;
+        let (authority, query) = match rest.split_once('?') {
+            Some((a, q)) => (a, Some(q)),
+            None => (rest, None),
+        };
+        let authority = authority.trim_end_matches('/');
+        let mut security = match scheme {
+            "smtp" => SmtpSecurity::StartTls,
+            "smtps" => SmtpSecurity::ImplicitTls,
+            _ => return Err("expected smtp://… or smtps://…"),
+        };
+        for pair in query.unwrap_or_default().split('&').filter(|p| !p.is_empty()) {
+            match (scheme, pair) {
+                ("smtp", "tls=none") => security = SmtpSecurity::None,
+                ("smtp", "tls=starttls") => security = SmtpSecurity::StartTls,
+                _ => return Err("the only option is ?tls=none (or ?tls=starttls, the default) on smtp://"),
+            }
+        }
+        let (credentials, host_port) = match authority.rsplit_once('@') {
+            Some((c, h)) => (Some(c), h),
+            None => (None, authority),
+        };
+        // An IPv6 address is written in brackets: smtp://[::1]:25.
+        let (host, port) = match host_port.strip_prefix('[') {
+            Some(v6) => {
+                let (host, after) = v6.split_once(']').ok_or("expected ] after an IPv6 address")?;
+                (host, after.strip_prefix(':'))
+            }
+            None => match host_port.rsplit_once(':') {
+                Some((host, port)) => (host, Some(port)),
+                None => (host_port, None),
+            },
+        };
+        let port = port
+            .map(|p| p.parse::<u16>().map_err(|_| "expected a port number after the host"))
+            .transpose()?;
+        if host.is_empty() || host.contains(['/', '@', ' ']) {
+            return Err("expected a host name, e.g. smtp://mail.example.org");
+        }
+        let port = port.unwrap_or(match security {
+            SmtpSecurity::StartTls => 587,
+            SmtpSecurity::ImplicitTls => 465,
+            SmtpSecurity::None => 25,
+        });
+        let (username, password) = match credentials {
+            Some(c) => {
+                let (user, pass) = c.split_once(':').ok_or("expected user:password@ before the host")?;
+                (Some(percent_decode(user)?), Some(percent_decode(pass)?))
+            }
+            None => (None, None),
+        };
+        if security == SmtpSecurity::None && username.is_some() {
+            return Err("credentials are never sent without TLS: drop ?tls=none or the user:password");
+        }
+        Ok(SmtpSettings {
+            host: host.to_owned(),
+            port,
+            security,
+            username,
+            password,
+        })
+    }
+}
+
+fn percent_decode(text: &str) -> Result<String, &'static str> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text
+                .get(i + 1..i + 3)
+                .ok_or("bad percent-encoding in the credentials")?;
+            out.push(u8::from_str_radix(hex, 16).map_err(|_| "bad percent-encoding in the credentials")?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| "the credentials are not UTF-8")
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -102,6 +241,22 @@ impl Config {
                 "expected IP addresses separated by commas",
             )?);
         }
+        let smtp = match lookup("CORRIDOR_SMTP_URL").map(|v| v.trim().to_owned()) {
+            Some(url) if !url.is_empty() => Some(SmtpSettings::parse(&url).map_err(|reason| ConfigError {
+                name: "CORRIDOR_SMTP_URL",
+                value: redact_url(&url),
+                reason,
+            })?),
+            _ => None,
+        };
+        let mail_from = get("CORRIDOR_MAIL_FROM", DEFAULT_MAIL_FROM);
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError {
+                name: "CORRIDOR_MAIL_FROM",
+                value: mail_from,
+                reason: "expected an address, e.g. Corridor <no-reply@example.org>",
+            });
+        }
         let log_filter = lookup("CORRIDOR_LOG")
             .or_else(|| lookup("RUST_LOG"))
             .unwrap_or_else(|| "info,sqlx=warn".into());
@@ -123,6 +278,8 @@ impl Config {
             )?,
             public_origin,
             trusted_proxies,
+            smtp,
+            mail_from,
             auto_migrate: parse(
                 "CORRIDOR_AUTO_MIGRATE",
                 get("CORRIDOR_AUTO_MIGRATE", "true"),

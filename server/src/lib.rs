@@ -4,6 +4,7 @@ pub mod config;
 pub mod forms;
 pub mod health;
 pub mod listing_forms;
+pub mod mailer;
 pub mod middleware;
 pub mod router;
 

@@ -139,6 +139,14 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
     if config.auto_migrate {
         app::domain::db::migrate(&db).await?;
     }
+    match &config.smtp {
+        Some(smtp) => {
+            let mailer = server::mailer::Mailer::new(smtp, &config.mail_from)?;
+            server::mailer::spawn(db.clone(), mailer);
+            tracing::info!("mail: sending the outbox through {smtp} as {}", config.mail_from);
+        }
+        None => tracing::info!("mail: CORRIDOR_SMTP_URL is not set; mails stay in the outbox (/admin/mailbox)"),
+    }
     let state = AppState {
         db,
         leptos_options: leptos_options(&config)?,

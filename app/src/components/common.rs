@@ -67,3 +67,18 @@ pub fn ErrorPage(lang: Lang, error: AppError) -> impl IntoView {
         </section>
     }
 }
+
+/// The verified badge with its date, for next to an organisation's name wherever it is shown;
+/// nothing for an organisation that is not verified. `verified_at` is a `YYYY-MM-DD` date.
+#[component]
+pub fn VerifiedBadge(lang: Lang, verified_at: Option<String>) -> impl IntoView {
+    verified_at.map(|date| {
+        let title = format!("{} {date}", t(lang, Msg::VerifiedOn));
+        view! {
+            " "
+            <span class="badge verified" title=title>
+                "✓ " {t(lang, Msg::VerifiedBadge)} " " <time datetime=date.clone()>{date.clone()}</time>
+            </span>
+        }
+    })
+}

@@ -1,6 +1,6 @@
 //! The home page: headline trade figures, the target, milestones.
 use super::entities::{economic_zone, milestone, milestone_party, organisation, trade_stat};
-use crate::model::{split_sources, HomeData, Milestone, Names, TradeFigure};
+use crate::model::{split_sources, HomeData, Milestone, Names, OrgName, TradeFigure};
 use sea_orm::{ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryOrder};
 use std::collections::HashMap;
 
@@ -60,11 +60,20 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<HomeData, DbErr> {
         .all(db)
         .await?;
     let parties = milestone_party::Entity::find().all(db).await?;
-    let orgs: HashMap<i32, String> = organisation::Entity::find()
+    let orgs: HashMap<i32, OrgName> = organisation::Entity::find()
         .all(db)
         .await?
         .into_iter()
-        .map(|o| (o.id, o.name))
+        .map(|o| {
+            let verified_at = o.verified_at.map(|d| d.format("%Y-%m-%d").to_string());
+            (
+                o.id,
+                OrgName {
+                    name: o.name,
+                    verified_at,
+                },
+            )
+        })
         .collect();
     let milestones = milestones
         .into_iter()

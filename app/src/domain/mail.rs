@@ -1,10 +1,12 @@
 //! The mail outbox: every e-mail is a row first, written in the same transaction as the change
-//! that causes it. SMTP delivery is not built yet: mails stay in the outbox, each one is logged
-//! (recipient and subject — never the body, which holds one-time links), and administrators read
-//! them on /admin/mailbox.
+//! that causes it. Each one is logged (recipient and subject — never the body, which holds one-time
+//! links), and administrators read them on /admin/mailbox. When `CORRIDOR_SMTP_URL` is set, the
+//! server's mail worker (server/src/mailer.rs) sends the rows that are `due`, and records each
+//! outcome with `mark_sent` or `mark_failed`; without it, mails stay in the outbox.
 use super::entities::mail;
 use crate::errors::AppError;
 use crate::i18n::Lang;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -106,6 +108,42 @@ pub async fn latest_to(db: &impl ConnectionTrait, recipient: &str) -> Result<Opt
         .order_by_desc(mail::Column::Id)
         .one(db)
         .await?)
+}
+
+/// Unsent mails that have been tried fewer than `max_attempts` times, oldest first.
+pub async fn due(db: &impl ConnectionTrait, limit: u64, max_attempts: i32) -> Result<Vec<mail::Model>, AppError> {
+    Ok(mail::Entity::find()
+        .filter(mail::Column::SentAt.is_null())
+        .filter(mail::Column::Attempts.lt(max_attempts))
+        .order_by_asc(mail::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await?)
+}
+
+/// Records a delivery: the mail is no longer due.
+pub async fn mark_sent(db: &impl ConnectionTrait, id: i32) -> Result<(), AppError> {
+    mail::Entity::update_many()
+        .col_expr(mail::Column::SentAt, Expr::value(chrono::Utc::now()))
+        .col_expr(mail::Column::Attempts, Expr::col(mail::Column::Attempts).add(1))
+        .col_expr(mail::Column::LastError, Expr::value(Option::<String>::None))
+        .filter(mail::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Records a failed attempt with a short reason (at most 300 characters; the caller passes no
+/// secrets). The mail stays due until it has been tried `max_attempts` times.
+pub async fn mark_failed(db: &impl ConnectionTrait, id: i32, error: &str) -> Result<(), AppError> {
+    let error: String = error.chars().take(300).collect();
+    mail::Entity::update_many()
+        .col_expr(mail::Column::Attempts, Expr::col(mail::Column::Attempts).add(1))
+        .col_expr(mail::Column::LastError, Expr::value(Some(error)))
+        .filter(mail::Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// The first `http(s)://…` link in a mail body.

@@ -223,11 +223,11 @@ pub async fn withdraw_endorsement(db: &DatabaseConnection, user: &CurrentUser, s
     Ok(())
 }
 
-/// Current endorsements of an organisation: (endorser name, endorser slug, since).
+/// Current endorsements of an organisation: (endorser, since).
 pub async fn endorsements_of(
     db: &DatabaseConnection,
     organisation_id: i32,
-) -> Result<Vec<(String, String, chrono::DateTime<Utc>)>, AppError> {
+) -> Result<Vec<(organisation::Model, chrono::DateTime<Utc>)>, AppError> {
     let rows = endorsement::Entity::find()
         .filter(endorsement::Column::OrganisationId.eq(organisation_id))
         .filter(endorsement::Column::WithdrawnAt.is_null())
@@ -242,7 +242,7 @@ pub async fn endorsements_of(
         .iter()
         .filter_map(|r| {
             let e = endorsers.iter().find(|o| o.id == r.endorser_organisation_id)?;
-            Some((e.name.clone(), e.slug.clone(), r.created_at))
+            Some((e.clone(), r.created_at))
         })
         .collect())
 }

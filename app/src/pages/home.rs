@@ -1,4 +1,4 @@
-use crate::components::common::{ErrorPage, PageMeta, Provenance};
+use crate::components::common::{ErrorPage, PageMeta, Provenance, VerifiedBadge};
 use crate::i18n::{format_pct, format_usd, t, Lang, Msg};
 use crate::model::{HomeData, TradeFigure, TRADE_TARGET_USD};
 use crate::routes::use_lang;
@@ -81,7 +81,14 @@ fn HomeBody(lang: Lang, data: HomeData) -> impl IntoView {
                                 <div>
                                     <h3>{m.title.get(lang).to_owned()}</h3>
                                     <p>{m.summary.get(lang).to_owned()}</p>
-                                    {(!m.parties.is_empty()).then(|| view! { <p class="parties">{m.parties.join(" · ")}</p> })}
+                                    {(!m.parties.is_empty()).then(|| view! {
+                                        <p class="parties">
+                                            {m.parties.into_iter().enumerate().map(|(i, p)| view! {
+                                                {(i > 0).then_some(" · ")}
+                                                <span class="party">{p.name}<VerifiedBadge lang verified_at=p.verified_at/></span>
+                                            }).collect_view()}
+                                        </p>
+                                    })}
                                     <Provenance lang sources=m.sources.clone() confidence=None/>
                                 </div>
                             </li>

@@ -59,7 +59,7 @@ impl TestApp {
     }
 }
 
-fn session_cookie(res: &TestResponse) -> Option<String> {
+pub(crate) fn session_cookie(res: &TestResponse) -> Option<String> {
     res.headers
         .get_all("set-cookie")
         .iter()

@@ -182,5 +182,5 @@ async fn home_figures_come_from_the_statistics_table() {
     assert!(data
         .milestones
         .iter()
-        .any(|m| m.id == "2025-11-14-az-hung-aloun-mou" && m.parties.contains(&"Hung-Aloun Logistics".to_owned())));
+        .any(|m| m.id == "2025-11-14-az-hung-aloun-mou" && m.parties.iter().any(|p| p.name == "Hung-Aloun Logistics")));
 }

@@ -10,6 +10,7 @@ mod data;
 mod errors;
 mod health;
 mod logo;
+mod mail;
 mod orgs;
 mod pages;
 mod tokens;

@@ -5,7 +5,7 @@ use app::domain::entities::user;
 use app::domain::policy::{allowed, Action, OrgRole, Principal};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
 
 const PASSWORD: &str = "rubber from Attapeu 2026";
 const MATRIX: &str = include_str!("../../../data/authz_matrix.csv");
@@ -235,8 +235,40 @@ fn the_policy_matches_the_authorisation_matrix() {
     );
 }
 
+/// A request body of the matrix test.
+enum MatrixBody {
+    Form(Vec<(&'static str, String)>),
+    /// A multipart form with one file field (name, bytes).
+    File(&'static str, &'static [u8]),
+}
+
+impl MatrixBody {
+    fn into_request(self, builder: axum::http::request::Builder) -> Request<Body> {
+        match self {
+            MatrixBody::Form(fields) => builder
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(Body::from(serde_urlencoded::to_string(&fields).unwrap()))
+                .unwrap(),
+            MatrixBody::File(name, bytes) => {
+                let boundary = "matrixboundary";
+                let mut body = format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"f.png\"\r\nContent-Type: image/png\r\n\r\n"
+                )
+                .into_bytes();
+                body.extend_from_slice(bytes);
+                body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+                builder
+                    .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+                    .body(Body::from(body))
+                    .unwrap()
+            }
+        }
+    }
+}
+
 #[tokio::test]
 async fn every_route_allows_and_denies_exactly_as_the_matrix_says() {
+    use crate::accounts::session_cookie;
     let app = TestApp::new().await;
     let owner = app.confirmed_user("owner@matrix.la").await;
     let slug = app.create_org(&owner, "Matrix Trading").await;
@@ -246,75 +278,156 @@ async fn every_route_allows_and_denies_exactly_as_the_matrix_says() {
     let editor = app.confirmed_user("editor@matrix.la").await;
     app.invite_and_join(&owner, &slug, "editor@matrix.la", "editor", &editor)
         .await;
+    // The other owner's organisation is the embassy of the same country (Laos), active in their
+    // session: the one principal who may endorse Matrix Trading.
     let other_owner = app.confirmed_user("other@matrix.la").await;
-    app.create_org(&other_owner, "Other Trading").await;
+    let mut embassy = org_fields("Other Embassy");
+    embassy[1].1 = "embassy".into();
+    let pairs: Vec<(&str, &str)> = embassy.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.post_form("/orgs/new", &pairs, Some(&other_owner)).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let embassy_slug = "other-embassy".to_owned();
     let unconfirmed = app.sign_up("unconfirmed@matrix.la", PASSWORD).await;
     app.sign_up("bystander@matrix.la", PASSWORD).await;
     let moderator = app.confirmed_user("moderator@matrix.la").await;
     app.set_platform_role("moderator@matrix.la", "moderator").await;
     let admin = app.confirmed_user("admin@matrix.la").await;
     app.set_platform_role("admin@matrix.la", "admin").await;
-    let sessions: [Option<&str>; 8] = [
+    let emails = [
+        "bystander@matrix.la",
+        "unconfirmed@matrix.la",
+        "viewer@matrix.la",
+        "editor@matrix.la",
+        "owner@matrix.la",
+        "other@matrix.la",
+        "moderator@matrix.la",
+        "admin@matrix.la",
+    ];
+    // The organisation each principal's session has active (restored after account routes).
+    let home: [Option<&str>; 8] = [
         None,
-        Some(&unconfirmed),
-        Some(&viewer),
-        Some(&editor),
-        Some(&owner),
-        Some(&other_owner),
-        Some(&moderator),
-        Some(&admin),
+        None,
+        Some(&slug),
+        Some(&slug),
+        Some(&slug),
+        Some(&embassy_slug),
+        None,
+        None,
+    ];
+    let mut sessions: Vec<Option<String>> = vec![
+        None,
+        Some(unconfirmed),
+        Some(viewer),
+        Some(editor),
+        Some(owner.clone()),
+        Some(other_owner),
+        Some(moderator),
+        Some(admin),
     ];
     let owner_id = accounts::find_by_email(&app.db, "owner@matrix.la")
         .await
         .unwrap()
         .unwrap()
         .id;
+    // An API token of Matrix Trading, to revoke.
+    let res = app
+        .post_form(
+            &format!("/orgs/{slug}/tokens"),
+            &[("name", "matrix"), ("scope", "read"), ("days", "30")],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    let token_id = app::domain::entities::api_token::Entity::find()
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    // Invitations to a third organisation, each addressed to one principal's own e-mail
+    // (anonymous presents the bystander's): accepting one is every account's own business.
+    let inviter = app.confirmed_user("inviter@matrix.la").await;
+    let third = app.create_org(&inviter, "Invitation Trading").await;
+    let mut invitations = Vec::new();
+    for email in emails {
+        let res = app
+            .post_form(
+                &format!("/orgs/{third}/members/invite"),
+                &[("email", email), ("role", "viewer")],
+                Some(&inviter),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let path = app.mailed_path(email).await;
+        invitations.push(path.split("token=").nth(1).unwrap().to_owned());
+    }
     let org_fields = org_fields("Matrix Trading");
     let mut wrong = Vec::new();
     for (route, expected) in matrix("route") {
         let (method, path) = route.split_once(' ').unwrap();
-        let path = path.replace("{slug}", &slug);
-        for (i, cookie) in sessions.iter().enumerate() {
-            let body: Vec<(&str, String)> = match path.as_str() {
+        let path = path.replace("{slug}", &slug).replace("{token}", &token_id.to_string());
+        for i in 0..PRINCIPALS.len() {
+            let body = match path.as_str() {
                 p if p.ends_with("/members/invite") => {
-                    vec![("email", format!("new{i}@matrix.la")), ("role", "viewer".into())]
+                    MatrixBody::Form(vec![("email", format!("new{i}@matrix.la")), ("role", "viewer".into())])
                 }
                 // The owner "changes" their own role to owner: allowed, and changes nothing.
-                p if p.ends_with("/members/role") => vec![("member", owner_id.to_string()), ("role", "owner".into())],
-                p if p.ends_with("/verification") => {
-                    vec![
-                        ("registration_number", "LA-1".into()),
-                        ("evidence", "certificate".into()),
-                    ]
+                p if p.ends_with("/members/role") => {
+                    MatrixBody::Form(vec![("member", owner_id.to_string()), ("role", "owner".into())])
                 }
-                p if p.ends_with("/report") => vec![("reason", "spam".into()), ("details", "matrix check".into())],
-                "/admin/roles" => vec![("email", "bystander@matrix.la".into()), ("role", "user".into())],
-                "/api/orgs/members" => vec![("slug", slug.clone())],
-                p if p.starts_with("/api/") => vec![],
-                _ => org_fields.clone(),
+                p if p.ends_with("/verification") => MatrixBody::Form(vec![
+                    ("registration_number", "LA-1".into()),
+                    ("evidence", "certificate".into()),
+                ]),
+                p if p.ends_with("/report") => {
+                    MatrixBody::Form(vec![("reason", "spam".into()), ("details", "matrix check".into())])
+                }
+                p if p.ends_with("/endorsement") || p.ends_with("/withdraw") || p.ends_with("/revoke") => {
+                    MatrixBody::Form(vec![])
+                }
+                p if p.ends_with("/tokens") => MatrixBody::Form(vec![
+                    ("name", format!("matrix {i}")),
+                    ("scope", "read".into()),
+                    ("days", "30".into()),
+                ]),
+                p if p.ends_with("/logo") => MatrixBody::File("logo", crate::logo::PNG),
+                // The same password again: a valid change.
+                "/account/password" => MatrixBody::Form(vec![
+                    ("current_password", PASSWORD.into()),
+                    ("password", PASSWORD.into()),
+                ]),
+                "/account/signout-everywhere" => MatrixBody::Form(vec![]),
+                "/account/active-organisation" => MatrixBody::Form(vec![("organisation", slug.clone())]),
+                "/invitations/accept" => MatrixBody::Form(vec![("token", invitations[i].clone())]),
+                "/admin/roles" => {
+                    MatrixBody::Form(vec![("email", "bystander@matrix.la".into()), ("role", "user".into())])
+                }
+                "/api/orgs/members" => MatrixBody::Form(vec![("slug", slug.clone())]),
+                p if p.starts_with("/api/") => MatrixBody::Form(vec![]),
+                _ => MatrixBody::Form(org_fields.clone()),
             };
-            let encoded = serde_urlencoded::to_string(&body).unwrap();
             let mut request = Request::builder()
                 .method(method)
                 .uri(&path)
-                .header("content-type", "application/x-www-form-urlencoded")
                 .header("sec-fetch-site", "same-origin");
-            if let Some(cookie) = cookie {
-                request = request.header("cookie", *cookie);
+            if let Some(cookie) = &sessions[i] {
+                request = request.header("cookie", cookie.as_str());
             }
-            let res = app
-                .request(
-                    request
-                        .body(if method == "GET" {
-                            Body::empty()
-                        } else {
-                            Body::from(encoded)
-                        })
-                        .unwrap(),
-                )
-                .await;
+            let request = if method == "GET" {
+                request.body(Body::empty()).unwrap()
+            } else {
+                body.into_request(request)
+            };
+            let res = app.request(request).await;
             let location = res.header("location").unwrap_or_default();
+            let cleared_session = res
+                .headers
+                .get_all("set-cookie")
+                .iter()
+                .any(|c| c.to_str().unwrap_or_default().starts_with("corridor_session=;"));
             let allowed = match res.status {
+                // Signing out everywhere ends in the sign-in page, with the session cookie cleared.
+                StatusCode::SEE_OTHER if path == "/account/signout-everywhere" => cleared_session,
                 StatusCode::OK => true,
                 StatusCode::SEE_OTHER | StatusCode::FOUND => !location.starts_with("/account/signin"),
                 StatusCode::FORBIDDEN | StatusCode::UNAUTHORIZED => false,
@@ -328,6 +441,36 @@ async fn every_route_allows_and_denies_exactly_as_the_matrix_says() {
                     "{route} × {}: expected {}, got {} ({})",
                     PRINCIPALS[i], expected[i], allowed, res.status
                 ));
+            }
+            // Some routes change the principal itself (its session, its active organisation — creating
+            // or joining one makes it active —, its confirmation): put it back as it was.
+            if i > 0 && method == "POST" {
+                if let Some(cookie) = session_cookie(&res) {
+                    sessions[i] = Some(cookie);
+                }
+                if cleared_session {
+                    let res = app
+                        .post_form("/account/signin", &[("email", emails[i]), ("password", PASSWORD)], None)
+                        .await;
+                    sessions[i] = Some(session_cookie(&res).expect("signed in again"));
+                }
+                if let Some(home) = home[i] {
+                    let res = app
+                        .post_form(
+                            "/account/active-organisation",
+                            &[("organisation", home)],
+                            sessions[i].as_deref(),
+                        )
+                        .await;
+                    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+                }
+                if PRINCIPALS[i] == "unconfirmed" {
+                    // Accepting an invitation confirms the address; this principal stays unconfirmed.
+                    let account = accounts::find_by_email(&app.db, emails[i]).await.unwrap().unwrap();
+                    let mut account: user::ActiveModel = account.into();
+                    account.email_confirmed_at = Set(None);
+                    account.update(&app.db).await.unwrap();
+                }
             }
         }
     }

@@ -153,3 +153,52 @@ async fn home_page_html_stays_small() {
     let res = app.get("/?lang=lo").await;
     assert!(res.body.len() < 60 * 1024, "home page is {} bytes", res.body.len());
 }
+
+#[tokio::test]
+async fn a_verified_milestone_party_shows_the_badge_with_its_date_on_the_home_page() {
+    use app::domain::entities::organisation;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
+    let app = TestApp::new().await;
+    // One party of the milestone, up to the next party or the end of the list.
+    let party_of = |body: &str, name: &str| -> String {
+        let start = body
+            .find(&format!("<span class=\"party\">{name}"))
+            .unwrap_or_else(|| panic!("{name} is listed as a party"));
+        let rest = &body[start + 1..];
+        let end = [rest.find("<span class=\"party\">"), rest.find("</p>")]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap();
+        rest[..end].to_owned()
+    };
+    let party = |body: &str| party_of(body, "Hung-Aloun Logistics");
+    let before = app.get("/?lang=en").await;
+    assert!(!party(&before.body).contains("badge verified"), "not verified yet");
+
+    let org = organisation::Entity::find()
+        .filter(organisation::Column::Name.eq("Hung-Aloun Logistics"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("seeded organisation");
+    let verified_at = chrono::DateTime::parse_from_rfc3339("2026-03-14T09:30:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let mut active: organisation::ActiveModel = org.into();
+    active.verified_at = Set(Some(verified_at));
+    active.update(&app.db).await.unwrap();
+
+    let after = app.get("/?lang=en").await;
+    assert_eq!(after.status, StatusCode::OK);
+    let shown = party(&after.body);
+    assert!(shown.contains("badge verified"), "{shown}");
+    assert!(shown.contains("Verified"), "{shown}");
+    assert!(
+        shown.contains("<time datetime=\"2026-03-14\">2026-03-14</time>"),
+        "{shown}"
+    );
+    // The other party of the MoU is not verified: no badge next to it.
+    let other = party_of(&after.body, "Viet–Lao AZ JSC");
+    assert!(!other.contains("badge"), "{other}");
+}

@@ -108,3 +108,56 @@ async fn tokens_belong_to_editors_and_owners_only() {
 }
 
 use sea_orm::EntityTrait;
+
+/// Creates a token on the tokens page and returns its secret.
+async fn create_token(app: &TestApp, slug: &str, cookie: &str, name: &str) -> String {
+    let res = app
+        .post_form(
+            &format!("/orgs/{slug}/tokens"),
+            &[("name", name), ("scope", "read"), ("days", "30")],
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    res.body
+        .split("<code class=\"secret\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn an_expired_token_gets_401_problem_json() {
+    use app::domain::entities::api_token;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, QueryFilter};
+    let app = TestApp::new().await;
+    let owner = app.confirmed_user("owner@expiry.la").await;
+    let slug = app.create_org(&owner, "Expiry Freight").await;
+    let token = create_token(&app, &slug, &owner, "old ERP").await;
+    let fresh = create_token(&app, &slug, &owner, "new ERP").await;
+    assert_eq!(me(&app, &token).await.0, StatusCode::OK);
+
+    // The first token's expiry passes (one second ago).
+    let stored = api_token::Entity::find()
+        .filter(api_token::Column::Name.eq("old ERP"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut active: api_token::ActiveModel = stored.into();
+    active.expires_at = Set(chrono::Utc::now() - chrono::Duration::seconds(1));
+    active.update(&app.db).await.unwrap();
+
+    let (status, body, content_type) = me(&app, &token).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    assert_eq!(content_type.as_deref(), Some("application/problem+json"));
+    let problem: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(problem["status"], 401);
+    assert_eq!(problem["title"], "Unauthorized");
+    assert!(problem["detail"].as_str().unwrap().contains("expired"));
+    // The other token of the organisation still works.
+    assert_eq!(me(&app, &fresh).await.0, StatusCode::OK);
+}

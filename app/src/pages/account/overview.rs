@@ -1,5 +1,5 @@
 use super::query_param;
-use crate::components::common::{ErrorPage, PageMeta};
+use crate::components::common::{ErrorPage, PageMeta, VerifiedBadge};
 use crate::components::form::{use_form_state, Field, FormErrors};
 use crate::errors::AppError;
 use crate::i18n::{t, Lang, Msg};
@@ -97,7 +97,7 @@ fn AccountBody(
                     .map(|o| view! {
                         <li>
                             <a href=format!("/orgs/{}", o.slug)>{o.name.clone()}</a>
-                            {o.verified.then(|| view! { " " <span class="badge verified" title=t(lang, Msg::VerifiedBadge)>"✓ " {t(lang, Msg::VerifiedBadge)}</span> })}
+                            <VerifiedBadge lang verified_at=o.verified_at.clone()/>
                             " · " {t(lang, crate::pages::orgs::role_label(&o.role))}
                             {if o.active {
                                 view! { " · " <span class="badge">{t(lang, Msg::ActiveOrganisation)}</span> }.into_any()

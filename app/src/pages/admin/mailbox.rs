@@ -1,6 +1,6 @@
 use crate::components::common::{ErrorPage, PageMeta};
 use crate::errors::AppError;
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, Lang, Msg};
 use crate::pages::account::overview::redirect_to_sign_in;
 use crate::routes::use_lang;
 use crate::serverfns::admin::list_mail::list_mail;
@@ -24,6 +24,7 @@ pub fn MailboxPage() -> impl IntoView {
                                     <li id=format!("mail-{}", m.id)>
                                         <p><strong>{m.subject}</strong></p>
                                         <p class="muted">{m.recipient} " · " {m.created_at}</p>
+                                        <MailStatus lang sent_at=m.sent_at attempts=m.attempts last_error=m.last_error/>
                                         <pre>{m.body}</pre>
                                     </li>
                                 })
@@ -39,5 +40,21 @@ pub fn MailboxPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Sent (when), queued, or not delivered yet (attempts and the last reason).
+#[component]
+fn MailStatus(lang: Lang, sent_at: Option<String>, attempts: i32, last_error: Option<String>) -> impl IntoView {
+    match (sent_at, attempts) {
+        (Some(at), _) => view! { <p class="mail-status sent">{t(lang, Msg::MailSent)} " · " {at}</p> }.into_any(),
+        (None, 0) => view! { <p class="mail-status queued">{t(lang, Msg::MailQueued)}</p> }.into_any(),
+        (None, attempts) => view! {
+            <p class="mail-status failed">
+                {t(lang, Msg::MailFailed)} " " {attempts}
+                {last_error.map(|e| view! { " · " <code>{e}</code> })}
+            </p>
+        }
+        .into_any(),
     }
 }

@@ -1,4 +1,4 @@
-use crate::components::common::{ErrorPage, PageMeta};
+use crate::components::common::{ErrorPage, PageMeta, VerifiedBadge};
 use crate::components::form::{use_form_state, FormErrors};
 use crate::errors::AppError;
 use crate::i18n::{t, Lang, Msg};
@@ -44,6 +44,7 @@ fn Queue(lang: Lang, queue: ModerationQueueView) -> impl IntoView {
                     .map(|v| view! {
                         <li>
                             <a href=format!("/orgs/{}", v.slug)>{v.organisation.clone()}</a>
+                            <VerifiedBadge lang verified_at=v.verified_at.clone()/>
                             " · " {v.registration_number.clone()} " · " <span class="muted">{v.created_at.clone()}</span>
                             <p class="evidence">{v.evidence.clone()}</p>
                             {v.document.clone().map(|href| view! { <p><a href=href>{t(lang, Msg::ViewDocument)}</a></p> })}
@@ -68,6 +69,7 @@ fn Queue(lang: Lang, queue: ModerationQueueView) -> impl IntoView {
                     .map(|r| view! {
                         <li>
                             <a href=format!("/orgs/{}", r.slug)>{r.organisation.clone()}</a>
+                            <VerifiedBadge lang verified_at=r.verified_at.clone()/>
                             " · " <strong>{r.reason.clone()}</strong> " · " <span class="muted">{r.created_at.clone()}</span>
                             <p class="evidence">{r.details.clone()}</p>
                             <form method="post" action=format!("/moderation/reports/{}", r.id) class="inline-form">

@@ -1,5 +1,5 @@
 use super::form::OrgForm;
-use crate::components::common::{ErrorPage, PageMeta};
+use crate::components::common::{ErrorPage, PageMeta, VerifiedBadge};
 use crate::components::form::use_form_state;
 use crate::errors::AppError;
 use crate::i18n::{t, Msg};
@@ -23,7 +23,7 @@ pub fn EditOrganisationPage() -> impl IntoView {
                         Ok(org) if org.can_edit => view! {
                             <PageMeta lang title=t(lang, Msg::EditOrgTitle).to_owned() description=org.name.clone()/>
                             <section class="narrow-wide">
-                                <p><a href=format!("/orgs/{slug}")>"← " {org.name.clone()}</a></p>
+                                <p><a href=format!("/orgs/{slug}")>"← " {org.name.clone()}</a><VerifiedBadge lang verified_at=org.verified_at.clone()/></p>
                                 <h1>{t(lang, Msg::EditOrgTitle)}</h1>
                                 <OrgForm lang form=form.clone() action=format!("/orgs/{slug}/edit") submit=Msg::SaveButton saved=Some(org)/>
                             </section>

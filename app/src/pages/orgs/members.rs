@@ -1,5 +1,5 @@
 use super::{role_label, ROLES};
-use crate::components::common::{ErrorPage, PageMeta};
+use crate::components::common::{ErrorPage, PageMeta, VerifiedBadge};
 use crate::components::form::{use_form_state, Field, FormErrors, SelectField};
 use crate::errors::AppError;
 use crate::i18n::{t, Lang, Msg};
@@ -48,7 +48,7 @@ fn Members(lang: Lang, view: MembersView, form: FormState, invited: bool) -> imp
         <PageMeta lang title=format!("{} · {}", t(lang, Msg::OrgMembersTitle), org.name) description=org.name.clone()/>
         <p>
             <a href=format!("/orgs/{slug}")>"← " {org.name.clone()}</a>
-            {org.verified_at.is_some().then(|| view! { " " <span class="badge verified">"✓ " {t(lang, Msg::VerifiedBadge)}</span> })}
+            <VerifiedBadge lang verified_at=org.verified_at.clone()/>
         </p>
         <h1>{t(lang, Msg::OrgMembersTitle)}</h1>
         {invited.then(|| view! { <p class="notice" role="status">{t(lang, Msg::InvitationSentNotice)}</p> })}

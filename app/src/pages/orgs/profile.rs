@@ -1,5 +1,5 @@
 use super::kind_label;
-use crate::components::common::{ErrorPage, PageMeta};
+use crate::components::common::{ErrorPage, PageMeta, VerifiedBadge};
 use crate::components::form::{Field, FormErrors, SelectField, TextAreaField};
 use crate::i18n::{t, Lang, Msg};
 use crate::model::OrgView;
@@ -67,7 +67,7 @@ fn Profile(lang: Lang, org: OrgView, notice: Option<Msg>) -> impl IntoView {
             {org.logo.clone().map(|src| view! { <img class="logo" src=src alt="" width="96" height="96"/> })}
             <h1>
                 {org.name.clone()}
-                {org.verified_at.is_some().then(|| view! { " " <span class="badge verified" title=t(lang, Msg::VerifiedBadge)>"✓"</span> })}
+                <VerifiedBadge lang verified_at=org.verified_at.clone()/>
             </h1>
             <p class="muted">
                 {t(lang, kind_label(&org.kind))} " · " {t(lang, country)}
@@ -129,6 +129,7 @@ fn TrustSection(lang: Lang, org: OrgView) -> impl IntoView {
                     {org.endorsements.iter().map(|e| view! {
                         <li>
                             {t(lang, Msg::EndorsedBy)} " " <a href=format!("/orgs/{}", e.endorser_slug)>{e.endorser.clone()}</a>
+                            <VerifiedBadge lang verified_at=e.endorser_verified_at.clone()/>
                             " " {t(lang, Msg::Since)} " " <time>{e.since.clone()}</time>
                         </li>
                     }).collect_view()}

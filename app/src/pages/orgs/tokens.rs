@@ -1,4 +1,4 @@
-use crate::components::common::{ErrorPage, PageMeta};
+use crate::components::common::{ErrorPage, PageMeta, VerifiedBadge};
 use crate::components::form::{use_form_state, Field, FormErrors, SelectField};
 use crate::errors::AppError;
 use crate::i18n::{t, Lang, Msg};
@@ -48,7 +48,7 @@ fn Tokens(lang: Lang, view: TokensView, form: FormState) -> impl IntoView {
     };
     view! {
         <PageMeta lang title=format!("{} · {}", t(lang, Msg::ApiTokensTitle), view.organisation) description=t(lang, Msg::ApiTokensIntro).to_owned()/>
-        <p><a href=format!("/orgs/{slug}")>"← " {view.organisation.clone()}</a></p>
+        <p><a href=format!("/orgs/{slug}")>"← " {view.organisation.clone()}</a><VerifiedBadge lang verified_at=view.verified_at.clone()/></p>
         <h1>{t(lang, Msg::ApiTokensTitle)}</h1>
         <p class="lead">{t(lang, Msg::ApiTokensIntro)}</p>
         {created.map(|secret| view! {

@@ -19,6 +19,8 @@ pub async fn list_mail() -> Result<Vec<MailView>, AppError> {
                     body: m.body,
                     created_at: m.created_at.format("%Y-%m-%d %H:%M:%S UTC").to_string(),
                     sent_at: m.sent_at.map(|s| s.format("%Y-%m-%d %H:%M:%S UTC").to_string()),
+                    attempts: m.attempts,
+                    last_error: m.last_error,
                 })
                 .collect())
         }

@@ -15,6 +15,7 @@ pub async fn list_api_tokens(slug: String) -> Result<TokensView, AppError> {
             let date = |d: chrono::DateTime<chrono::Utc>| d.format("%Y-%m-%d").to_string();
             Ok(TokensView {
                 organisation: org.name,
+                verified_at: org.verified_at.map(|d| d.format("%Y-%m-%d").to_string()),
                 slug: org.slug,
                 tokens: tokens
                     .into_iter()

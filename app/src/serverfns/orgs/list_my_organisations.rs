@@ -16,7 +16,7 @@ pub async fn list_my_organisations() -> Result<Vec<MyOrgView>, AppError> {
                 .into_iter()
                 .map(|(org, role)| MyOrgView {
                     active: Some(org.id) == active,
-                    verified: org.verified_at.is_some(),
+                    verified_at: org.verified_at.map(|d| d.format("%Y-%m-%d").to_string()),
                     slug: org.slug,
                     name: org.name,
                     role: role.code().to_owned(),

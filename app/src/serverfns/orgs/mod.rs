@@ -40,13 +40,14 @@ pub(crate) async fn org_view(
     Ok(crate::model::OrgView {
         endorsed_by_viewer: endorser
             .as_ref()
-            .is_some_and(|e| endorsements.iter().any(|(_, slug, _)| *slug == e.slug)),
+            .is_some_and(|e| endorsements.iter().any(|(endorser, _)| endorser.slug == e.slug)),
         can_endorse: endorser.is_some(),
         endorsements: endorsements
             .into_iter()
-            .map(|(endorser, endorser_slug, since)| crate::model::EndorsementView {
-                endorser,
-                endorser_slug,
+            .map(|(endorser, since)| crate::model::EndorsementView {
+                endorser_verified_at: endorser.verified_at.map(|d| d.format("%Y-%m-%d").to_string()),
+                endorser: endorser.name,
+                endorser_slug: endorser.slug,
                 since: since.format("%Y-%m-%d").to_string(),
             })
             .collect(),

@@ -18,6 +18,7 @@ pub async fn moderation_queue() -> Result<ModerationQueueView, AppError> {
                     .map(|(r, o)| QueuedVerification {
                         document: r.document_path.map(|f| format!("/moderation/evidence/{f}")),
                         id: r.id,
+                        verified_at: o.verified_at.map(|d| d.format("%Y-%m-%d").to_string()),
                         organisation: o.name,
                         slug: o.slug,
                         registration_number: r.registration_number,
@@ -29,6 +30,7 @@ pub async fn moderation_queue() -> Result<ModerationQueueView, AppError> {
                     .into_iter()
                     .map(|(r, o)| QueuedReport {
                         id: r.id,
+                        verified_at: o.verified_at.map(|d| d.format("%Y-%m-%d").to_string()),
                         organisation: o.name,
                         slug: o.slug,
                         reason: r.reason,

@@ -479,6 +479,15 @@ pub struct ListingFilters {
 }
 
 impl ListingFilters {
+    /// Whether the cursor has the shape the server writes (`<µs>.<id>`); an empty one is fine.
+    pub fn cursor_is_valid(&self) -> bool {
+        self.cursor.is_empty()
+            || self
+                .cursor
+                .split_once('.')
+                .is_some_and(|(a, b)| a.parse::<i64>().is_ok() && b.parse::<i32>().is_ok())
+    }
+
     /// The filters as a query string (without the cursor), for links and "next page".
     pub fn query(&self) -> String {
         let mut parts: Vec<String> = Vec::new();

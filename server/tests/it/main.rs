@@ -9,6 +9,7 @@ mod config;
 mod data;
 mod errors;
 mod health;
+mod listings;
 mod logo;
 mod mail;
 mod orgs;

@@ -39,7 +39,6 @@ pub fn BrowseListingsPage() -> impl IntoView {
     let filters = filters_from_query();
     let kind = filters.kind.clone();
     let title = vocab::label("kind", &kind, lang);
-    let (filters_for_form, filters_for_results) = (filters.clone(), filters);
     view! {
         <PageMeta lang title=format!("{title} · {}", t(lang, Msg::ListingsTitle)) description=t(lang, Msg::ListingsIntro).to_owned()/>
         <section>
@@ -59,31 +58,51 @@ pub fn BrowseListingsPage() -> impl IntoView {
                     .collect_view()}
                 <a class="button" href=format!("/listings/new?kind={kind}")>{t(lang, Msg::NewListingButton)}</a>
             </nav>
-            <div class="browse">
-                <Suspense fallback=|| ()>
-                    {
-                        let filters = filters_for_form.clone();
-                        Suspend::new(async move {
-                            let choices = get_listing_choices(lang).await.unwrap_or_default();
-                            view! { <Filters lang filters=filters.clone() choices/> }
-                        })
-                    }
-                </Suspense>
-                <div class="results">
-                    <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
-                        {
-                            let filters = filters_for_results.clone();
-                            Suspend::new(async move { view! { <Results lang filters=filters.clone()/> } })
+            // One Suspense that loads in sequence: the SQLite pool has one connection, and two
+            // resources racing for it inside one render deadlock.
+            <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
+                {
+                    let filters = filters.clone();
+                    Suspend::new(async move {
+                        let choices = get_listing_choices(lang).await.unwrap_or_default();
+                        let outcome = load_page(filters.clone(), lang).await;
+                        view! {
+                            <div class="browse">
+                                <Filters lang filters=filters.clone() choices/>
+                                <div class="results">
+                                    <Results lang filters=filters.clone() outcome/>
+                                </div>
+                            </div>
                         }
-                    </Suspense>
-                </div>
-            </div>
+                    })
+                }
+            </Suspense>
         </section>
     }
 }
 
+/// A page of listings; a broken cursor falls back to the first page (and says so).
+async fn load_page(
+    filters: ListingFilters,
+    lang: Lang,
+) -> Result<(crate::model::ListingPage, bool), crate::errors::AppError> {
+    if filters.cursor_is_valid() {
+        browse_listings(filters, lang).await.map(|page| (page, false))
+    } else {
+        let first = ListingFilters {
+            cursor: String::new(),
+            ..filters
+        };
+        browse_listings(first, lang).await.map(|page| (page, true))
+    }
+}
+
 #[component]
-fn Results(lang: Lang, filters: ListingFilters) -> impl IntoView {
+fn Results(
+    lang: Lang,
+    filters: ListingFilters,
+    outcome: Result<(crate::model::ListingPage, bool), crate::errors::AppError>,
+) -> impl IntoView {
     let query = filters.query();
     let kind = filters.kind.clone();
     let base = if query.is_empty() {
@@ -91,54 +110,36 @@ fn Results(lang: Lang, filters: ListingFilters) -> impl IntoView {
     } else {
         format!("kind={kind}&{query}")
     };
-    let resource = {
-        let filters = filters.clone();
-        async move {
-            match browse_listings(filters.clone(), lang).await {
-                // A broken cursor: say so and show the first page.
-                Err(crate::errors::AppError::Invalid { field, .. }) if field == "cursor" => {
-                    let first = ListingFilters {
-                        cursor: String::new(),
-                        ..filters
-                    };
-                    browse_listings(first, lang).await.map(|page| (page, true))
-                }
-                other => other.map(|page| (page, false)),
+    match outcome {
+        Ok((page, cursor_error)) => {
+            let first_page = !filters.cursor.is_empty();
+            let next = page.next_cursor.clone().map(|c| format!("/listings?{base}&cursor={c}"));
+            let export_csv = format!("/listings/export.csv?{base}");
+            let export_json = format!("/api/v1/listings?{base}");
+            view! {
+                {cursor_error.then(|| view! { <p class="warning">{message_text(lang, "ErrCursor")}</p> })}
+                {if page.items.is_empty() {
+                    view! { <p class="empty">{t(lang, Msg::NoListings)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="listing-list">
+                            {page.items.into_iter().map(|item| view! { <ListingCard lang item/> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }}
+                <nav class="pager">
+                    {first_page.then(|| view! { <a href=format!("/listings?{base}")>{t(lang, Msg::FirstPage)}</a> })}
+                    {next.map(|href| view! { <a rel="next" href=href>{t(lang, Msg::NextPage)}</a> })}
+                </nav>
+                <p class="exports small">
+                    <a href=export_csv>{t(lang, Msg::ExportCsv)}</a> " · " <a href=export_json>{t(lang, Msg::ExportJson)}</a>
+                </p>
             }
+            .into_any()
         }
-    };
-    Suspend::new(async move {
-        match resource.await {
-            Ok((page, cursor_error)) => {
-                let first_page = !filters.cursor.is_empty();
-                let next = page.next_cursor.clone().map(|c| format!("/listings?{base}&cursor={c}"));
-                let export_csv = format!("/listings/export.csv?{base}");
-                let export_json = format!("/api/v1/listings?{base}");
-                view! {
-                    {cursor_error.then(|| view! { <p class="warning">{message_text(lang, "ErrCursor")}</p> })}
-                    {if page.items.is_empty() {
-                        view! { <p class="empty">{t(lang, Msg::NoListings)}</p> }.into_any()
-                    } else {
-                        view! {
-                            <ul class="listing-list">
-                                {page.items.into_iter().map(|item| view! { <ListingCard lang item/> }).collect_view()}
-                            </ul>
-                        }
-                        .into_any()
-                    }}
-                    <nav class="pager">
-                        {first_page.then(|| view! { <a href=format!("/listings?{base}")>{t(lang, Msg::FirstPage)}</a> })}
-                        {next.map(|href| view! { <a rel="next" href=href>{t(lang, Msg::NextPage)}</a> })}
-                    </nav>
-                    <p class="exports small">
-                        <a href=export_csv>{t(lang, Msg::ExportCsv)}</a> " · " <a href=export_json>{t(lang, Msg::ExportJson)}</a>
-                    </p>
-                }
-                .into_any()
-            }
-            Err(error) => view! { <ErrorPage lang error/> }.into_any(),
-        }
-    })
+        Err(error) => view! { <ErrorPage lang error/> }.into_any(),
+    }
 }
 
 /// The filter form: a plain GET form, so the URL can be shared and it works without JS.

@@ -141,6 +141,7 @@ fn Detail(lang: Lang, item: ListingView, notice: Option<String>) -> impl IntoVie
         <PageMeta lang title=title.clone() description=meta/>
         <script type="application/ld+json" inner_html=json_ld(&item, lang)></script>
         {notice.map(|n| view! { <p class="notice" role="status">{t(lang, n)}</p> })}
+        <FormErrors lang form=form.clone()/>
         {(status == "held").then(|| view! { <p class="warning">{t(lang, Msg::HeldNotice)}</p> })}
         <article class="listing">
             <p class="card-kicker">
@@ -194,7 +195,6 @@ fn Detail(lang: Lang, item: ListingView, notice: Option<String>) -> impl IntoVie
             <details class="report">
                 <summary>{t(lang, Msg::ReportListingTitle)}</summary>
                 <form method="post" action=format!("/listings/{}/report", item.id) class="stack">
-                    <FormErrors lang form=form.clone()/>
                     <label for="report-reason">{t(lang, Msg::ReportReason)}</label>
                     <select id="report-reason" name="reason">
                         <option value="fraud">{t(lang, Msg::ReasonFraud)}</option>

@@ -18,8 +18,10 @@ pub fn ModerationPage() -> impl IntoView {
         <FormErrors lang form/>
         <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
             {Suspend::new(async move {
+                // In sequence, not as two resources: the SQLite pool has one connection.
+                let listings = crate::serverfns::listings::listing_queue::listing_queue().await.unwrap_or_default();
                 match moderation_queue().await {
-                    Ok(queue) => view! { <Queue lang queue/> }.into_any(),
+                    Ok(queue) => view! { <Queue lang queue/> <ListingQueue lang items=listings/> }.into_any(),
                     Err(AppError::Unauthorized) => {
                         redirect_to_sign_in("/moderation");
                         ().into_any()
@@ -28,6 +30,40 @@ pub fn ModerationPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Held listings and reported listings, with release / remove.
+#[component]
+fn ListingQueue(lang: Lang, items: Vec<(Option<(i32, String, String)>, crate::model::ListingView)>) -> impl IntoView {
+    view! {
+        <section>
+            <h2>{t(lang, Msg::HeldListings)}</h2>
+            {items.is_empty().then(|| view! { <p class="muted">{t(lang, Msg::NothingWaiting)}</p> })}
+            <ul class="queue">
+                {items
+                    .into_iter()
+                    .map(|(report, item)| {
+                        let (title, _) = crate::pages::listings::title_of(&item, lang);
+                        let id = item.id;
+                        view! {
+                            <li>
+                                <a href=format!("/listings/{id}")>{title}</a>
+                                " · " <crate::pages::listings::OrgName lang org=item.organisation.clone()/>
+                                " · " {crate::vocab::label("status", &item.status, lang)}
+                                {report.clone().map(|(_, reason, details)| view! { <p><strong>{reason}</strong> " " {details}</p> })}
+                                <form method="post" action=format!("/moderation/listings/{id}") class="inline">
+                                    {report.map(|(rid, _, _)| view! { <input type="hidden" name="report" value=rid.to_string()/> })}
+                                    <button type="submit" name="decision" value="release">{t(lang, Msg::ReleaseButton)}</button>
+                                    " "
+                                    <button type="submit" name="decision" value="remove" class="danger">{t(lang, Msg::RemoveButton)}</button>
+                                </form>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
     }
 }
 

@@ -2,3 +2,4 @@ pub mod browse_listings;
 pub mod get_listing;
 pub mod get_listing_choices;
 pub mod list_my_listings;
+pub mod listing_queue;

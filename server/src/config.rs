@@ -13,6 +13,8 @@
 //! | `CORRIDOR_AUTO_MIGRATE` | `true` | apply pending migrations when `serve` starts |
 //! | `CORRIDOR_PUBLIC_ORIGIN` | `http://` + `LEPTOS_SITE_ADDR` | the address users reach the portal at: links in e-mails, the CSRF origin check, `Secure` cookies when `https://` |
 //! | `CORRIDOR_TRUSTED_PROXIES` | (none) | comma-separated IP addresses of reverse proxies whose `X-Forwarded-For` is believed |
+//! | `CORRIDOR_API_RATE_TOKEN` | `300` | `/api/v1` requests per minute per API token (per process; `0` = no limit) |
+//! | `CORRIDOR_API_RATE_ANONYMOUS` | `60` | `/api/v1` requests per minute per client address without a token (per process; `0` = no limit) |
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -29,6 +31,10 @@ pub struct Config {
     pub auto_migrate: bool,
     pub public_origin: String,
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// `/api/v1` requests per minute per token; 0 = unlimited.
+    pub api_rate_token: u32,
+    /// `/api/v1` requests per minute per client address without a token; 0 = unlimited.
+    pub api_rate_anonymous: u32,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -121,6 +127,16 @@ impl Config {
             )?,
             public_origin,
             trusted_proxies,
+            api_rate_token: parse(
+                "CORRIDOR_API_RATE_TOKEN",
+                get("CORRIDOR_API_RATE_TOKEN", "300"),
+                "expected a whole number of requests per minute",
+            )?,
+            api_rate_anonymous: parse(
+                "CORRIDOR_API_RATE_ANONYMOUS",
+                get("CORRIDOR_API_RATE_ANONYMOUS", "60"),
+                "expected a whole number of requests per minute",
+            )?,
             auto_migrate: parse(
                 "CORRIDOR_AUTO_MIGRATE",
                 get("CORRIDOR_AUTO_MIGRATE", "true"),

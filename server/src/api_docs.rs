@@ -15,6 +15,7 @@ use utoipa::{Modify, OpenApi};
     info(
         title = "Corridor API",
         version = "1",
+        license(name = "MIT"),
         description = "Listings (commodities, investment opportunities, logistics routes) and organisations of the \
 Vietnam–Laos trade portal. Reads are public; a bearer token (`Authorization: Bearer cor_…`, created by an \
 organisation's editors) also reads its own organisation's listings in every status, and a write token creates, \

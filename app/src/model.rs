@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A name in the three UI languages; any of them may be empty.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct Names {
     pub vi: String,
     pub lo: String,
@@ -528,6 +529,7 @@ pub fn urlencode(value: &str) -> String {
 
 /// An organisation as listings show it: name, link and verified badge.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct OrgRef {
     pub slug: String,
     pub name: String,
@@ -539,6 +541,7 @@ pub struct OrgRef {
 
 /// A place a listing points at, named in three languages.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct PlaceRef {
     pub id: String,
     pub name: Names,
@@ -546,6 +549,7 @@ pub struct PlaceRef {
 
 /// An HS code with its description in the reader's language (or English, labelled).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct HsRef {
     pub code: String,
     /// "72.08"
@@ -557,6 +561,7 @@ pub struct HsRef {
 
 /// One listing as browse pages, the API and detail pages show it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ListingView {
     pub id: i32,
     pub kind: String,
@@ -608,6 +613,7 @@ pub struct ListingView {
 
 /// One page of a browse list.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ListingPage {
     pub items: Vec<ListingView>,
     /// The cursor of the next page, when there is one.

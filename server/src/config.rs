@@ -15,6 +15,8 @@
 //! | `CORRIDOR_TRUSTED_PROXIES` | (none) | comma-separated IP addresses of reverse proxies whose `X-Forwarded-For` is believed |
 //! | `CORRIDOR_SMTP_URL` | (none: mails stay in the outbox) | SMTP server the outbox is sent through: `smtp://user:pass@host[:587]` (STARTTLS, required), `smtps://user:pass@host[:465]` (implicit TLS), `smtp://host[:25]?tls=none` (plain, for a local relay; no credentials) |
 //! | `CORRIDOR_MAIL_FROM` | `Corridor <no-reply@localhost>` | the `From` of every mail (`Name <address>` or `address`) |
+//! | `CORRIDOR_API_RATE_TOKEN` | `300` | `/api/v1` requests per minute per API token (per process; `0` = no limit) |
+//! | `CORRIDOR_API_RATE_ANONYMOUS` | `60` | `/api/v1` requests per minute per client address without a token (per process; `0` = no limit) |
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -36,6 +38,10 @@ pub struct Config {
     /// Where the mail outbox is sent; `None` keeps mails in the outbox (development mailbox).
     pub smtp: Option<SmtpSettings>,
     pub mail_from: String,
+    /// `/api/v1` requests per minute per token; 0 = unlimited.
+    pub api_rate_token: u32,
+    /// `/api/v1` requests per minute per client address without a token; 0 = unlimited.
+    pub api_rate_anonymous: u32,
 }
 
 /// How the mail worker reaches the SMTP server.
@@ -280,6 +286,16 @@ impl Config {
             trusted_proxies,
             smtp,
             mail_from,
+            api_rate_token: parse(
+                "CORRIDOR_API_RATE_TOKEN",
+                get("CORRIDOR_API_RATE_TOKEN", "300"),
+                "expected a whole number of requests per minute",
+            )?,
+            api_rate_anonymous: parse(
+                "CORRIDOR_API_RATE_ANONYMOUS",
+                get("CORRIDOR_API_RATE_ANONYMOUS", "60"),
+                "expected a whole number of requests per minute",
+            )?,
             auto_migrate: parse(
                 "CORRIDOR_AUTO_MIGRATE",
                 get("CORRIDOR_AUTO_MIGRATE", "true"),

@@ -1,5 +1,7 @@
 //! The Corridor server process: configuration, router and CLI commands.
 pub mod api;
+pub mod api_docs;
+pub mod api_limit;
 pub mod config;
 pub mod forms;
 pub mod health;

@@ -1,4 +1,5 @@
 //! Every route of the server in one place.
+use crate::api_limit::RateLimiter;
 use crate::{api, config::Config, forms, health, listing_forms, middleware};
 use app::state::AppState;
 use app::{shell, App};
@@ -10,6 +11,7 @@ use axum::{
 };
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::any::Any;
+use std::sync::Arc;
 use tower::ServiceBuilder;
 use tower_http::{
     catch_panic::CatchPanicLayer,
@@ -80,8 +82,11 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/orgs/{slug}/logo", post(forms::upload_logo))
         .route("/uploads/logos/{file}", get(forms::serve_logo))
         .route("/moderation/evidence/{file}", get(forms::serve_evidence))
-        // The public API for integrators.
-        .route("/api/v1/me", get(api::me))
+        // The public API for integrators (own error format, token check and rate limit).
+        .merge(api::routes(
+            &state,
+            Arc::new(RateLimiter::per_minute(config.api_rate_token, config.api_rate_anonymous)),
+        ))
         .nest_service("/pkg", pkg)
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();

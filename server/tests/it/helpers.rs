@@ -110,15 +110,20 @@ impl TestApp {
 
     /// The portal serving built assets from `site_root`.
     pub fn with_site_root(test_db: TestDb, site_root: &str) -> TestApp {
+        Self::with_env(test_db, &[("LEPTOS_SITE_ROOT", site_root)])
+    }
+
+    /// The portal with these settings (environment variable name, value) on top of the defaults.
+    pub fn with_env(test_db: TestDb, env: &[(&str, &str)]) -> TestApp {
         let config = Config::from_lookup(|name| match name {
             "DATABASE_URL" => Some(test_db.url.clone()),
-            "LEPTOS_SITE_ROOT" => Some(site_root.to_owned()),
-            _ => None,
+            _ => env.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned()),
         })
         .expect("test config");
+        let site_root = config.site_root.display().to_string();
         let leptos_options = LeptosOptions::builder()
             .output_name("corridor")
-            .site_root(site_root)
+            .site_root(site_root.as_str())
             .build();
         let state = AppState {
             db: test_db.db.clone(),

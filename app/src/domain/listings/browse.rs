@@ -2,6 +2,7 @@
 //! organisation's own listings, and the choices the forms and filters offer.
 use super::{effective_status, hs, Kind, Status};
 use crate::domain::accounts::{CurrentUser, PlatformRole};
+use crate::domain::api_tokens::{ApiClient, Scope};
 use crate::domain::entities::{
     border_gate, economic_zone, hs_chapter, hs_code, listing, listing_gate, membership, organisation, province,
 };
@@ -154,7 +155,7 @@ async fn reference_names(
     })
 }
 
-fn org_ref(o: &organisation::Model) -> OrgRef {
+pub fn org_ref(o: &organisation::Model) -> OrgRef {
     OrgRef {
         slug: o.slug.clone(),
         name: o.name.clone(),
@@ -451,13 +452,8 @@ async fn sees_private(
     Ok(role_of(db, user.user_id, organisation_id).await?.is_some())
 }
 
-/// One listing, if the viewer may see it (otherwise `NotFound`, so nothing leaks).
-pub async fn get(
-    db: &impl ConnectionTrait,
-    id: i32,
-    viewer: Option<&CurrentUser>,
-    lang: Lang,
-) -> Result<ListingView, AppError> {
+/// A listing with its organisation, and whether the public may see it.
+async fn load(db: &impl ConnectionTrait, id: i32) -> Result<(listing::Model, bool), AppError> {
     let row = listing::Entity::find_by_id(id)
         .one(db)
         .await?
@@ -467,6 +463,17 @@ pub async fn get(
         .await?
         .ok_or(AppError::NotFound)?;
     let public = row.status == Status::Published.code() && row.expires_at > Utc::now() && org.status == "active";
+    Ok((row, public))
+}
+
+/// One listing, if the viewer may see it (otherwise `NotFound`, so nothing leaks).
+pub async fn get(
+    db: &impl ConnectionTrait,
+    id: i32,
+    viewer: Option<&CurrentUser>,
+    lang: Lang,
+) -> Result<ListingView, AppError> {
+    let (row, public) = load(db, id).await?;
     if !public && !sees_private(db, viewer, row.organisation_id).await? {
         return Err(AppError::NotFound);
     }
@@ -475,6 +482,64 @@ pub async fn get(
         .await?
         .pop()
         .ok_or(AppError::NotFound)
+}
+
+/// One listing for an API client: public listings, and every listing of the token's own
+/// organisation (otherwise `NotFound`). A write token may edit its organisation's listings.
+pub async fn get_for_client(
+    db: &impl ConnectionTrait,
+    id: i32,
+    client: Option<&ApiClient>,
+    lang: Lang,
+) -> Result<ListingView, AppError> {
+    let (row, public) = load(db, id).await?;
+    let own = client.filter(|c| c.organisation_id == row.organisation_id);
+    if !public && own.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let editable: HashSet<i32> = own
+        .filter(|c| c.scope == Scope::Write)
+        .map(|c| c.organisation_id)
+        .into_iter()
+        .collect();
+    views(db, vec![row], lang, &editable)
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)
+}
+
+/// Active organisations by slug, after the slug `after` (a cursor), at most `limit`
+/// (1–500); with the slug to continue after when there are more.
+pub async fn organisations(
+    db: &impl ConnectionTrait,
+    after: &str,
+    limit: u64,
+) -> Result<(Vec<OrgRef>, Option<String>), AppError> {
+    let limit = limit.clamp(1, 500);
+    let mut query = organisation::Entity::find()
+        .filter(organisation::Column::Status.eq("active"))
+        .order_by_asc(organisation::Column::Slug)
+        .limit(limit + 1);
+    if !after.is_empty() {
+        query = query.filter(organisation::Column::Slug.gt(after));
+    }
+    let mut rows = query.all(db).await?;
+    let next = if rows.len() as u64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|o| o.slug.clone())
+    } else {
+        None
+    };
+    Ok((rows.iter().map(org_ref).collect(), next))
+}
+
+/// One active organisation as the public sees it (`NotFound` when unknown or not active).
+pub async fn organisation(db: &impl ConnectionTrait, slug: &str) -> Result<OrgRef, AppError> {
+    let org = crate::domain::organisations::find_by_slug(db, slug).await?;
+    if org.status != "active" {
+        return Err(AppError::NotFound);
+    }
+    Ok(org_ref(&org))
 }
 
 /// Every listing of an organisation (all statuses), for its members.

@@ -346,6 +346,7 @@ pub enum Importer<'a> {
 }
 
 /// Checks the file, then writes every row in one transaction. Returns how many were written.
+#[allow(clippy::too_many_arguments)]
 pub async fn import(
     db: &DatabaseConnection,
     importer: Importer<'_>,
@@ -371,14 +372,12 @@ pub async fn import(
     let refs = RefData::load(db).await?;
     let now = now_micros();
     let rows = check(kind, text, &refs, now, |n| progress("check", n))?;
-    if rows.iter().any(|v| v.priority_infra) {
-        if organisation.kind != "government" {
-            return Err(ImportFailure::Rows(vec![RowProblem {
-                line: 0,
-                column: "priority_infra".into(),
-                message: "ErrPriorityGovernment".into(),
-            }]));
-        }
+    if rows.iter().any(|v| v.priority_infra) && organisation.kind != "government" {
+        return Err(ImportFailure::Rows(vec![RowProblem {
+            line: 0,
+            column: "priority_infra".into(),
+            message: "ErrPriorityGovernment".into(),
+        }]));
     }
     let status = match save {
         Save::Draft => Status::Draft,

@@ -52,9 +52,7 @@ pub async fn authorise_listings(
             Action::EditListings,
         ),
         Actor::Token(client) => {
-            if client.organisation_id != organisation.id {
-                Err(AppError::Forbidden)
-            } else if client.scope != Scope::Write {
+            if client.organisation_id != organisation.id || client.scope != Scope::Write {
                 Err(AppError::Forbidden)
             } else {
                 Ok(())

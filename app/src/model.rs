@@ -632,3 +632,6 @@ pub struct ListingChoices {
     /// Organisations the viewer may post for: (slug, name).
     pub my_organisations: Vec<(String, String)>,
 }
+
+/// A listing waiting for moderators, with the open report about it (id, reason, details), if any.
+pub type QueuedListing = (Option<(i32, String, String)>, ListingView);

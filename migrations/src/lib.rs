@@ -10,6 +10,7 @@ mod m20261125_000005_trust;
 mod m20261125_000006_api_tokens_and_logos;
 mod m20261125_000007_verification_documents;
 mod m20261125_000008_listings;
+mod m20261125_000009_listing_indexes;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_api_tokens_and_logos::Migration),
             Box::new(m20261125_000007_verification_documents::Migration),
             Box::new(m20261125_000008_listings::Migration),
+            Box::new(m20261125_000009_listing_indexes::Migration),
         ]
     }
 }

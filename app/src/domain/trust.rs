@@ -117,6 +117,9 @@ pub async fn decide_verification(
         active.verified_at = Set(Some(now));
     }
     let org = active.update(&txn).await?;
+    if approve {
+        super::listings::store::set_org_verified(&txn, org.id, true).await?;
+    }
     let action = if approve {
         "verification.approve"
     } else {

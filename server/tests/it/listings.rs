@@ -597,3 +597,59 @@ async fn owners_are_reminded_seven_days_before_expiry_once() {
         "once per expiry date"
     );
 }
+
+#[tokio::test]
+async fn verifying_an_organisation_puts_its_listings_under_verified_only() {
+    let app = TestApp::new().await;
+    let (owner, slug) = app.trader("verify@hatinh.vn", "Verify Steel").await;
+    let id = listing_id(&app.post_listing(&owner, &steel_offer(&slug)).await);
+    assert!(!app
+        .get("/listings?kind=commodity&verified=1")
+        .await
+        .body
+        .contains("SS400"));
+    let detail = app.get(&format!("/listings/{id}?lang=en")).await;
+    assert!(detail.body.contains("Not verified"));
+
+    let res = app
+        .post_form(
+            &format!("/orgs/{slug}/verification"),
+            &[
+                ("registration_number", "VN-3001"),
+                ("evidence", "Business registration, Ha Tinh DPI"),
+            ],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let moderator = app.confirmed_user("mod3@corridor.test").await;
+    app.set_platform_role("mod3@corridor.test", "moderator").await;
+    let queue = app.get_as("/moderation?lang=en", &moderator).await;
+    let request = queue
+        .body
+        .split("/moderation/verifications/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let res = app
+        .post_form(
+            &format!("/moderation/verifications/{request}"),
+            &[("decision", "approve")],
+            Some(&moderator),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let verified = app.get("/listings?kind=commodity&verified=1&lang=en").await;
+    assert!(verified.body.contains("SS400"), "{}", verified.body);
+    assert!(verified.body.contains("✓"));
+    // The search index hears about the change (a second outbox row for the listing).
+    let outbox = search_outbox::Entity::find()
+        .filter(search_outbox::Column::EntityId.eq(id.to_string()))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(outbox, 2);
+}

@@ -57,6 +57,8 @@ pub struct Model {
     pub updated_at: ChronoDateTimeUtc,
     pub reminder_sent_at: Option<ChronoDateTimeUtc>,
     pub origin: String,
+    /// The organisation was verified (kept in step by the verification decision).
+    pub org_verified: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -365,15 +365,14 @@ pub fn filter_condition(filters: &ListingFilters, now: DateTime<Utc>) -> Result<
             ),
         );
     }
-    if filters.verified || !filters.organisation.is_empty() {
+    if filters.verified {
+        cond = cond.add(listing::Column::OrgVerified.eq(true));
+    }
+    if !filters.organisation.is_empty() {
         let mut orgs = Query::select();
-        orgs.column(organisation::Column::Id).from(organisation::Entity);
-        if filters.verified {
-            orgs.and_where(Expr::col(organisation::Column::VerifiedAt).is_not_null());
-        }
-        if !filters.organisation.is_empty() {
-            orgs.and_where(Expr::col(organisation::Column::Slug).eq(filters.organisation.trim()));
-        }
+        orgs.column(organisation::Column::Id)
+            .from(organisation::Entity)
+            .and_where(Expr::col(organisation::Column::Slug).eq(filters.organisation.trim()));
         cond = cond.add(listing::Column::OrganisationId.in_subquery(orgs.to_owned()));
     }
     Ok(cond)

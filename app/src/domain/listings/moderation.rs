@@ -10,7 +10,6 @@ use crate::domain::trust::REPORT_REASONS;
 use crate::domain::{audit, listings::store};
 use crate::errors::AppError;
 use crate::i18n::Lang;
-use crate::model::ListingView;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
@@ -75,7 +74,7 @@ pub async fn report(
 pub async fn queue(
     db: &DatabaseConnection,
     moderator: &CurrentUser,
-) -> Result<Vec<(Option<(i32, String, String)>, ListingView)>, AppError> {
+) -> Result<Vec<crate::model::QueuedListing>, AppError> {
     authorise(&principal(db, Some(moderator), None).await?, Action::Moderate)?;
     let reports = report::Entity::find()
         .filter(report::Column::SubjectType.eq("listing"))
@@ -95,7 +94,7 @@ pub async fn queue(
         .await?;
     let all: Vec<listing::Model> = held.into_iter().chain(reported).collect();
     let listed = views(db, all, Lang::En, &HashSet::new()).await?;
-    let mut out: Vec<(Option<(i32, String, String)>, ListingView)> = Vec::new();
+    let mut out: Vec<crate::model::QueuedListing> = Vec::new();
     for r in &reports {
         if let Some(v) = listed.iter().find(|v| v.id == r.subject_id) {
             out.push((Some((r.id, r.reason.clone(), r.details.clone())), v.clone()));

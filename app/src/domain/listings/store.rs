@@ -160,10 +160,38 @@ pub fn new_row(
         updated_at: Set(now),
         reminder_sent_at: Set(None),
         origin: Set(origin.to_owned()),
+        org_verified: Set(organisation.verified_at.is_some()),
         ..Default::default()
     };
     fill(&mut model, valid);
     model
+}
+
+/// After a verification decision: every listing of the organisation carries the flag, and the
+/// search index hears about each (same transaction as the decision).
+pub async fn set_org_verified(db: &impl ConnectionTrait, organisation_id: i32, verified: bool) -> Result<(), AppError> {
+    listing::Entity::update_many()
+        .col_expr(listing::Column::OrgVerified, Expr::value(verified))
+        .filter(listing::Column::OrganisationId.eq(organisation_id))
+        .exec(db)
+        .await?;
+    let backend = db.get_database_backend();
+    db.execute_raw(sea_orm::Statement::from_sql_and_values(
+        backend,
+        match backend {
+            sea_orm::DbBackend::Postgres => {
+                "INSERT INTO search_outbox (entity, entity_id, op, created_at) \
+                 SELECT 'listing', CAST(id AS TEXT), 'upsert', $1 FROM listings WHERE organisation_id = $2"
+            }
+            _ => {
+                "INSERT INTO search_outbox (entity, entity_id, op, created_at) \
+                 SELECT 'listing', CAST(id AS TEXT), 'upsert', ? FROM listings WHERE organisation_id = ?"
+            }
+        },
+        [Utc::now().into(), organisation_id.into()],
+    ))
+    .await?;
+    Ok(())
 }
 
 /// Records that a listing changed, for the search index (same transaction as the change).
@@ -281,6 +309,7 @@ pub async fn update(
     let mut model: listing::ActiveModel = row.into();
     fill(&mut model, valid);
     model.updated_at = Set(now);
+    model.org_verified = Set(organisation.verified_at.is_some());
     if model.expires_at.as_ref() != &old_expiry {
         model.reminder_sent_at = Set(None);
     }

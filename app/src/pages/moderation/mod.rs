@@ -35,7 +35,7 @@ pub fn ModerationPage() -> impl IntoView {
 
 /// Held listings and reported listings, with release / remove.
 #[component]
-fn ListingQueue(lang: Lang, items: Vec<(Option<(i32, String, String)>, crate::model::ListingView)>) -> impl IntoView {
+fn ListingQueue(lang: Lang, items: Vec<crate::model::QueuedListing>) -> impl IntoView {
     view! {
         <section>
             <h2>{t(lang, Msg::HeldListings)}</h2>

@@ -1,5 +1,6 @@
 //! The Corridor server process: configuration, router and CLI commands.
 pub mod api;
+pub mod cli_import;
 pub mod api_docs;
 pub mod api_limit;
 pub mod config;
@@ -9,5 +10,6 @@ pub mod listing_forms;
 pub mod mailer;
 pub mod middleware;
 pub mod router;
+pub mod workers;
 
 pub use router::build_router;

@@ -32,6 +32,24 @@ enum Command {
         #[arg(long)]
         email: String,
     },
+    /// Import listings from a CSV file into an organisation: the whole file is checked first and
+    /// written in one transaction, or nothing is written (problems are listed by line and column).
+    /// `corridor import routes --template` prints the header and an example row.
+    Import {
+        /// commodities, opportunities or routes
+        kind: String,
+        /// The CSV file (UTF-8, with or without BOM).
+        file: Option<std::path::PathBuf>,
+        /// The organisation (its slug, as in /orgs/<slug>) the listings belong to.
+        #[arg(long)]
+        org: Option<String>,
+        /// Print the CSV template of KIND and exit.
+        #[arg(long)]
+        template: bool,
+        /// Save the listings as drafts instead of publishing them.
+        #[arg(long)]
+        draft: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -72,6 +90,14 @@ async fn open_database(config: &Config) -> anyhow::Result<DatabaseConnection> {
 }
 
 async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    if let Command::Import {
+        kind, template: true, ..
+    } = &command
+    {
+        let kind = parse_kind(kind)?;
+        print!("{}", app::domain::listings::csv_io::template(kind));
+        return Ok(());
+    }
     let db = open_database(&config).await?;
     match command {
         Command::Migrate => {
@@ -97,9 +123,26 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 Err(err) => anyhow::bail!("{err}"),
             }
         }
+        Command::Import {
+            kind, file, org, draft, ..
+        } => {
+            app::domain::db::migrate(&db).await?;
+            let kind = parse_kind(&kind)?;
+            let file = file.ok_or_else(|| anyhow::anyhow!("give the CSV file: corridor import KIND FILE --org SLUG"))?;
+            let org = org.ok_or_else(|| anyhow::anyhow!("give the organisation: --org SLUG"))?;
+            let rules = app::domain::listings::Rules {
+                hold_unverified: config.hold_unverified_listings,
+            };
+            server::cli_import::run(&db, kind, &file, &org, draft, rules).await?;
+        }
         Command::Serve => serve(db, config).await?,
     }
     Ok(())
+}
+
+fn parse_kind(kind: &str) -> anyhow::Result<app::domain::listings::Kind> {
+    app::domain::listings::Kind::parse(kind)
+        .ok_or_else(|| anyhow::anyhow!("KIND is commodities, opportunities or routes (not {kind:?})"))
 }
 
 /// The first line of standard input (prompting when it is a terminal, without echo support:
@@ -156,6 +199,7 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
             hold_unverified: config.hold_unverified_listings,
         },
     };
+    server::workers::spawn_expiry_reminders(state.db.clone(), state.public_origin.clone());
     let router = server::build_router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await

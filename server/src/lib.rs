@@ -1,8 +1,8 @@
 //! The Corridor server process: configuration, router and CLI commands.
 pub mod api;
-pub mod cli_import;
 pub mod api_docs;
 pub mod api_limit;
+pub mod cli_import;
 pub mod config;
 pub mod forms;
 pub mod health;

@@ -107,7 +107,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Seed => {
             app::domain::db::migrate(&db).await?;
             let report = app::domain::seed::seed(&db).await?;
-            tracing::info!(?report, "seed complete");
+            let listings = app::domain::seed::seed_demo_listings(&db).await?;
+            tracing::info!(?report, demo_listings = listings, "seed complete");
         }
         Command::CreateAdmin { email } => {
             app::domain::db::migrate(&db).await?;
@@ -128,7 +129,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         } => {
             app::domain::db::migrate(&db).await?;
             let kind = parse_kind(&kind)?;
-            let file = file.ok_or_else(|| anyhow::anyhow!("give the CSV file: corridor import KIND FILE --org SLUG"))?;
+            let file =
+                file.ok_or_else(|| anyhow::anyhow!("give the CSV file: corridor import KIND FILE --org SLUG"))?;
             let org = org.ok_or_else(|| anyhow::anyhow!("give the organisation: --org SLUG"))?;
             let rules = app::domain::listings::Rules {
                 hold_unverified: config.hold_unverified_listings,

@@ -582,6 +582,34 @@ struct DemoOrg {
 }
 
 const DEMO_ORGS: &[DemoOrg] = &[
+    // Fictional organisations that hold the demo listings (clearly marked as such).
+    DemoOrg {
+        slug: "demo-lao-exporter",
+        name: "Corridor demo: Lao exporter",
+        kind: "company",
+        country: "LA",
+        en: "Demo data: a fictional Lao trading company that offers the main Lao exports to Vietnam.",
+        vi: "Dữ liệu mẫu: một công ty thương mại Lào giả định, chào bán các mặt hàng xuất khẩu chính của Lào sang Việt Nam.",
+        lo: "ຂໍ້ມູນຕົວຢ່າງ: ບໍລິສັດການຄ້າລາວສົມມຸດ ທີ່ສະເໜີຂາຍສິນຄ້າສົ່ງອອກຫຼັກຂອງລາວໄປຫວຽດນາມ.",
+    },
+    DemoOrg {
+        slug: "demo-vn-exporter",
+        name: "Corridor demo: Vietnamese exporter",
+        kind: "company",
+        country: "VN",
+        en: "Demo data: a fictional Vietnamese trading company that offers the main Vietnamese exports to Laos.",
+        vi: "Dữ liệu mẫu: một công ty thương mại Việt Nam giả định, chào bán các mặt hàng xuất khẩu chính của Việt Nam sang Lào.",
+        lo: "ຂໍ້ມູນຕົວຢ່າງ: ບໍລິສັດການຄ້າຫວຽດນາມສົມມຸດ ທີ່ສະເໜີຂາຍສິນຄ້າສົ່ງອອກຫຼັກຂອງຫວຽດນາມໄປລາວ.",
+    },
+    DemoOrg {
+        slug: "demo-lao-trade-department",
+        name: "Corridor demo: provincial trade department",
+        kind: "government",
+        country: "LA",
+        en: "Demo data: a fictional provincial department of industry and commerce that keeps priority border-trade infrastructure projects.",
+        vi: "Dữ liệu mẫu: một sở công thương cấp tỉnh giả định, quản lý danh mục dự án hạ tầng thương mại biên giới ưu tiên.",
+        lo: "ຂໍ້ມູນຕົວຢ່າງ: ພະແນກອຸດສາຫະກຳ ແລະ ການຄ້າແຂວງສົມມຸດ ທີ່ຄຸ້ມຄອງໂຄງການພື້ນຖານໂຄງລ່າງການຄ້າຊາຍແດນບູລິມະສິດ.",
+    },
     DemoOrg {
         slug: "viet-lao-az",
         name: "Viet–Lao AZ JSC",
@@ -816,6 +844,185 @@ async fn seed_milestones(db: &impl ConnectionTrait) -> Result<usize, SeedError> 
     )
     .await?;
     Ok(MILESTONES.len())
+}
+
+/// One demo listing: (organisation slug, fields as a form would send them).
+type DemoListing = (&'static str, &'static [(&'static str, &'static str)]);
+
+/// Demo listings from the bilateral flows (commodities.csv): Lao rubber, wood, ores, cassava,
+/// coffee, potash, electricity; Vietnamese steel, vehicle parts, machinery, fuel, garments;
+/// an investment opportunity on the priority list and route offers.
+const DEMO_LISTINGS: &[DemoListing] = &[
+    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "4001"),
+        ("title_lo", "ຢາງພາລາແຜ່ນຮົມຄວັນ RSS3 ຈາກອັດຕະປື"), ("title_vi", "Cao su tấm xông khói RSS3 từ Attapeu"), ("title_en", "Natural rubber RSS3 sheets from Attapeu"),
+        ("quantity", "200"), ("unit", "t"), ("frequency", "monthly"), ("price", "1650"), ("currency", "USD"), ("incoterm", "DAP"),
+        ("province_id", "la-attapeu"), ("gate_ids", "bo-y"), ("certifications", "co_form_s;phytosanitary")]),
+    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "4407"),
+        ("title_lo", "ໄມ້ແປຮູບທີ່ມີໃບອະນຸຍາດ"), ("title_vi", "Gỗ xẻ có giấy phép khai thác hợp pháp"), ("title_en", "Licensed sawn timber"),
+        ("quantity", "300"), ("unit", "m3"), ("frequency", "quarterly"), ("currency", "USD"),
+        ("province_id", "la-savannakhet"), ("gate_ids", "lao-bao"), ("certifications", "co_form_s;fumigation")]),
+    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "2601"),
+        ("title_lo", "ແຮ່ເຫຼັກ ແລະ ຫົວແຮ່ເຫຼັກ"), ("title_vi", "Quặng sắt và tinh quặng sắt"), ("title_en", "Iron ore and concentrates"),
+        ("quantity", "5000"), ("unit", "t"), ("frequency", "monthly"), ("price", "62"), ("currency", "USD"), ("incoterm", "FCA"),
+        ("province_id", "la-xiengkhouang"), ("destination_province_id", "vn-nghe-an"), ("gate_ids", "nam-can")]),
+    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "0714"),
+        ("title_lo", "ມັນຕົ້ນຕາກແຫ້ງ"), ("title_vi", "Sắn lát khô"), ("title_en", "Dried cassava chips"),
+        ("quantity", "1000"), ("unit", "t"), ("frequency", "monthly"), ("price", "235"), ("currency", "USD"), ("incoterm", "DAP"),
+        ("province_id", "la-savannakhet"), ("gate_ids", "lao-bao"), ("certifications", "phytosanitary;co_form_s")]),
+    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "0901"),
+        ("title_lo", "ກາເຟອາຣາບິກາ ພູພຽງບໍລະເວນ"), ("title_vi", "Cà phê Arabica cao nguyên Bolaven"), ("title_en", "Bolaven Plateau Arabica green coffee"),
+        ("quantity", "40"), ("unit", "t"), ("frequency", "yearly"), ("price", "5200"), ("currency", "USD"), ("incoterm", "FCA"),
+        ("province_id", "la-salavan"), ("gate_ids", "la-lay"), ("certifications", "organic;phytosanitary")]),
+    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "3104"),
+        ("title_lo", "ປຸຍໂປແຕສ (MOP)"), ("title_vi", "Phân kali (MOP)"), ("title_en", "Potash fertiliser (MOP)"),
+        ("quantity", "3000"), ("unit", "t"), ("frequency", "monthly"), ("currency", "USD"),
+        ("province_id", "la-khammouane"), ("gate_ids", "cha-lo"), ("certifications", "co_form_s")]),
+    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "2716"),
+        ("title_lo", "ພະລັງງານໄຟຟ້າຈາກເຂື່ອນໄຟຟ້ານ້ຳຕົກ"), ("title_vi", "Điện năng từ thủy điện"), ("title_en", "Hydropower electricity"),
+        ("quantity", "50000"), ("unit", "mwh"), ("frequency", "monthly"), ("currency", "USD"),
+        ("province_id", "la-sekong"), ("destination_province_id", "vn-quang-ngai")]),
+    ("demo-vn-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "7208"),
+        ("title_vi", "Thép cuộn cán nóng SS400"), ("title_en", "Hot-rolled steel coil SS400"), ("title_lo", "ເຫຼັກມ້ວນຮີດຮ້ອນ SS400"),
+        ("quantity", "500"), ("unit", "t"), ("frequency", "monthly"), ("price", "610"), ("currency", "USD"), ("incoterm", "DAP"),
+        ("province_id", "vn-ha-tinh"), ("gate_ids", "cau-treo"), ("certifications", "co_form_s")]),
+    ("demo-vn-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "8708"),
+        ("title_vi", "Phụ tùng ô tô tải"), ("title_en", "Truck spare parts"), ("title_lo", "ອາໄຫຼ່ລົດບັນທຸກ"),
+        ("quantity", "20"), ("unit", "containers"), ("frequency", "quarterly"), ("currency", "USD"),
+        ("province_id", "vn-quang-tri"), ("gate_ids", "lao-bao")]),
+    ("demo-vn-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "8429"),
+        ("title_vi", "Máy xúc đào bánh xích đã qua sử dụng"), ("title_en", "Used crawler excavators"), ("title_lo", "ລົດຂຸດຕີນຕີນຕະຂາບມືສອງ"),
+        ("quantity", "6"), ("unit", "pieces"), ("frequency", "one_off"), ("price", "48000"), ("currency", "USD"), ("incoterm", "DAP"),
+        ("province_id", "vn-nghe-an"), ("gate_ids", "nam-can")]),
+    ("demo-vn-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "2710"),
+        ("title_vi", "Dầu diesel 0,05S"), ("title_en", "Diesel fuel 0.05S"), ("title_lo", "ນ້ຳມັນກາຊວນ 0.05S"),
+        ("quantity", "800000"), ("unit", "litres"), ("frequency", "monthly"), ("currency", "USD"),
+        ("province_id", "vn-ha-tinh"), ("gate_ids", "cau-treo")]),
+    ("demo-vn-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "6109"),
+        ("title_vi", "Áo phông cotton in theo yêu cầu"), ("title_en", "Cotton T-shirts, custom printing"), ("title_lo", "ເສື້ອຢືດຝ້າຍ ພິມຕາມສັ່ງ"),
+        ("quantity", "20000"), ("unit", "pieces"), ("frequency", "one_off"), ("currency", "USD"),
+        ("province_id", "vn-da-nang"), ("gate_ids", "lao-bao")]),
+    ("demo-vn-exporter", &[("kind", "commodity"), ("direction", "wanted"), ("hs_code", "4001"),
+        ("title_vi", "Cần mua cao su tự nhiên SVR/RSS"), ("title_en", "Wanted: natural rubber SVR/RSS"), ("title_lo", "ຕ້ອງການຊື້ຢາງພາລາທຳມະຊາດ"),
+        ("quantity", "500"), ("unit", "t"), ("frequency", "monthly"), ("currency", "USD"),
+        ("destination_province_id", "vn-quang-tri"), ("gate_ids", "lao-bao;la-lay")]),
+    ("demo-lao-trade-department", &[("kind", "opportunity"), ("sector", "logistics"), ("stage", "feasibility"),
+        ("title_lo", "ສູນໂລຈິສຕິກ ແລະ ສາງສິນຄ້າຢູ່ດ່ານນ້ຳພາວ"), ("title_vi", "Trung tâm logistics và kho hàng tại cửa khẩu Nậm Phao"), ("title_en", "Logistics centre and warehouse at the Nam Phao gate"),
+        ("description_en", "Demo data. Seeking a joint-venture partner for bonded warehousing and a truck park at the Cầu Treo–Nam Phao pair."),
+        ("instruments", "joint_venture;ppp"), ("size_min_usd", "4000000"), ("size_max_usd", "12000000"),
+        ("province_id", "la-bolikhamxay"), ("gate_ids", "cau-treo"), ("priority_infra", "yes"), ("infra_type", "logistics_centre")]),
+    ("demo-vn-exporter", &[("kind", "opportunity"), ("sector", "agriculture"), ("stage", "licensed"),
+        ("title_vi", "Liên doanh trồng chuối công nghệ cao"), ("title_en", "High-tech banana plantation joint venture"), ("title_lo", "ການຮ່ວມທຶນປູກກ້ວຍເຕັກໂນໂລຊີສູງ"),
+        ("description_en", "Demo data. Drip irrigation and packing house; offtake to Vietnamese and Chinese buyers."),
+        ("instruments", "joint_venture;offtake"), ("size_min_usd", "1500000"), ("size_max_usd", "3000000"),
+        ("province_id", "la-attapeu"), ("gate_ids", "bo-y")]),
+    ("hung-aloun-logistics", &[("kind", "route"), ("direction", "la_to_vn"),
+        ("title_lo", "ລົດຫວ່າງຂາກັບ ທ່າແຂກ → ທ່າເຮືອຫວູງອາງ"), ("title_vi", "Xe rỗng chiều về Thakhek → cảng Vũng Áng"), ("title_en", "Empty return leg Thakhek → Vung Ang port"),
+        ("province_id", "la-khammouane"), ("destination_province_id", "vn-ha-tinh"), ("origin_place", "Thakhek"), ("destination_place", "Vũng Áng port"),
+        ("gate_ids", "cha-lo"), ("capacity", "60"), ("capacity_unit", "t"), ("equipment", "container_40;flatbed")]),
+    ("hung-aloun-logistics", &[("kind", "route"), ("direction", "transit"),
+        ("title_lo", "ຂົນສົ່ງຜ່ານແດນ ສະຫວັນນະເຂດ → ທ່າເຮືອດ່ານັງ"), ("title_vi", "Vận tải quá cảnh Savannakhet → cảng Đà Nẵng"), ("title_en", "Transit Savannakhet → Da Nang port (East–West corridor)"),
+        ("province_id", "la-savannakhet"), ("destination_province_id", "vn-da-nang"), ("origin_place", "Savan-Seno SEZ"), ("destination_place", "Tiên Sa port, Đà Nẵng"),
+        ("gate_ids", "lao-bao"), ("capacity", "12"), ("capacity_unit", "teu"), ("equipment", "container_20;container_40")]),
+];
+
+/// `corridor seed` (after `seed`): the demo listings, once (a listing per row of `DEMO_LISTINGS`);
+/// run again, it moves their expiry forward so a long-running demo never empties. Tests start
+/// without them.
+pub async fn seed_demo_listings(db: &DatabaseConnection) -> Result<usize, SeedError> {
+    let txn = db.begin().await?;
+    let n = demo_listings_in(&txn).await?;
+    txn.commit().await?;
+    Ok(n)
+}
+
+async fn demo_listings_in(db: &impl ConnectionTrait) -> Result<usize, SeedError> {
+    use super::entities::listing;
+    use super::listings::{store, validate, ListingInput, RefData, Status};
+    let now = chrono::Utc::now();
+    let existing = listing::Entity::find()
+        .filter(listing::Column::Origin.eq("seed"))
+        .all(db)
+        .await?;
+    if !existing.is_empty() {
+        listing::Entity::update_many()
+            .col_expr(
+                listing::Column::ExpiresAt,
+                sea_orm::sea_query::Expr::value(now + chrono::Duration::days(super::listings::DEFAULT_TTL_DAYS)),
+            )
+            .filter(listing::Column::Origin.eq("seed"))
+            .exec(db)
+            .await?;
+        return Ok(existing.len());
+    }
+    let refs = RefData::load(db)
+        .await
+        .map_err(|e| data_err("demo listings", format!("{e:?}")))?;
+    for (slug, fields) in DEMO_LISTINGS {
+        let get = |k: &str| {
+            fields
+                .iter()
+                .find(|(f, _)| *f == k)
+                .map(|(_, v)| v.to_string())
+                .unwrap_or_default()
+        };
+        let list = |k: &str| vec![get(k)];
+        let input = ListingInput {
+            kind: get("kind"),
+            title_vi: get("title_vi"),
+            title_lo: get("title_lo"),
+            title_en: get("title_en"),
+            description_vi: get("description_vi"),
+            description_lo: get("description_lo"),
+            description_en: get("description_en"),
+            province_id: get("province_id"),
+            destination_province_id: get("destination_province_id"),
+            gate_ids: list("gate_ids"),
+            sector: get("sector"),
+            direction: get("direction"),
+            hs_code: get("hs_code"),
+            quantity: get("quantity"),
+            unit: get("unit"),
+            frequency: get("frequency"),
+            price: get("price"),
+            currency: get("currency"),
+            incoterm: get("incoterm"),
+            certifications: list("certifications"),
+            size_min_usd: get("size_min_usd"),
+            size_max_usd: get("size_max_usd"),
+            stage: get("stage"),
+            instruments: list("instruments"),
+            priority_infra: get("priority_infra") == "yes",
+            infra_type: get("infra_type"),
+            origin_place: get("origin_place"),
+            destination_place: get("destination_place"),
+            capacity: get("capacity"),
+            capacity_unit: get("capacity_unit"),
+            equipment: list("equipment"),
+            ..Default::default()
+        };
+        let valid = validate(&input, &refs, now).map_err(|p| data_err("demo listings", format!("{slug}: {p:?}")))?;
+        let organisation = organisation::Entity::find()
+            .filter(organisation::Column::Slug.eq(*slug))
+            .one(db)
+            .await?
+            .ok_or_else(|| data_err("demo listings", format!("no organisation {slug}")))?;
+        let gates = valid.gate_ids.clone();
+        let row = store::new_row(valid, &organisation, None, Status::Published, "seed", now);
+        let id = listing::Entity::insert(row).exec(db).await?.last_insert_id;
+        for (position, gate) in gates.iter().enumerate() {
+            super::entities::listing_gate::Entity::insert(super::entities::listing_gate::ActiveModel {
+                listing_id: sea_orm::ActiveValue::Set(id),
+                gate_id: sea_orm::ActiveValue::Set(gate.clone()),
+                position: sea_orm::ActiveValue::Set(position as i32),
+            })
+            .exec_without_returning(db)
+            .await?;
+        }
+        store::enqueue_index(db, id, "upsert")
+            .await
+            .map_err(|e| data_err("demo listings", format!("{e:?}")))?;
+    }
+    Ok(DEMO_LISTINGS.len())
 }
 
 #[cfg(test)]

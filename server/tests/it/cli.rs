@@ -92,7 +92,10 @@ fn import_prints_templates_checks_the_whole_file_and_writes_it_all_or_nothing() 
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}?mode=rwc", dir.path().join("import.db").display());
     // The template needs no database.
-    let template = corridor(&["import", "routes", "--template"], "postgres://nobody@127.0.0.1:1/none");
+    let template = corridor(
+        &["import", "routes", "--template"],
+        "postgres://nobody@127.0.0.1:1/none",
+    );
     assert!(template.status.success());
     let text = String::from_utf8_lossy(&template.stdout);
     assert!(text.starts_with("title_vi,title_lo,title_en,"), "{text}");
@@ -105,22 +108,41 @@ fn import_prints_templates_checks_the_whole_file_and_writes_it_all_or_nothing() 
         "title_en,direction,hs_code,quantity,unit\nRubber,offer,4001,20,t\nRubber,offer,40x1,-2,t\n",
     )
     .unwrap();
-    let out = corridor(&["import", "commodities", bad.to_str().unwrap(), "--org", "viet-lao-az"], &url);
+    let out = corridor(
+        &["import", "commodities", bad.to_str().unwrap(), "--org", "viet-lao-az"],
+        &url,
+    );
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("line 3, column hs_code: An HS code is"), "{err}");
-    assert!(err.contains("line 3, column quantity: Must be more than zero."), "{err}");
+    assert!(
+        err.contains("line 3, column quantity: Must be more than zero."),
+        "{err}"
+    );
     assert!(err.contains("nothing was imported"), "{err}");
 
     let good = dir.path().join("good.csv");
-    std::fs::write(&good, "title_en,direction,hs_code\nRubber,offer,4001\nCoffee,offer,0901\n").unwrap();
-    let out = corridor(&["import", "commodities", good.to_str().unwrap(), "--org", "viet-lao-az"], &url);
+    std::fs::write(
+        &good,
+        "title_en,direction,hs_code\nRubber,offer,4001\nCoffee,offer,0901\n",
+    )
+    .unwrap();
+    let out = corridor(
+        &["import", "commodities", good.to_str().unwrap(), "--org", "viet-lao-az"],
+        &url,
+    );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("imported 2 commodities into viet-lao-az"));
 
-    let out = corridor(&["import", "ships", good.to_str().unwrap(), "--org", "viet-lao-az"], &url);
+    let out = corridor(
+        &["import", "ships", good.to_str().unwrap(), "--org", "viet-lao-az"],
+        &url,
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("KIND is commodities, opportunities or routes"));
-    let out = corridor(&["import", "routes", good.to_str().unwrap(), "--org", "no-such-org"], &url);
+    let out = corridor(
+        &["import", "routes", good.to_str().unwrap(), "--org", "no-such-org"],
+        &url,
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("no organisation"));
 }

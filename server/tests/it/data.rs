@@ -184,3 +184,46 @@ async fn home_figures_come_from_the_statistics_table() {
         .iter()
         .any(|m| m.id == "2025-11-14-az-hung-aloun-mou" && m.parties.iter().any(|p| p.name == "Hung-Aloun Logistics")));
 }
+
+#[tokio::test]
+async fn demo_listings_are_valid_published_and_seeded_once() {
+    let test_db = crate::helpers::seeded_database().await;
+    let first = app::domain::seed::seed_demo_listings(&test_db.db)
+        .await
+        .expect("demo listings load");
+    let again = app::domain::seed::seed_demo_listings(&test_db.db)
+        .await
+        .expect("and again");
+    assert_eq!(first, again);
+    assert!(first >= 15, "{first}");
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    assert_eq!(
+        app::domain::entities::listing::Entity::find()
+            .count(&test_db.db)
+            .await
+            .unwrap() as usize,
+        first,
+        "seeded once"
+    );
+    let filters = app::model::ListingFilters {
+        kind: "commodity".into(),
+        ..Default::default()
+    };
+    let page = app::domain::listings::browse::browse(&test_db.db, &filters, None, app::i18n::Lang::Lo, 50)
+        .await
+        .unwrap();
+    assert!(page
+        .items
+        .iter()
+        .any(|l| l.hs.as_ref().is_some_and(|h| h.code == "4001")));
+    assert!(page.items.iter().all(|l| l.status == "published"));
+    let priority = app::model::ListingFilters {
+        kind: "opportunity".into(),
+        priority: true,
+        ..Default::default()
+    };
+    let page = app::domain::listings::browse::browse(&test_db.db, &priority, None, app::i18n::Lang::En, 50)
+        .await
+        .unwrap();
+    assert_eq!(page.items.len(), 1, "one demo project on the priority list");
+}

@@ -13,8 +13,8 @@ fn steel_offer(slug: &str) -> Vec<(&'static str, String)> {
     vec![
         ("organisation", slug.to_owned()),
         ("kind", "commodity".into()),
-        ("title_vi", "Thép cuộn cán nóng SS400".into()),
-        ("title_en", "Hot-rolled steel coil SS400".into()),
+        ("title_vi", "Thép cuộn cán nóng Q235B".into()),
+        ("title_en", "Hot-rolled steel coil Q235B".into()),
         ("direction", "offer".into()),
         ("hs_code", "7208".into()),
         ("quantity", "500".into()),
@@ -48,8 +48,13 @@ impl TestApp {
         self.post_form("/listings/new", &pairs(fields), Some(cookie)).await
     }
 
+    /// Listings written by the test (the seed adds demo listings).
     async fn listing_count(&self) -> u64 {
-        listing::Entity::find().count(&self.db).await.unwrap()
+        listing::Entity::find()
+            .filter(listing::Column::Origin.ne("seed"))
+            .count(&self.db)
+            .await
+            .unwrap()
     }
 
     async fn multipart(&self, path: &str, cookie: &str, fields: &[(&str, &str)], file: &[u8]) -> TestResponse {
@@ -107,20 +112,20 @@ async fn a_steel_offer_with_hs_7208_is_posted_and_shows_in_browse_and_detail() {
         "{}",
         &browse.body[browse.body.find("<main").unwrap_or(0)..]
     );
-    assert!(browse.body.contains("Hot-rolled steel coil SS400"), "{}", browse.body);
+    assert!(browse.body.contains("Hot-rolled steel coil Q235B"), "{}", browse.body);
     assert!(browse.body.contains("HS 72.08"));
 
     // Filters combine: the right chapter and gate find it, another chapter does not.
     let hit = app
         .get("/listings?kind=commodity&hs_chapter=72&gate=cau-treo&country=LA")
         .await;
-    assert!(hit.body.contains("Hot-rolled steel coil SS400"));
+    assert!(hit.body.contains("Hot-rolled steel coil Q235B"));
     let miss = app.get("/listings?kind=commodity&hs_chapter=40").await;
-    assert!(!miss.body.contains("Hot-rolled steel coil SS400"));
+    assert!(!miss.body.contains("Hot-rolled steel coil Q235B"));
 
     let detail = app.get(&format!("/listings/{id}?lang=vi")).await;
     assert_eq!(detail.status, StatusCode::OK);
-    assert!(detail.body.contains("Thép cuộn cán nóng SS400"));
+    assert!(detail.body.contains("Thép cuộn cán nóng Q235B"));
     // The heading's Vietnamese description and the schema.org Offer.
     assert!(detail.body.contains("không hợp kim được cán phẳng"), "{}", detail.body);
     assert!(detail.body.contains("\"@type\":\"Offer\""));
@@ -186,7 +191,7 @@ async fn bad_input_gets_a_message_next_to_each_field_and_saves_nothing() {
         assert!(res.body.contains(message), "missing {message:?}");
     }
     // What was typed is still there.
-    assert!(res.body.contains("Hot-rolled steel coil SS400"));
+    assert!(res.body.contains("Hot-rolled steel coil Q235B"));
     assert_eq!(app.listing_count().await, 0);
 
     // The same in Vietnamese.
@@ -218,7 +223,7 @@ async fn another_organisation_cannot_edit_and_anonymous_is_sent_to_sign_in() {
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     let row = listing::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap();
-    assert_eq!(row.title_en.as_deref(), Some("Hot-rolled steel coil SS400"));
+    assert_eq!(row.title_en.as_deref(), Some("Hot-rolled steel coil Q235B"));
     assert_eq!(row.status, "published");
 
     let res = app
@@ -243,7 +248,7 @@ async fn drafts_are_private_and_the_life_cycle_moves_on_the_dashboard() {
         StatusCode::NOT_FOUND,
         "drafts are private"
     );
-    assert!(!app.get("/listings?kind=commodity").await.body.contains("SS400"));
+    assert!(!app.get("/listings?kind=commodity").await.body.contains("Q235B"));
     assert_eq!(
         app.get_as(&detail, &cookie).await.status,
         StatusCode::OK,
@@ -285,7 +290,7 @@ async fn an_expired_listing_disappears_from_browse_and_renewing_brings_it_back()
     expired.expires_at = Set(Utc::now() - Duration::hours(1));
     expired.update(&app.db).await.unwrap();
 
-    assert!(!app.get("/listings?kind=commodity").await.body.contains("SS400"));
+    assert!(!app.get("/listings?kind=commodity").await.body.contains("Q235B"));
     assert_eq!(app.get(&format!("/listings/{id}")).await.status, StatusCode::NOT_FOUND);
     let mine = app.get_as("/my/listings?lang=en", &cookie).await;
     assert!(mine.body.contains("Expired"));
@@ -294,7 +299,7 @@ async fn an_expired_listing_disappears_from_browse_and_renewing_brings_it_back()
         .post_form(&format!("/listings/{id}/step"), &[("step", "renew")], Some(&cookie))
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
-    assert!(app.get("/listings?kind=commodity").await.body.contains("SS400"));
+    assert!(app.get("/listings?kind=commodity").await.body.contains("Q235B"));
 }
 
 #[tokio::test]
@@ -607,7 +612,7 @@ async fn verifying_an_organisation_puts_its_listings_under_verified_only() {
         .get("/listings?kind=commodity&verified=1")
         .await
         .body
-        .contains("SS400"));
+        .contains("Q235B"));
     let detail = app.get(&format!("/listings/{id}?lang=en")).await;
     assert!(detail.body.contains("Not verified"));
 
@@ -643,7 +648,7 @@ async fn verifying_an_organisation_puts_its_listings_under_verified_only() {
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let verified = app.get("/listings?kind=commodity&verified=1&lang=en").await;
-    assert!(verified.body.contains("SS400"), "{}", verified.body);
+    assert!(verified.body.contains("Q235B"), "{}", verified.body);
     assert!(verified.body.contains("✓"));
     // The search index hears about the change (a second outbox row for the listing).
     let outbox = search_outbox::Entity::find()

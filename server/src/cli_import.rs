@@ -41,7 +41,7 @@ impl Progress {
                 eprintln!();
             }
             std::io::stderr().flush().ok();
-        } else if finished || done % 10_000 == 0 {
+        } else if finished || done.is_multiple_of(10_000) {
             eprintln!("{stage} {done}/{}", self.total);
         }
     }

@@ -526,6 +526,19 @@ catalogue! {
     RoleChangedNotice { vi: "Đã đổi vai trò; tài khoản đó cần đăng nhập lại.", lo: "ປ່ຽນບົດບາດແລ້ວ; ບັນຊີນັ້ນຕ້ອງເຂົ້າສູ່ລະບົບໃໝ່.", en: "Role changed; that account signs in again to use it." }
     ErrNoSuchAccount { vi: "Không có tài khoản nào dùng địa chỉ này.", lo: "ບໍ່ມີບັນຊີທີ່ໃຊ້ອີເມວນີ້.", en: "No account uses this address." }
     ErrOwnRole { vi: "Bạn không thể tự đổi vai trò của mình.", lo: "ທ່ານບໍ່ສາມາດປ່ຽນບົດບາດຂອງຕົນເອງ.", en: "You cannot change your own role." }
+    NavLogistics { vi: "Logistics", lo: "ໂລຈິສຕິກ", en: "Logistics" }
+    LogisticsTitle { vi: "Đối tác logistics", lo: "ຄູ່ຮ່ວມງານໂລຈິສຕິກ", en: "Logistics partners" }
+    LogisticsIntro {
+        vi: "Doanh nghiệp vận tải, kho bãi và đại lý hải quan hoạt động qua các cửa khẩu Việt – Lào, kèm dịch vụ, cửa khẩu, đội xe và năng lực.",
+        lo: "ບໍລິສັດຂົນສົ່ງ, ສາງ ແລະ ຕົວແທນພາສີ ທີ່ເຮັດວຽກຜ່ານດ່ານ ລາວ – ຫວຽດນາມ, ພ້ອມການບໍລິການ, ດ່ານ, ລົດ ແລະ ຄວາມອາດສາມາດ.",
+        en: "Haulage, warehousing and customs firms working across the Vietnam–Laos gates, with their services, gates, fleet and capacity.",
+    }
+    LogisticsProfileTitle { vi: "Dịch vụ logistics", lo: "ການບໍລິການໂລຈິສຕິກ", en: "Logistics services" }
+    ServicesLabel { vi: "Dịch vụ", lo: "ການບໍລິການ", en: "Services" }
+    CorridorsLabel { vi: "Hành lang và tuyến đường", lo: "ແລວທາງ ແລະ ເສັ້ນທາງ", en: "Corridors and routes" }
+    FleetLabel { vi: "Đội xe", lo: "ພາຫະນະ", en: "Fleet" }
+    LogisticsSavedNotice { vi: "Đã lưu dịch vụ logistics.", lo: "ບັນທຶກການບໍລິການໂລຈິສຕິກແລ້ວ.", en: "Logistics services saved." }
+    ErrLogisticsOnly { vi: "Chỉ dành cho doanh nghiệp logistics.", lo: "ສະເພາະບໍລິສັດໂລຈິສຕິກ.", en: "Only for logistics providers." }
     ListingKindLabel { vi: "Loại tin", lo: "ປະເພດປະກາດ", en: "Kind of listing" }
     NavListings { vi: "Tin đăng", lo: "ປະກາດ", en: "Listings" }
     NavMyListings { vi: "Tin của tôi", lo: "ປະກາດຂອງຂ້ອຍ", en: "My listings" }

@@ -635,3 +635,21 @@ pub struct ListingChoices {
 
 /// A listing waiting for moderators, with the open report about it (id, reason, details), if any.
 pub type QueuedListing = (Option<(i32, String, String)>, ListingView);
+
+/// A logistics provider's profile: services, gates and corridors covered, fleet and capacity.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LogisticsView {
+    pub services: Vec<String>,
+    pub gates: Vec<PlaceRef>,
+    pub corridors: Option<String>,
+    pub fleet: Option<String>,
+    pub capacity: Option<String>,
+    pub updated_on: String,
+}
+
+/// A row of the logistics partners page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LogisticsPartner {
+    pub organisation: OrgRef,
+    pub profile: LogisticsView,
+}

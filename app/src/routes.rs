@@ -8,7 +8,12 @@ use crate::pages::account::{
 };
 use crate::pages::admin::{audit::AuditPage, mailbox::MailboxPage};
 use crate::pages::listings::{
-    browse::BrowseListingsPage, detail::ListingPage, edit::EditListingPage, import::ImportPage, mine::MyListingsPage,
+    browse::BrowseListingsPage,
+    detail::ListingPage,
+    edit::EditListingPage,
+    import::ImportPage,
+    logistics::{EditLogisticsPage, LogisticsPartnersPage},
+    mine::MyListingsPage,
     new::NewListingPage,
 };
 use crate::pages::moderation::ModerationPage;
@@ -124,12 +129,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/orgs/:slug") view=OrganisationPage ssr=SsrMode::Async/>
                     <Route path=path!("/orgs/:slug/edit") view=EditOrganisationPage ssr=SsrMode::Async/>
                     <Route path=path!("/orgs/:slug/members") view=MembersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/orgs/:slug/logistics") view=EditLogisticsPage ssr=SsrMode::Async/>
                     <Route path=path!("/orgs/:slug/tokens") view=TokensPage ssr=SsrMode::Async/>
                     <Route path=path!("/listings") view=BrowseListingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/listings/new") view=NewListingPage ssr=SsrMode::Async/>
                     <Route path=path!("/listings/:id") view=ListingPage ssr=SsrMode::Async/>
                     <Route path=path!("/listings/:id/edit") view=EditListingPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/listings") view=MyListingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/logistics") view=LogisticsPartnersPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/listings/import") view=ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/invitations/accept") view=AcceptInvitationPage ssr=SsrMode::Async/>
                 </Routes>

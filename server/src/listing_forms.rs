@@ -378,3 +378,25 @@ pub async fn export_csv(State(state): State<AppState>, Query(query): Query<HashM
     }
     csv_response(csv_io::export(kind, &items), &format!("corridor-{}.csv", kind.plural()))
 }
+
+/// `POST /orgs/{slug}/logistics`: the services profile of a logistics provider.
+pub async fn save_logistics(State(state): State<AppState>, Path(slug): Path<String>, request: Request) -> Response {
+    let submission = read_or_return!(request);
+    let Some(user) = submission.user() else {
+        return see_other(&format!("/account/signin?next=/orgs/{slug}/logistics"), None);
+    };
+    let input = app::domain::listings::logistics::LogisticsInput {
+        services: submission.get_all("services"),
+        gate_ids: submission.get_all("gate_ids"),
+        corridors: submission.get("corridors"),
+        fleet: submission.get("fleet"),
+        capacity: submission.get("capacity"),
+    };
+    match app::domain::listings::logistics::save(&state.db, &user, &slug, &input).await {
+        Ok(()) => see_other(&format!("/orgs/{slug}?notice=logistics"), None),
+        Err(err) => {
+            let keep = submission.echo();
+            render_again(state, submission, None, err, keep).await
+        }
+    }
+}

@@ -66,6 +66,7 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/my/listings/import", post(listing_forms::import_listings))
         .route("/listings/template/{file}", get(listing_forms::template))
         .route("/listings/export.csv", get(listing_forms::export_csv))
+        .route("/orgs/{slug}/logistics", post(listing_forms::save_logistics))
         .route("/orgs/new", post(forms::create_organisation))
         .route("/orgs/{slug}/edit", post(forms::update_organisation))
         .route("/orgs/{slug}/members/invite", post(forms::invite_member))

@@ -10,6 +10,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     let nav = [
         ("/", Msg::NavHome),
         ("/listings", Msg::NavListings),
+        ("/logistics", Msg::NavLogistics),
         ("/gates", Msg::NavGates),
         ("/sources", Msg::NavSources),
     ];

@@ -658,3 +658,62 @@ async fn verifying_an_organisation_puts_its_listings_under_verified_only() {
         .unwrap();
     assert_eq!(outbox, 2);
 }
+
+#[tokio::test]
+async fn a_logistics_provider_describes_its_services_and_is_found_by_gate() {
+    let app = TestApp::new().await;
+    // `create_org` makes a Lao logistics provider.
+    let (cookie, slug) = app.trader("fleet@savan.la", "Savan Fleet").await;
+    let fields = [
+        ("services", "road_haulage"),
+        ("services", "customs_brokerage"),
+        ("gate_ids", "lao-bao"),
+        ("gate_ids", "cha-lo"),
+        ("corridors", "East–West Economic Corridor to Da Nang"),
+        ("fleet", "40 tractor units, 12 reefers"),
+        ("capacity", "1,200 t a week"),
+    ];
+    let bad = app
+        .post_form(
+            &format!("/orgs/{slug}/logistics?lang=en"),
+            &[("services", "teleportation"), ("fleet", "40 trucks")],
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("40 trucks"), "what was typed is kept");
+    let res = app
+        .post_form(&format!("/orgs/{slug}/logistics"), &fields, Some(&cookie))
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+
+    // Its route offer shows on its profile with the services.
+    let route = vec![
+        ("organisation", slug.clone()),
+        ("kind", "route".into()),
+        ("title_en", "Savannakhet → Da Nang, weekly".into()),
+        ("direction", "transit".into()),
+        ("province_id", "la-savannakhet".into()),
+        ("destination_province_id", "vn-da-nang".into()),
+        ("gate_ids", "lao-bao".into()),
+        ("save", "publish".into()),
+    ];
+    assert_eq!(app.post_listing(&cookie, &route).await.status, StatusCode::SEE_OTHER);
+    let profile = app.get(&format!("/orgs/{slug}?lang=en")).await;
+    assert!(profile.body.contains("Customs brokerage"));
+    assert!(profile.body.contains("40 tractor units, 12 reefers"));
+    assert!(profile.body.contains("Savannakhet → Da Nang, weekly"));
+
+    let found = app.get("/logistics?gate=lao-bao&service=road_haulage&lang=en").await;
+    assert_eq!(found.status, StatusCode::OK);
+    assert!(found.body.contains("Savan Fleet"));
+    let other_gate = app.get("/logistics?gate=tay-trang").await;
+    assert!(!other_gate.body.contains("Savan Fleet"));
+
+    // Only logistics providers have such a profile; others may not edit it.
+    let (other, _) = app.trader("other@fleet.la", "Other Fleet").await;
+    let res = app
+        .post_form(&format!("/orgs/{slug}/logistics"), &fields, Some(&other))
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+}

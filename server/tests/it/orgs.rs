@@ -240,6 +240,8 @@ enum MatrixBody {
     Form(Vec<(&'static str, String)>),
     /// A multipart form with one file field (name, bytes).
     File(&'static str, &'static [u8]),
+    /// The CSV import of the organisation (its slug): a one-row commodity file.
+    Import(String),
 }
 
 impl MatrixBody {
@@ -257,6 +259,23 @@ impl MatrixBody {
                 .into_bytes();
                 body.extend_from_slice(bytes);
                 body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+                builder
+                    .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+                    .body(Body::from(body))
+                    .unwrap()
+            }
+            MatrixBody::Import(slug) => {
+                let boundary = "matrixboundary";
+                let mut body = String::new();
+                for (name, value) in [("organisation", slug.as_str()), ("kind", "commodity"), ("publish", "1")] {
+                    body.push_str(&format!(
+                        "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                    ));
+                }
+                body.push_str(&format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.csv\"\r\nContent-Type: text/csv\r\n\r\n\
+                     title_en,direction,hs_code\nMatrix rubber,offer,4001\n\r\n--{boundary}--\r\n"
+                ));
                 builder
                     .header("content-type", format!("multipart/form-data; boundary={boundary}"))
                     .body(Body::from(body))
@@ -361,13 +380,50 @@ async fn every_route_allows_and_denies_exactly_as_the_matrix_says() {
         let path = app.mailed_path(email).await;
         invitations.push(path.split("token=").nth(1).unwrap().to_owned());
     }
+    // A published listing of Matrix Trading.
+    let listing_fields: Vec<(&'static str, String)> = vec![
+        ("organisation", slug.clone()),
+        ("kind", "commodity".into()),
+        ("title_en", "Matrix steel".into()),
+        ("direction", "offer".into()),
+        ("hs_code", "7208".into()),
+        ("save", "publish".into()),
+    ];
+    let res = app
+        .post_form(
+            "/listings/new",
+            &listing_fields.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>(),
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let listing_id = res
+        .header("location")
+        .unwrap()
+        .trim_start_matches("/listings/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
     let org_fields = org_fields("Matrix Trading");
     let mut wrong = Vec::new();
     for (route, expected) in matrix("route") {
         let (method, path) = route.split_once(' ').unwrap();
-        let path = path.replace("{slug}", &slug).replace("{token}", &token_id.to_string());
+        let path = path
+            .replace("{slug}", &slug)
+            .replace("{token}", &token_id.to_string())
+            .replace("{listing}", &listing_id);
         for i in 0..PRINCIPALS.len() {
             let body = match path.as_str() {
+                "/listings/new" => MatrixBody::Form(listing_fields.clone()),
+                p if p.starts_with("/listings/") && p.ends_with("/edit") => MatrixBody::Form(listing_fields.clone()),
+                p if p.ends_with("/step") => MatrixBody::Form(vec![("step", "renew".into())]),
+                p if p.starts_with("/moderation/listings/") => MatrixBody::Form(vec![("decision", "release".into())]),
+                p if p.ends_with("/logistics") => MatrixBody::Form(vec![
+                    ("services", "road_haulage".into()),
+                    ("gate_ids", "lao-bao".into()),
+                ]),
+                "/my/listings/import" => MatrixBody::Import(slug.clone()),
                 p if p.ends_with("/members/invite") => {
                     MatrixBody::Form(vec![("email", format!("new{i}@matrix.la")), ("role", "viewer".into())])
                 }

@@ -4,6 +4,7 @@
 pub mod browse;
 pub mod csv_io;
 pub mod hs;
+pub mod logistics;
 pub mod moderation;
 pub mod store;
 pub mod validate;

@@ -4,6 +4,7 @@ pub mod detail;
 pub mod edit;
 pub mod form;
 pub mod import;
+pub mod logistics;
 pub mod mine;
 pub mod new;
 

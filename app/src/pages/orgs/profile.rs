@@ -17,6 +17,7 @@ pub fn OrganisationPage() -> impl IntoView {
         "saved" => Some(Msg::OrgSavedNotice),
         "verification" => Some(Msg::VerificationPendingNotice),
         "reported" => Some(Msg::ReportSentNotice),
+        "logistics" => Some(Msg::LogisticsSavedNotice),
         _ => None,
     });
     view! {
@@ -24,8 +25,15 @@ pub fn OrganisationPage() -> impl IntoView {
             {
                 let slug = slug.clone();
                 Suspend::new(async move {
-                    match get_organisation(slug).await {
-                        Ok(org) => view! { <Profile lang org notice/> }.into_any(),
+                    match get_organisation(slug.clone()).await {
+                        Ok(org) => {
+                            // After the organisation, in sequence (one SQLite connection).
+                            let (listings, logistics) =
+                                crate::serverfns::listings::get_logistics::get_organisation_offer(slug.clone(), lang)
+                                    .await
+                                    .unwrap_or_default();
+                            view! { <Profile lang org notice listings logistics/> }.into_any()
+                        }
                         Err(error) => view! { <ErrorPage lang error/> }.into_any(),
                     }
                 })
@@ -51,7 +59,13 @@ fn json_ld(org: &OrgView, lang: Lang) -> String {
 }
 
 #[component]
-fn Profile(lang: Lang, org: OrgView, notice: Option<Msg>) -> impl IntoView {
+fn Profile(
+    lang: Lang,
+    org: OrgView,
+    notice: Option<Msg>,
+    listings: Vec<crate::model::ListingView>,
+    logistics: Option<crate::model::LogisticsView>,
+) -> impl IntoView {
     let description = org.description.get(lang).to_owned();
     let written_in = (org.description.text_in(lang).is_none()).then(|| org.description.original_lang());
     let country = if org.country == "LA" { Msg::Laos } else { Msg::Vietnam };
@@ -94,8 +108,23 @@ fn Profile(lang: Lang, org: OrgView, notice: Option<Msg>) -> impl IntoView {
                 {org.can_edit.then(|| view! { <a class="button" href=format!("/orgs/{slug}/edit")>{t(lang, Msg::EditOrgTitle)}</a> })}
                 {org.viewer_role.is_some().then(|| view! { <a href=format!("/orgs/{slug}/members")>{t(lang, Msg::OrgMembersTitle)}</a> })}
                 {org.can_edit.then(|| view! { " " <a href=format!("/orgs/{slug}/tokens")>{t(lang, Msg::ApiTokensLink)}</a> })}
+                {(org.can_edit && org.kind == "logistics").then(|| view! { " " <a href=format!("/orgs/{slug}/logistics")>{t(lang, Msg::LogisticsProfileTitle)}</a> })}
             </p>
         </article>
+        {logistics.map(|profile| view! {
+            <section>
+                <h2>{t(lang, Msg::LogisticsProfileTitle)}</h2>
+                <crate::pages::listings::logistics::LogisticsFacts lang profile/>
+            </section>
+        })}
+        {(!listings.is_empty()).then(|| view! {
+            <section>
+                <h2>{t(lang, Msg::OrgListingsTitle)}</h2>
+                <ul class="listing-list">
+                    {listings.into_iter().map(|item| view! { <crate::pages::listings::ListingCard lang item/> }).collect_view()}
+                </ul>
+            </section>
+        })}
     }
 }
 

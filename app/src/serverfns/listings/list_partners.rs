@@ -1,0 +1,15 @@
+use crate::errors::AppError;
+use crate::model::LogisticsPartner;
+use leptos::prelude::*;
+
+/// Logistics providers covering a gate and offering a service (both optional).
+#[server(endpoint = "listings/partners")]
+pub async fn list_partners(gate: String, service: String) -> Result<Vec<LogisticsPartner>, AppError> {
+    crate::state::with_status(
+        async move {
+            let db = crate::state::db()?;
+            crate::domain::listings::logistics::partners(&db, &gate, &service).await
+        }
+        .await,
+    )
+}

@@ -717,3 +717,32 @@ async fn a_logistics_provider_describes_its_services_and_is_found_by_gate() {
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn an_oversized_csv_gets_a_clear_message_not_a_bare_413() {
+    let app = TestApp::new().await;
+    let (cookie, slug) = app.trader("big@hatinh.vn", "Big File Trading").await;
+    let mut csv = String::from("title_en,direction,hs_code\n");
+    while csv.len() < 3 * 1024 * 1024 {
+        csv.push_str("Cassava chips from Savannakhet province,offer,0714\n");
+    }
+    let res = app
+        .multipart(
+            "/my/listings/import",
+            &cookie,
+            &[("organisation", &slug), ("kind", "commodity")],
+            csv.as_bytes(),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let location = res.header("location").unwrap().to_owned();
+    assert_eq!(location, "/my/listings/import?error=too_large");
+    let page = app.get_as(&format!("{location}&lang=en"), &cookie).await;
+    assert_eq!(page.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(
+        page.body.contains("The file is too large: at most 2 MB"),
+        "{}",
+        page.body
+    );
+    assert_eq!(app.listing_count().await, 0);
+}

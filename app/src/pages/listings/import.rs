@@ -34,7 +34,16 @@ pub fn ImportPage() -> impl IntoView {
     if use_viewer().is_none() {
         redirect_to_sign_in("/my/listings/import");
     }
-    let result = use_context::<ImportResult>();
+    let too_large = crate::pages::account::query_param("error").as_deref() == Some("too_large");
+    let result = use_context::<ImportResult>().or_else(|| {
+        too_large.then(|| ImportResult {
+            status: http::StatusCode::PAYLOAD_TOO_LARGE.as_u16(),
+            file_error: Some("ErrCsvTooLarge".into()),
+            file_error_n: Some(WEB_IMPORT_LIMIT_MB.to_string()),
+            kind: "route".into(),
+            ..Default::default()
+        })
+    });
     if let Some(r) = &result {
         set_status(http::StatusCode::from_u16(r.status).unwrap_or(http::StatusCode::UNPROCESSABLE_ENTITY));
     }

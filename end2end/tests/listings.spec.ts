@@ -339,3 +339,31 @@ test('bad input on the listing form is explained next to the fields, kept, and n
   await expect(page.getByText('72.08', { exact: true })).toBeVisible();
   await page.context().close();
 });
+
+test('each CSV template offered on the import page imports as it is', async ({ browser }, testInfo) => {
+  const stamp = uniqueStamp(testInfo);
+  const page = await confirmedAccount(browser, `templates.${stamp}@trade.la`, { javaScriptEnabled: jsEnabled(testInfo) });
+  const firm = `Template Testers ${stamp}`;
+  await createOrganisation(page, firm, 'company', 'LA');
+
+  for (const [kind, label] of [
+    ['commodity', 'Commodities'],
+    ['opportunity', 'Investment opportunities'],
+    ['route', 'Logistics routes'],
+  ]) {
+    await page.goto('/my/listings/import?lang=en');
+    const href = await page.getByRole('link', { name: label, exact: true }).getAttribute('href');
+    expect(href).toBe(`/listings/template/${kind}.csv`);
+    const download = await page.request.get(href!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('text/csv');
+    await page.getByLabel('Post as').selectOption({ label: firm });
+    await page.getByLabel('Kind of listing').selectOption(kind);
+    await page.getByLabel('CSV file').setInputFiles({ name: `${kind}.csv`, mimeType: 'text/csv', buffer: await download.body() });
+    const status = await submit(page, 'Check and import', '/my/listings/import');
+    const problems = status === 303 ? '' : await page.getByRole('alert').innerText();
+    expect(status, `the ${kind} template: ${problems}`).toBe(303);
+    await expect(page.getByRole('status')).toHaveText(/^1 listings? imported\.$/);
+  }
+  await page.context().close();
+});

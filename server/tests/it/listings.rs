@@ -3,7 +3,7 @@
 use crate::helpers::{TestApp, TestResponse};
 use app::domain::entities::{listing, mail, search_outbox};
 use app::domain::listings::store::{self, Actor, Save};
-use app::domain::listings::{ListingInput, Rules};
+use app::domain::listings::{csv_io, Kind, ListingInput, RefData, Rules};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use chrono::{Duration, Utc};
@@ -431,6 +431,19 @@ async fn exports_neutralise_formulas_and_templates_download() {
         app.get("/listings/template/ships.csv").await.status,
         StatusCode::NOT_FOUND
     );
+}
+
+/// The templates offered for download must import as they are against the real reference data
+/// (the unit test in csv_io checks them against a hand-made list, which hid an unknown province).
+#[tokio::test]
+async fn every_template_passes_against_the_seeded_reference_data() {
+    let app = TestApp::new().await;
+    let refs = RefData::load(&app.db).await.expect("reference data loads");
+    for kind in Kind::ALL {
+        let rows = csv_io::check(kind, &csv_io::template(kind), &refs, Utc::now(), |_| {})
+            .unwrap_or_else(|e| panic!("the {kind:?} template: {e:?}"));
+        assert_eq!(rows.len(), 1);
+    }
 }
 
 #[tokio::test]

@@ -82,7 +82,8 @@ pub fn template(kind: Kind) -> String {
             ("title_en", "Hot-rolled steel coil SS400"),
             ("description_en", "Monthly supply, mill test certificate available."),
             ("province_id", "vn-ha-tinh"),
-            ("destination_province_id", "la-vientiane-capital"),
+            // Cầu Treo faces Nam Phao, Bolikhamxay (ids from data/provinces.csv, current period).
+            ("destination_province_id", "la-bolikhamxay"),
             ("gate_ids", "cau-treo;lao-bao"),
             ("expires_on", ""),
             ("direction", "offer"),
@@ -554,7 +555,7 @@ mod tests {
             provinces: [
                 ("vn-ha-tinh".to_owned(), "VN".to_owned()),
                 ("la-khammouane".to_owned(), "LA".to_owned()),
-                ("la-vientiane-capital".to_owned(), "LA".to_owned()),
+                ("la-bolikhamxay".to_owned(), "LA".to_owned()),
             ]
             .into_iter()
             .collect(),

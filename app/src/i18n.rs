@@ -620,7 +620,7 @@ catalogue! {
     ImportButton { vi: "Kiểm tra và nhập", lo: "ກວດ ແລະ ນຳເຂົ້າ", en: "Check and import" }
     ImportProgress { vi: "Đang tải lên và kiểm tra…", lo: "ກຳລັງອັບໂຫຼດ ແລະ ກວດສອບ…", en: "Uploading and checking…" }
     DownloadTemplate { vi: "Tải tệp mẫu", lo: "ດາວໂຫຼດແບບຟອມ", en: "Download the template" }
-    ImportDoneNotice { vi: "Đã nhập {n} tin.", lo: "ນຳເຂົ້າ {n} ປະກາດແລ້ວ.", en: "{n} listings imported." }
+    ImportDoneNotice { vi: "Đã nhập {n} tin.", lo: "ນຳເຂົ້າ {n} ປະກາດແລ້ວ.", en: "Listings imported: {n}." }
     ImportFailedTitle { vi: "Tệp chưa được nhập — không có gì thay đổi", lo: "ຍັງບໍ່ໄດ້ນຳເຂົ້າ — ບໍ່ມີຫຍັງປ່ຽນແປງ", en: "The file was not imported — nothing changed" }
     ImportLine { vi: "Dòng", lo: "ແຖວ", en: "Line" }
     ImportColumn { vi: "Cột", lo: "ຖັນ", en: "Column" }

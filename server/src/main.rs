@@ -50,6 +50,10 @@ enum Command {
         #[arg(long)]
         draft: bool,
     },
+    /// Rebuild the search index from the database into a fresh directory, then swap it in
+    /// atomically (a running server switches to it within a second and answers meanwhile from
+    /// the old one). Progress on standard error.
+    Reindex,
 }
 
 fn main() -> ExitCode {
@@ -136,6 +140,19 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 hold_unverified: config.hold_unverified_listings,
             };
             server::cli_import::run(&db, kind, &file, &org, draft, rules).await?;
+        }
+        Command::Reindex => {
+            app::domain::db::migrate(&db).await?;
+            let root = config.data_dir.join("search");
+            let report = server::workers::reindex(&db, &root).await?;
+            tracing::info!(
+                generation = %report.generation,
+                documents = report.documents,
+                outbox_id = report.watermark,
+                seconds = report.elapsed.as_secs_f64(),
+                "search index rebuilt in {}",
+                root.display()
+            );
         }
         Command::Serve => serve(db, config).await?,
     }

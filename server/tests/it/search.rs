@@ -159,3 +159,108 @@ async fn search_index_resumes_from_its_commit_after_a_crash_between_db_and_index
     assert_eq!(again.rows, 0);
     assert_eq!(generation.num_docs(), public_count(db).await);
 }
+
+#[tokio::test]
+async fn search_rebuild_swaps_generations_while_the_old_one_answers() {
+    let test_db = demo_database().await;
+    let db = &test_db.db;
+    let dir = tempfile::tempdir().expect("dir");
+    // Nothing on disk yet: start-up builds it.
+    let index = SearchIndex::open_or_rebuild(db, dir.path()).await.expect("built");
+    let first = index.generation().expect("generation");
+    assert_eq!(first.num_docs(), public_count(db).await);
+    // `corridor reindex` in another process: a fresh generation, then the pointer moves.
+    let mut calls = Vec::new();
+    let report = app::domain::search::rebuild(db, dir.path(), &mut |done, total| calls.push((done, total)))
+        .await
+        .expect("rebuild");
+    assert_eq!(report.documents, public_count(db).await);
+    assert_eq!(calls.last().copied(), Some((report.documents, report.documents)));
+    assert_ne!(report.generation, first.name);
+    // Until the server looks at the pointer, the old generation answers.
+    assert_eq!(index.generation().expect("generation").name, first.name);
+    assert!(!find(db, &index, "cassava").await.hits.is_empty());
+    assert!(index.refresh().expect("refresh"));
+    let second = index.generation().expect("generation");
+    assert_eq!(second.name, report.generation);
+    assert_eq!(second.num_docs(), first.num_docs());
+    assert!(!find(db, &index, "cassava").await.hits.is_empty());
+    // Searches still holding the old generation keep working.
+    let old = app::domain::search::query::run(
+        &first,
+        &app::domain::search::query::SearchRequest::text("cassava"),
+        Utc::now().timestamp_micros(),
+    )
+    .expect("old generation answers");
+    assert_eq!(old.total, 1);
+    // The one replaced is kept for such searches; the one before it goes on the next swap.
+    assert!(dir.path().join(&first.name).exists());
+    drop(first);
+    let third = app::domain::search::rebuild(db, dir.path(), &mut |_, _| {})
+        .await
+        .expect("rebuild");
+    assert!(index.refresh().expect("refresh"));
+    assert_eq!(index.generation().expect("generation").name, third.generation);
+    let generations = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .flatten()
+        .filter(|e| e.path().is_dir())
+        .count();
+    assert_eq!(generations, 2, "current and the one it replaced");
+    // Changes made after the snapshot still arrive through the outbox.
+    let timber = id_by_title(db, "Licensed sawn timber").await;
+    change(db, timber, |l| l.title_en = Set(Some("Licensed sawn rosewood".into()))).await;
+    index.catch_up(db).await.expect("apply");
+    assert_eq!(ids(&find(db, &index, "rosewood").await), [timber]);
+    assert_eq!(
+        index.generation().expect("generation").num_docs(),
+        public_count(db).await
+    );
+}
+
+#[tokio::test]
+async fn search_start_up_with_a_corrupt_index_rebuilds_it() {
+    let test_db = demo_database().await;
+    let db = &test_db.db;
+    let dir = tempfile::tempdir().expect("dir");
+    let index = SearchIndex::create(dir.path()).expect("index");
+    index.catch_up(db).await.expect("apply");
+    let name = index.generation().expect("generation").name.clone();
+    drop(index);
+    std::fs::write(dir.path().join(&name).join("meta.json"), b"{ not json").expect("corrupt");
+    let why = SearchIndex::open(dir.path()).expect_err("a corrupt index does not open");
+    assert!(why.contains(&name), "{why}");
+    let index = SearchIndex::open_or_rebuild(db, dir.path()).await.expect("rebuilt");
+    let generation = index.generation().expect("generation");
+    assert_ne!(generation.name, name);
+    assert_eq!(generation.num_docs(), public_count(db).await);
+    assert!(!find(db, &index, "excavators").await.hits.is_empty());
+    // A pointer to nothing is the same story.
+    drop(generation);
+    drop(index);
+    std::fs::write(dir.path().join("current"), b"g0-missing").expect("pointer");
+    let why = SearchIndex::open(dir.path()).expect_err("missing generation");
+    assert!(why.contains("g0-missing"), "{why}");
+}
+
+#[tokio::test]
+async fn search_reindex_command_builds_the_index_with_progress() {
+    let test_db = demo_database().await;
+    let data = tempfile::tempdir().expect("dir");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_corridor"))
+        .arg("reindex")
+        .env("DATABASE_URL", &test_db.url)
+        .env("CORRIDOR_DATA_DIR", data.path())
+        .env("CORRIDOR_LOG", "info")
+        .output()
+        .expect("run corridor");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("indexing ["), "{stderr}");
+    assert!(stderr.contains("search index rebuilt"), "{stderr}");
+    let index = SearchIndex::open(&data.path().join("search")).expect("the index is there");
+    assert_eq!(
+        index.generation().expect("generation").num_docs(),
+        public_count(&test_db.db).await
+    );
+}

@@ -264,3 +264,284 @@ async fn search_reindex_command_builds_the_index_with_progress() {
         public_count(&test_db.db).await
     );
 }
+
+/// A demo index, caught up.
+async fn demo_index(db: &DatabaseConnection) -> (tempfile::TempDir, SearchIndex) {
+    let dir = tempfile::tempdir().expect("dir");
+    let index = SearchIndex::create(dir.path()).expect("index");
+    index.catch_up(db).await.expect("apply");
+    (dir, index)
+}
+
+async fn with(db: &DatabaseConnection, index: &SearchIndex, params: SearchParams) -> SearchResults {
+    search(db, Some(index), &params, Lang::En)
+        .await
+        .expect("search answers")
+}
+
+#[tokio::test]
+async fn search_queries_in_three_languages_with_synonyms_stemming_and_typos() {
+    let test_db = demo_database().await;
+    let db = &test_db.db;
+    let (_dir, index) = demo_index(db).await;
+    let rubber = id_by_title(db, "Natural rubber RSS3 sheets from Attapeu").await;
+    let wanted = id_by_title(db, "Wanted: natural rubber SVR/RSS").await;
+    let steel = id_by_title(db, "Hot-rolled steel coil SS400").await;
+    let iron = id_by_title(db, "Iron ore and concentrates").await;
+    let excavators = id_by_title(db, "Used crawler excavators").await;
+    let potash = id_by_title(db, "Potash fertiliser (MOP)").await;
+    let diesel = id_by_title(db, "Diesel fuel 0.05S").await;
+    let top = |r: &SearchResults, n: usize| ids(r).into_iter().take(n).collect::<Vec<_>>();
+    // Vietnamese with and without diacritics.
+    for q in ["thép", "thep", "THEP cuon"] {
+        assert_eq!(top(&find(db, &index, q).await, 1), [steel], "{q}");
+    }
+    for q in ["cao su", "cao su tự nhiên", "Cao Su"] {
+        let found = ids(&find(db, &index, q).await);
+        assert!(found.contains(&rubber) && found.contains(&wanted), "{q}: {found:?}");
+    }
+    // Lao without spaces: a word inside a longer run, and the synonym across languages.
+    let found = ids(&find(db, &index, "ຢາງພາລາ").await);
+    assert!(found.contains(&rubber) && found.contains(&wanted), "{found:?}");
+    assert!(ids(&find(db, &index, "ທຳມະຊາດ").await).contains(&wanted));
+    let found = ids(&find(db, &index, "ເຫຼັກ").await);
+    assert!(found.contains(&steel) && found.contains(&iron), "{found:?}");
+    // English stemming and synonyms.
+    assert_eq!(top(&find(db, &index, "excavator").await, 1), [excavators]);
+    assert_eq!(top(&find(db, &index, "fertilizers").await, 1), [potash]);
+    assert_eq!(top(&find(db, &index, "phân bón").await, 1), [potash]);
+    let found = ids(&find(db, &index, "steel").await);
+    assert!(found.contains(&steel), "{found:?}");
+    // One typo in a Latin word of 5+ letters.
+    assert_eq!(top(&find(db, &index, "diesl").await, 1), [diesel]);
+    assert_eq!(top(&find(db, &index, "excavatorz").await, 1), [excavators]);
+    // HS code and gate name.
+    let found = ids(&find(db, &index, "4001").await);
+    assert!(found.contains(&rubber) && found.contains(&wanted), "{found:?}");
+    assert!(ids(&find(db, &index, "Cau Treo").await).contains(&steel));
+    // Snippets mark the words that matched.
+    let results = find(db, &index, "bonded warehousing").await;
+    let hit = results.hits.first().expect("a hit");
+    assert!(
+        hit.snippet
+            .iter()
+            .any(|p| p.hit && p.text.eq_ignore_ascii_case("warehousing")),
+        "{:?}",
+        hit.snippet
+    );
+}
+
+#[tokio::test]
+async fn search_bad_input_never_fails() {
+    let test_db = demo_database().await;
+    let db = &test_db.db;
+    let (_dir, index) = demo_index(db).await;
+    let total = public_count(db).await;
+    // Empty: everything, with facets.
+    let all = find(db, &index, "").await;
+    assert_eq!(all.total, total);
+    let kinds = all.facets.iter().find(|f| f.name == "kind").expect("kind facet");
+    assert_eq!(kinds.values.iter().map(|v| v.count).sum::<u64>(), total);
+    for name in app::model::FACET_NAMES {
+        assert!(all.facets.iter().any(|f| f.name == name), "{name}");
+    }
+    // 10 KB and more, unbalanced quotes, query syntax, control characters.
+    let long = "rubber ".repeat(3000);
+    assert!(!find(db, &index, &long).await.hits.is_empty());
+    let junk = "(((**: AND OR -[ ~2 ^3 \\ } title:".repeat(400);
+    find(db, &index, &junk).await;
+    assert!(!find(db, &index, "\"cao su").await.hits.is_empty());
+    assert!(!find(db, &index, "\"natural rubber\" \"").await.hits.is_empty());
+    assert!(!find(db, &index, "title:(steel AND -[").await.hits.is_empty());
+    assert!(!find(db, &index, "steel\u{0}\u{7}").await.hits.is_empty());
+    let phrase = find(db, &index, "\"rubber natural\"").await;
+    assert!(phrase.hits.is_empty() || phrase.total < find(db, &index, "rubber natural").await.total);
+    // Unknown facet values: nothing found, no error.
+    for params in [
+        SearchParams {
+            country: "XX".into(),
+            ..SearchParams::default()
+        },
+        SearchParams {
+            kind: "spaceships".into(),
+            q: "rubber".into(),
+            ..SearchParams::default()
+        },
+        SearchParams {
+            gate: "../../etc".into(),
+            ..SearchParams::default()
+        },
+    ] {
+        assert_eq!(with(db, &index, params).await.total, 0);
+    }
+    // A bad sort or cursor is a clear error (422), not a failure.
+    for params in [
+        SearchParams {
+            sort: "sideways".into(),
+            ..SearchParams::default()
+        },
+        SearchParams {
+            cursor: "abc".into(),
+            ..SearchParams::default()
+        },
+    ] {
+        let err = search(db, Some(&index), &params, Lang::En).await.expect_err("invalid");
+        assert_eq!(err.status(), axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    // No index yet: a notice, not an error.
+    let none = search(db, None, &SearchParams::default(), Lang::En)
+        .await
+        .expect("answers");
+    assert!(none.notice.is_some());
+}
+
+#[tokio::test]
+async fn search_filters_combine_sort_and_page() {
+    let test_db = demo_database().await;
+    let db = &test_db.db;
+    let (_dir, index) = demo_index(db).await;
+    let lao = with(
+        db,
+        &index,
+        SearchParams {
+            country: "LA".into(),
+            kind: "commodity".into(),
+            ..SearchParams::default()
+        },
+    )
+    .await;
+    assert!(lao.total >= 5);
+    assert!(lao
+        .hits
+        .iter()
+        .all(|h| h.listing.country == "LA" && h.listing.kind == "commodity"));
+    let country = lao.facets.iter().find(|f| f.name == "country").expect("facet");
+    assert_eq!(country.values.len(), 1);
+    assert!(country.values[0].selected);
+    let gate = with(
+        db,
+        &index,
+        SearchParams {
+            q: "rubber".into(),
+            gate: "la-lay".into(),
+            ..SearchParams::default()
+        },
+    )
+    .await;
+    assert_eq!(gate.total, 1);
+    assert!(gate.hits[0].listing.gates.iter().any(|g| g.id == "la-lay"));
+    let provinces = gate.facets.iter().find(|f| f.name == "gate").expect("facet");
+    assert!(provinces
+        .values
+        .iter()
+        .any(|v| v.value == "la-lay" && v.label.contains("Lay")));
+    // Sorts.
+    for (sort, key) in [("newest", 0), ("expiring", 1)] {
+        let results = with(
+            db,
+            &index,
+            SearchParams {
+                sort: sort.into(),
+                limit: 100,
+                ..SearchParams::default()
+            },
+        )
+        .await;
+        let mut keys: Vec<String> = results
+            .hits
+            .iter()
+            .map(|h| {
+                if key == 0 {
+                    h.listing.published_on.clone().unwrap_or_default()
+                } else {
+                    h.listing.expires_on.clone()
+                }
+            })
+            .collect();
+        if key == 0 {
+            keys.reverse();
+        }
+        assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{sort}: {keys:?}");
+    }
+    // Pages: disjoint, complete.
+    let mut seen = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let page = with(
+            db,
+            &index,
+            SearchParams {
+                limit: 4,
+                cursor: cursor.clone(),
+                ..SearchParams::default()
+            },
+        )
+        .await;
+        seen.extend(ids(&page));
+        match page.next_cursor {
+            Some(next) => cursor = next,
+            None => break,
+        }
+    }
+    let unique: std::collections::HashSet<i32> = seen.iter().copied().collect();
+    assert_eq!(unique.len(), seen.len());
+    assert_eq!(seen.len() as u64, public_count(db).await);
+}
+
+#[tokio::test]
+async fn search_never_shows_drafts_expired_or_suspended_organisations() {
+    let test_db = demo_database().await;
+    let db = &test_db.db;
+    let (_dir, index) = demo_index(db).await;
+    let coffee = id_by_title(db, "Bolaven Plateau Arabica green coffee").await;
+    let cassava = id_by_title(db, "Dried cassava chips").await;
+    let truck = id_by_title(db, "Truck spare parts").await;
+    // Changed in the database, the indexer not yet run: the query still hides them.
+    let row = listing::Entity::find_by_id(coffee).one(db).await.unwrap().unwrap();
+    let mut draft: listing::ActiveModel = row.into();
+    draft.status = Set("draft".into());
+    draft.update(db).await.unwrap();
+    let row = listing::Entity::find_by_id(cassava).one(db).await.unwrap().unwrap();
+    let indexed_expiry = row.expires_at;
+    let mut expired: listing::ActiveModel = row.into();
+    expired.expires_at = Set(Utc::now() - chrono::Duration::minutes(1));
+    expired.update(db).await.unwrap();
+    assert!(!ids(&find(db, &index, "coffee").await).contains(&coffee));
+    assert!(!ids(&find(db, &index, "cassava").await).contains(&cassava));
+    // Expiry is checked in the index query itself, against the time of the query: the document
+    // still carries its date, and stops matching once that date has passed.
+    let raw = |now: chrono::DateTime<Utc>| {
+        app::domain::search::query::run(
+            &index.generation().unwrap(),
+            &app::domain::search::query::SearchRequest::text("cassava"),
+            now.timestamp_micros(),
+        )
+        .unwrap()
+        .total
+    };
+    assert_eq!(raw(indexed_expiry - chrono::Duration::seconds(1)), 1);
+    assert_eq!(raw(indexed_expiry), 0);
+    // A suspended organisation's listings leave the index through the outbox.
+    let org_id = listing::Entity::find_by_id(truck)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .organisation_id;
+    let org = app::domain::entities::organisation::Entity::find_by_id(org_id)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut suspended: app::domain::entities::organisation::ActiveModel = org.into();
+    suspended.status = Set("suspended".into());
+    suspended.update(db).await.unwrap();
+    store::enqueue_org_listings(db, org_id).await.unwrap();
+    index.catch_up(db).await.unwrap();
+    assert!(!ids(&find(db, &index, "truck").await).contains(&truck));
+    assert_eq!(
+        index.generation().unwrap().num_docs(),
+        public_count(db).await + 2,
+        "the draft and the expired one, not yet told to the index, are still in it (hidden)"
+    );
+}

@@ -209,6 +209,7 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
         }
         None => tracing::info!("mail: CORRIDOR_SMTP_URL is not set; mails stay in the outbox (/admin/mailbox)"),
     }
+    let search = server::workers::start_search(db.clone(), config.data_dir.join("search")).await;
     let state = AppState {
         db,
         leptos_options: leptos_options(&config)?,
@@ -217,6 +218,7 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
         listing_rules: app::domain::listings::Rules {
             hold_unverified: config.hold_unverified_listings,
         },
+        search: Some(search),
     };
     server::workers::spawn_expiry_reminders(state.db.clone(), state.public_origin.clone());
     let router = server::build_router(state, &config);

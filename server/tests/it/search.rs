@@ -545,3 +545,107 @@ async fn search_never_shows_drafts_expired_or_suspended_organisations() {
         "the draft and the expired one, not yet told to the index, are still in it (hidden)"
     );
 }
+
+#[tokio::test]
+async fn search_api_answers_hits_facets_and_problems() {
+    let test_db = demo_database().await;
+    let dir = tempfile::tempdir().expect("dir");
+    let app = crate::helpers::TestApp::with_search(test_db, dir.path()).await;
+    let rubber = id_by_title(&app.db, "Natural rubber RSS3 sheets from Attapeu").await;
+    let res = app.get("/api/v1/search?q=cao%20su&lang=vi").await;
+    assert_eq!(res.status, 200, "{}", res.body);
+    let json = res.json();
+    let hits: Vec<i64> = json["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| h["listing"]["id"].as_i64().expect("id"))
+        .collect();
+    assert!(hits.contains(&i64::from(rubber)), "{hits:?}");
+    assert!(json["total"].as_u64().expect("total") >= 2);
+    assert!(json["facets"]
+        .as_array()
+        .expect("facets")
+        .iter()
+        .any(|f| f["name"] == "gate"));
+    assert!(res.header("etag").is_some());
+    // Facets narrow; an unknown value finds nothing.
+    let narrowed = app.get("/api/v1/search?q=rubber&gate=la-lay&verified=0").await.json();
+    assert_eq!(narrowed["total"], 1);
+    let none = app.get("/api/v1/search?q=rubber&country=XX").await;
+    assert_eq!(none.status, 200);
+    assert_eq!(none.json()["total"], 0);
+    // Bad input: a long query and syntax are fine; a bad sort, cursor or limit is a problem.
+    let long = format!("/api/v1/search?q={}", "%22%28rubber%3A".repeat(3000));
+    assert_eq!(app.get(&long).await.status, 200);
+    assert_eq!(
+        app.get("/api/v1/search?q=").await.json()["total"],
+        public_count(&app.db).await
+    );
+    for uri in [
+        "/api/v1/search?sort=up",
+        "/api/v1/search?cursor=-1",
+        "/api/v1/search?limit=0",
+        "/api/v1/search?limit=1000",
+    ] {
+        let res = app.get(uri).await;
+        assert_eq!(res.status, 422, "{uri}: {}", res.body);
+        assert_eq!(res.header("content-type"), Some("application/problem+json"), "{uri}");
+    }
+    // Paging through the API.
+    let first = app.get("/api/v1/search?limit=3&sort=newest").await.json();
+    let cursor = first["next_cursor"].as_str().expect("a next page").to_owned();
+    let second = app
+        .get(&format!("/api/v1/search?limit=3&sort=newest&cursor={cursor}"))
+        .await
+        .json();
+    assert_ne!(first["hits"][0]["listing"]["id"], second["hits"][0]["listing"]["id"]);
+    // Documented.
+    let doc = app.get("/api/v1/openapi.json").await.json();
+    assert!(doc["paths"]["/api/v1/search"]["get"].is_object());
+    assert!(doc["components"]["schemas"]["SearchResults"].is_object());
+}
+
+#[tokio::test]
+async fn search_api_without_an_index_answers_with_a_notice() {
+    let app = crate::helpers::TestApp::new().await;
+    let res = app.get("/api/v1/search?q=steel").await;
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert!(res.json()["notice"].is_string());
+}
+
+#[tokio::test]
+async fn search_indexer_task_builds_the_missing_index_and_follows_changes_within_a_second() {
+    let test_db = demo_database().await;
+    let db = &test_db.db;
+    let dir = tempfile::tempdir().expect("dir");
+    let index = server::workers::start_search(db.clone(), dir.path().join("search")).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let expected = public_count(db).await;
+    while index.generation().is_none_or(|g| g.num_docs() < expected) {
+        assert!(std::time::Instant::now() < deadline, "the start-up rebuild finishes");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let potash = id_by_title(db, "Potash fertiliser (MOP)").await;
+    change(db, potash, |l| {
+        l.title_en = Set(Some("Potash fertiliser granular".into()))
+    })
+    .await;
+    let changed = std::time::Instant::now();
+    loop {
+        if ids(&find(db, &index, "granular").await) == [potash] {
+            break;
+        }
+        assert!(
+            changed.elapsed() < std::time::Duration::from_secs(2),
+            "indexed within 2 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let lag = changed.elapsed();
+    assert!(lag < std::time::Duration::from_secs(1), "lag {lag:?}");
+    assert_eq!(
+        index.generation().expect("generation").num_docs(),
+        public_count(db).await
+    );
+}

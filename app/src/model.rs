@@ -653,3 +653,147 @@ pub struct LogisticsPartner {
     pub organisation: OrgRef,
     pub profile: LogisticsView,
 }
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+/// A search as it appears in the URL (`/search?q=cao+su&country=LA&sort=newest`), shared by the
+/// search page and `GET /api/v1/search`. Every facet takes one value; facets combine (and).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchParams {
+    pub q: String,
+    /// commodity | opportunity | route
+    pub kind: String,
+    pub country: String,
+    pub province: String,
+    pub gate: String,
+    pub sector: String,
+    pub hs_chapter: String,
+    /// `true`: only listings of verified organisations.
+    pub verified: bool,
+    /// vi | lo | en: listings with text in this language.
+    pub language: String,
+    /// relevance (default) | newest | expiring
+    pub sort: String,
+    /// `next_cursor` of the previous page.
+    pub cursor: String,
+    /// Hits per page, 1–100 (0: the default, 20).
+    pub limit: u64,
+}
+
+impl SearchParams {
+    /// The facet filters, `(facet name, value)`, of those that are set.
+    pub fn facet_filters(&self) -> Vec<(&'static str, String)> {
+        let mut filters: Vec<(&'static str, String)> = [
+            ("kind", &self.kind),
+            ("country", &self.country),
+            ("province", &self.province),
+            ("gate", &self.gate),
+            ("sector", &self.sector),
+            ("hs_chapter", &self.hs_chapter),
+            ("language", &self.language),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| (k, v.trim().to_owned()))
+        .collect();
+        if self.verified {
+            filters.push(("verified", "true".to_owned()));
+        }
+        filters
+    }
+
+    /// The search as a query string (without the cursor), with one facet set to `value` (empty:
+    /// removed) — for facet links and shareable URLs.
+    pub fn query_with(&self, facet: &str, value: &str) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.q.is_empty() {
+            parts.push(format!("q={}", urlencode(&self.q)));
+        }
+        let mut filters = self.facet_filters();
+        filters.retain(|(k, _)| *k != facet);
+        if !value.is_empty() {
+            let key = FACET_NAMES.iter().find(|f| **f == facet).copied().unwrap_or("kind");
+            filters.push((key, value.to_owned()));
+        }
+        for (key, value) in filters {
+            if key == "verified" {
+                parts.push("verified=1".into());
+            } else {
+                parts.push(format!("{key}={}", urlencode(&value)));
+            }
+        }
+        if !self.sort.is_empty() && self.sort != "relevance" {
+            parts.push(format!("sort={}", urlencode(&self.sort)));
+        }
+        parts.join("&")
+    }
+}
+
+/// The facets a search counts, in display order.
+pub const FACET_NAMES: [&str; 8] = [
+    "kind",
+    "country",
+    "province",
+    "gate",
+    "sector",
+    "hs_chapter",
+    "verified",
+    "language",
+];
+
+/// A piece of a snippet: highlighted when it matched the query.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SnippetPart {
+    pub text: String,
+    pub hit: bool,
+}
+
+/// One search result: the listing as readers see it, and where its text matched.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SearchHit {
+    pub listing: ListingView,
+    /// Relevance (0 when sorted by date).
+    pub score: f32,
+    /// A fragment of the description, with the matched words marked.
+    pub snippet: Vec<SnippetPart>,
+}
+
+/// How many results have one value of a facet.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct FacetCount {
+    pub value: String,
+    /// The value's name in the response language (provinces, gates, HS chapters, …).
+    pub label: String,
+    pub count: u64,
+    /// The search filters on this value.
+    pub selected: bool,
+}
+
+/// The counts of one facet over the results.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct FacetGroup {
+    /// kind | country | province | gate | sector | hs_chapter | verified | language
+    pub name: String,
+    pub values: Vec<FacetCount>,
+}
+
+/// A page of search results with facet counts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct SearchResults {
+    pub hits: Vec<SearchHit>,
+    pub facets: Vec<FacetGroup>,
+    /// Results in all pages.
+    pub total: u64,
+    /// The cursor of the next page, when there is one.
+    pub next_cursor: Option<String>,
+    /// relevance | newest | expiring
+    pub sort: String,
+    /// Set when the index is not ready (being built): the results may be incomplete.
+    pub notice: Option<String>,
+}

@@ -15,6 +15,9 @@ pub struct AppState {
     pub data_dir: std::path::PathBuf,
     /// Rules of the listings (e.g. hold listings of unverified organisations).
     pub listing_rules: crate::domain::listings::Rules,
+    /// The search index (`data_dir/search`), kept in step by the indexer task; `None` where no
+    /// index is kept (search then answers with a notice).
+    pub search: Option<std::sync::Arc<crate::domain::search::SearchIndex>>,
 }
 
 impl AppState {

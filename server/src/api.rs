@@ -13,7 +13,7 @@ use app::domain::listings::store::{self, Actor, Save, Step};
 use app::domain::listings::{csv_io, Kind, ListingInput};
 use app::errors::AppError;
 use app::i18n::{query_lang, Lang, Msg};
-use app::model::{ListingFilters, ListingPage, ListingView, OrgRef};
+use app::model::{ListingFilters, ListingPage, ListingView, OrgRef, SearchParams, SearchResults};
 use app::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, Request, State};
@@ -415,6 +415,72 @@ impl ListQuery {
     }
 }
 
+/// A full-text search (`GET /api/v1/search`): the text and the facet filters of the search page.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchQuery {
+    /// What to look for, in Vietnamese (with or without diacritics), Lao or English; `"…"` for
+    /// a phrase. Empty: every public listing. Never an error: text past 10 KB is ignored, and
+    /// query syntax is read as text.
+    pub q: Option<String>,
+    /// `commodity`, `opportunity` or `route`.
+    pub kind: Option<String>,
+    /// `VN` or `LA`.
+    pub country: Option<String>,
+    /// A province id, e.g. `la-attapeu` (either end of a route).
+    pub province: Option<String>,
+    /// A border gate id, e.g. `lao-bao`.
+    pub gate: Option<String>,
+    /// An investment sector code.
+    pub sector: Option<String>,
+    /// A two-digit HS chapter, e.g. `40`.
+    pub hs_chapter: Option<String>,
+    /// `1`: only listings of verified organisations.
+    pub verified: Option<String>,
+    /// `vi`, `lo` or `en`: listings with text in this language.
+    pub language: Option<String>,
+    /// `relevance` (default), `newest` or `expiring` (soonest first).
+    pub sort: Option<String>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Hits per page, 1–100 (default 20).
+    pub limit: Option<String>,
+    /// `vi`, `lo` or `en` (else `Accept-Language`): the language of names in the answer.
+    pub lang: Option<String>,
+}
+
+impl SearchQuery {
+    fn parse(query: Option<&str>) -> Result<SearchQuery, AppError> {
+        serde_urlencoded::from_str(query.unwrap_or("")).map_err(|_| AppError::invalid("query", "ErrChooseOne"))
+    }
+
+    fn params(&self) -> Result<SearchParams, AppError> {
+        let text = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_owned();
+        let limit = match self.limit.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+            None => 0,
+            Some(l) => l
+                .parse::<u64>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| AppError::invalid("limit", "ErrNumber"))?,
+        };
+        Ok(SearchParams {
+            q: self.q.clone().unwrap_or_default(),
+            kind: text(&self.kind),
+            country: text(&self.country),
+            province: text(&self.province),
+            gate: text(&self.gate),
+            sector: text(&self.sector),
+            hs_chapter: text(&self.hs_chapter),
+            verified: yes(&self.verified),
+            language: text(&self.language),
+            sort: text(&self.sort),
+            cursor: text(&self.cursor),
+            limit,
+        })
+    }
+}
+
 /// The language parameter of single reads.
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -690,6 +756,31 @@ pub async fn list_listings(
         .await
         .or_problem(lang)?;
     Ok(cached_json(&headers, &page, lang, caller.0.is_some()))
+}
+
+/// Full-text search over public listings, with facet counts, in Vietnamese (with or without
+/// diacritics), Lao (no spaces needed) and English; the search page's code path.
+#[utoipa::path(get, path = "/api/v1/search", tag = "search", params(SearchQuery), security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of hits (listings with snippets) and the facet counts over all results", body = SearchResults),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 422, description = "`sort`, `cursor` or `limit` is not valid", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limit reached (see Retry-After)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn search(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> ApiResult {
+    let lang = api_lang(query.as_deref(), &headers);
+    let params = SearchQuery::parse(query.as_deref())
+        .and_then(|q| q.params())
+        .or_problem(lang)?;
+    let results = app::domain::search::search(&state.db, state.search.as_deref(), &params, lang)
+        .await
+        .or_problem(lang)?;
+    Ok(cached_json(&headers, &results, lang, caller.0.is_some()))
 }
 
 /// Public listings of one kind as CSV (the import format), same filters as the list.
@@ -987,6 +1078,7 @@ pub fn routes(state: &AppState, limiter: Arc<RateLimiter>) -> axum::Router<AppSt
             "/api/v1/listings/{id}/archive",
             post(archive_listing).fallback(method_not_allowed),
         )
+        .route("/api/v1/search", get(search).fallback(method_not_allowed))
         .route(
             "/api/v1/organisations",
             get(list_organisations).fallback(method_not_allowed),

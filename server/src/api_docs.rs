@@ -25,6 +25,7 @@ process: 429 with `Retry-After` when reached. Responses follow `?lang=vi|lo|en` 
     ),
     paths(
         api::list_listings,
+        api::search,
         api::export_listings,
         api::get_listing,
         api::create_listing,
@@ -38,6 +39,7 @@ process: 429 with `Retry-After` when reached. Responses follow `?lang=vi|lo|en` 
     modifiers(&BearerAuth),
     tags(
         (name = "listings", description = "Commodity offers and requests, investment opportunities, route offers"),
+        (name = "search", description = "Full-text search with facets (Vietnamese, Lao, English)"),
         (name = "organisations", description = "Active organisations"),
         (name = "tokens", description = "The calling token"),
     )

@@ -50,6 +50,10 @@ enum Command {
         #[arg(long)]
         draft: bool,
     },
+    /// Rebuild the search index from the database into a fresh directory, then swap it in
+    /// atomically (a running server switches to it within a second and answers meanwhile from
+    /// the old one). Progress on standard error.
+    Reindex,
 }
 
 fn main() -> ExitCode {
@@ -137,6 +141,19 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             };
             server::cli_import::run(&db, kind, &file, &org, draft, rules).await?;
         }
+        Command::Reindex => {
+            app::domain::db::migrate(&db).await?;
+            let root = config.data_dir.join("search");
+            let report = server::workers::reindex(&db, &root).await?;
+            tracing::info!(
+                generation = %report.generation,
+                documents = report.documents,
+                outbox_id = report.watermark,
+                seconds = report.elapsed.as_secs_f64(),
+                "search index rebuilt in {}",
+                root.display()
+            );
+        }
         Command::Serve => serve(db, config).await?,
     }
     Ok(())
@@ -192,6 +209,7 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
         }
         None => tracing::info!("mail: CORRIDOR_SMTP_URL is not set; mails stay in the outbox (/admin/mailbox)"),
     }
+    let search = server::workers::start_search(db.clone(), config.data_dir.join("search")).await;
     let state = AppState {
         db,
         leptos_options: leptos_options(&config)?,
@@ -200,6 +218,7 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
         listing_rules: app::domain::listings::Rules {
             hold_unverified: config.hold_unverified_listings,
         },
+        search: Some(search),
     };
     server::workers::spawn_expiry_reminders(state.db.clone(), state.public_origin.clone());
     let router = server::build_router(state, &config);

@@ -347,6 +347,8 @@ pub async fn update(
     active.description_en = Set(en);
     let txn = db.begin().await?;
     let updated = active.update(&txn).await?;
+    // The organisation's name is part of its listings' search text.
+    super::listings::store::enqueue_org_listings(&txn, updated.id).await?;
     audit::record(
         &txn,
         Some(user.user_id),

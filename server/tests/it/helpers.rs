@@ -115,6 +115,14 @@ impl TestApp {
 
     /// The portal with these settings (environment variable name, value) on top of the defaults.
     pub fn with_env(test_db: TestDb, env: &[(&str, &str)]) -> TestApp {
+        Self::build(test_db, env, None)
+    }
+
+    fn build(
+        test_db: TestDb,
+        env: &[(&str, &str)],
+        search: Option<std::sync::Arc<app::domain::search::SearchIndex>>,
+    ) -> TestApp {
         let config = Config::from_lookup(|name| match name {
             "DATABASE_URL" => Some(test_db.url.clone()),
             _ => env.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned()),
@@ -133,12 +141,24 @@ impl TestApp {
             listing_rules: app::domain::listings::Rules {
                 hold_unverified: config.hold_unverified_listings,
             },
+            search,
         };
         TestApp {
             router: server::build_router(state, &config),
             db: test_db.db.clone(),
             _test_db: test_db,
         }
+    }
+
+    /// The portal with a search index over its database (caught up with the outbox).
+    pub async fn with_search(test_db: TestDb, index_dir: &std::path::Path) -> TestApp {
+        let index = app::domain::search::SearchIndex::create(index_dir).expect("search index");
+        index.catch_up(&test_db.db).await.expect("index the outbox");
+        Self::build(
+            test_db,
+            &[("LEPTOS_SITE_ROOT", "target/site")],
+            Some(std::sync::Arc::new(index)),
+        )
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {

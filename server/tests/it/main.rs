@@ -15,5 +15,6 @@ mod logo;
 mod mail;
 mod orgs;
 mod pages;
+mod search;
 mod tokens;
 mod trust;

@@ -175,6 +175,12 @@ pub async fn set_org_verified(db: &impl ConnectionTrait, organisation_id: i32, v
         .filter(listing::Column::OrganisationId.eq(organisation_id))
         .exec(db)
         .await?;
+    enqueue_org_listings(db, organisation_id).await
+}
+
+/// Records that every listing of an organisation changed (its name, status or verification
+/// shows in them), for the search index (same transaction as the change).
+pub async fn enqueue_org_listings(db: &impl ConnectionTrait, organisation_id: i32) -> Result<(), AppError> {
     let backend = db.get_database_backend();
     db.execute_raw(sea_orm::Statement::from_sql_and_values(
         backend,

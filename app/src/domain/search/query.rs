@@ -1,0 +1,597 @@
+//! Searching: what a user typed becomes a Tantivy query that never fails, the permission filter
+//! is part of every query, and the hits come back as the listings readers see, with snippets and
+//! facet counts. The search page and `GET /api/v1/search` both call [`search`].
+//!
+//! The query text: up to [`MAX_QUERY_BYTES`] (the rest is ignored), words (Lao runs cut by the
+//! dictionary) grouped by the synonym list; every part must match (any of its spellings, in any
+//! field, title above body, exact above folded); if that finds nothing, any part may match.
+//! `"…"` marks a phrase; an unbalanced quote is ignored, and every other character is text (no
+//! query syntax to get wrong). Latin words of 5+ letters also match at edit distance 1.
+//! An empty query browses everything, with facets.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Bound;
+
+use chrono::Utc;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use tantivy::collector::{Count, FacetCollector, MultiCollector, TopDocs};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, PhraseQuery,
+    Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Facet, Field, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, Order, Score, Searcher, TantivyDocument, Term};
+
+use super::analysis::{token_texts, EN_STEM, LAO_BIGRAM, LAO_WORDS, VI_EXACT};
+use super::index::{Fields, Generation, SearchIndex, FACETS};
+use super::synonyms::{expand_query, QueryPart};
+use crate::domain::entities::{border_gate, hs_chapter, listing, province};
+use crate::domain::listings::browse::{self, gate_names, province_names, public_condition};
+use crate::errors::AppError;
+use crate::i18n::Lang;
+use crate::model::{FacetCount, FacetGroup, SearchHit, SearchParams, SearchResults, SnippetPart};
+
+/// Query text beyond this many bytes is ignored.
+pub const MAX_QUERY_BYTES: usize = 10 * 1024;
+/// Query parts beyond this many are ignored (a pasted page must not make a huge query).
+pub const MAX_PARTS: usize = 32;
+/// Hits per page by default, and at most.
+pub const DEFAULT_LIMIT: usize = 20;
+pub const MAX_LIMIT: usize = 100;
+/// How deep the cursor may page.
+pub const MAX_OFFSET: usize = 10_000;
+/// Characters of a snippet.
+const SNIPPET_CHARS: usize = 200;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    Relevance,
+    Newest,
+    /// Expiring soonest first.
+    Expiring,
+}
+
+impl Sort {
+    pub fn parse(code: &str) -> Option<Sort> {
+        match code.trim() {
+            "" | "relevance" => Some(Sort::Relevance),
+            "newest" => Some(Sort::Newest),
+            "expiring" => Some(Sort::Expiring),
+            _ => None,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Expiring => "expiring",
+        }
+    }
+}
+
+/// A search, checked.
+#[derive(Clone, Debug)]
+pub struct SearchRequest {
+    pub text: String,
+    /// `(facet, value)`: every one must hold.
+    pub filters: Vec<(&'static str, String)>,
+    pub sort: Sort,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+impl SearchRequest {
+    /// The text is never an error; an unknown sort, a bad cursor or limit are.
+    pub fn from_params(params: &SearchParams) -> Result<SearchRequest, AppError> {
+        let sort = Sort::parse(&params.sort).ok_or_else(|| AppError::invalid("sort", "ErrChooseOne"))?;
+        let cursor = params.cursor.trim();
+        let offset = if cursor.is_empty() {
+            0
+        } else {
+            cursor
+                .parse::<usize>()
+                .ok()
+                .filter(|o| *o <= MAX_OFFSET)
+                .ok_or_else(|| AppError::invalid("cursor", "ErrCursor"))?
+        };
+        let limit = match params.limit {
+            0 => DEFAULT_LIMIT,
+            n if n as usize <= MAX_LIMIT => n as usize,
+            _ => return Err(AppError::invalid("limit", "ErrTooLarge")),
+        };
+        Ok(SearchRequest {
+            text: truncate(&params.q, MAX_QUERY_BYTES).to_owned(),
+            filters: params.facet_filters(),
+            sort,
+            offset,
+            limit,
+        })
+    }
+
+    pub fn text(text: &str) -> SearchRequest {
+        SearchRequest {
+            text: truncate(text, MAX_QUERY_BYTES).to_owned(),
+            filters: Vec::new(),
+            sort: Sort::Relevance,
+            offset: 0,
+            limit: DEFAULT_LIMIT,
+        }
+    }
+}
+
+/// The first `max` bytes of `text`, cut at a character boundary.
+pub fn truncate(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// One hit as the index has it.
+#[derive(Clone, Debug)]
+pub struct RawHit {
+    pub entity: String,
+    pub id: i64,
+    pub score: Score,
+    pub snippet: Vec<SnippetPart>,
+}
+
+/// The index's answer: a page of hits, the total, and the facet counts over all results.
+#[derive(Clone, Debug, Default)]
+pub struct RawResults {
+    pub hits: Vec<RawHit>,
+    pub total: usize,
+    /// `(facet, [(value, count)])`, values by count, most first.
+    pub facets: Vec<(&'static str, Vec<(String, u64)>)>,
+}
+
+/// Field weights: a title match above a body match, the spelling typed above its folded form,
+/// Lao words above Lao letter pairs.
+fn weighted(fields: &Fields) -> Vec<(Field, &'static str, Score)> {
+    let mut all = Vec::new();
+    for (text, scale) in [(&fields.title, 2.0), (&fields.body, 1.0)] {
+        for (field, analyzer) in text.each() {
+            let weight = match analyzer {
+                VI_EXACT => 1.25,
+                EN_STEM => 0.75,
+                LAO_BIGRAM => 0.3,
+                _ => 1.0,
+            };
+            all.push((field, analyzer, weight * scale));
+        }
+    }
+    all
+}
+
+fn is_lao(c: char) -> bool {
+    ('\u{0E80}'..='\u{0EFF}').contains(&c)
+}
+
+/// One part of the query: its spellings (each searched as a phrase in every field), and the
+/// folded word to match with typos, if it is a Latin word of 5+ letters.
+struct Part {
+    alternatives: Vec<String>,
+    fuzzy: Option<String>,
+}
+
+/// The parts of the query text (see the module documentation).
+fn parts(text: &str) -> Vec<Part> {
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{201C}' | '\u{201D}' | '\u{201E}' => '"',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        .collect();
+    let balanced = text.matches('"').count().is_multiple_of(2);
+    let mut parts = Vec::new();
+    for (i, segment) in text.split('"').enumerate() {
+        let phrase = balanced && i % 2 == 1;
+        if phrase {
+            if !segment.trim().is_empty() {
+                parts.push(Part {
+                    alternatives: vec![segment.to_owned()],
+                    fuzzy: None,
+                });
+            }
+            continue;
+        }
+        for part in expand_query(segment) {
+            let fuzzy = match &part {
+                QueryPart::Word(word)
+                    if word.folded.chars().count() >= 5 && word.folded.chars().all(|c| c.is_ascii_alphabetic()) =>
+                {
+                    Some(word.folded.clone())
+                }
+                _ => None,
+            };
+            parts.push(Part {
+                alternatives: part.alternatives().into_iter().map(str::to_owned).collect(),
+                fuzzy,
+            });
+        }
+    }
+    parts.truncate(MAX_PARTS);
+    parts
+}
+
+/// The text query, or `None` when the text has no words (browse everything then). `all`: every
+/// part must match, else any.
+pub fn text_query(generation: &Generation, text: &str, all: bool) -> Option<Box<dyn Query>> {
+    let parts = parts(text);
+    let fields = weighted(&generation.fields);
+    let tokenizers = generation.index.tokenizers();
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for part in &parts {
+        let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
+        let mut seen: HashSet<(Field, Vec<String>)> = HashSet::new();
+        for alternative in &part.alternatives {
+            let has_lao = alternative.chars().any(is_lao);
+            let has_latin = alternative.chars().any(|c| c.is_alphanumeric() && !is_lao(c));
+            for &(field, analyzer, weight) in &fields {
+                let lao_field = analyzer == LAO_WORDS || analyzer == LAO_BIGRAM;
+                if (lao_field && !has_lao) || (!lao_field && analyzer != super::analysis::VI_FOLDED && !has_latin) {
+                    continue;
+                }
+                let Some(mut tokenizer) = tokenizers.get(analyzer) else {
+                    continue;
+                };
+                let tokens = token_texts(&mut tokenizer, alternative);
+                if tokens.is_empty() || !seen.insert((field, tokens.clone())) {
+                    continue;
+                }
+                let query: Box<dyn Query> = if tokens.len() == 1 {
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, &tokens[0]),
+                        IndexRecordOption::WithFreqs,
+                    ))
+                } else {
+                    Box::new(PhraseQuery::new(
+                        tokens.iter().map(|t| Term::from_field_text(field, t)).collect(),
+                    ))
+                };
+                disjuncts.push(Box::new(BoostQuery::new(query, weight)));
+            }
+        }
+        if let Some(word) = &part.fuzzy {
+            for (field, weight) in [
+                (generation.fields.title.folded, 0.8),
+                (generation.fields.body.folded, 0.4),
+            ] {
+                let fuzzy = FuzzyTermQuery::new(Term::from_field_text(field, word), 1, true);
+                disjuncts.push(Box::new(BoostQuery::new(Box::new(fuzzy), weight)));
+            }
+        }
+        if !disjuncts.is_empty() {
+            let occur = if all { Occur::Must } else { Occur::Should };
+            clauses.push((occur, Box::new(DisjunctionMaxQuery::with_tie_breaker(disjuncts, 0.1))));
+        }
+    }
+    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+}
+
+/// What everyone may see (public, not expired at `now_micros`) and the facet filters.
+fn filter_clauses(
+    fields: &Fields,
+    filters: &[(&'static str, String)],
+    now_micros: i64,
+) -> Vec<(Occur, Box<dyn Query>)> {
+    let constant = |query: Box<dyn Query>| -> (Occur, Box<dyn Query>) {
+        (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
+    };
+    let mut clauses = vec![
+        constant(Box::new(TermQuery::new(
+            Term::from_field_text(fields.visibility, "public"),
+            IndexRecordOption::Basic,
+        ))),
+        constant(Box::new(RangeQuery::new(
+            Bound::Excluded(Term::from_field_i64(fields.expires_at, now_micros)),
+            Bound::Unbounded,
+        ))),
+    ];
+    for (name, value) in filters {
+        // Every name comes from the fixed list; a value nobody has matches nothing.
+        if let Some(field) = fields.facet(name) {
+            let term = Term::from_facet(field, &Facet::from_path([value.as_str()]));
+            clauses.push(constant(Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+        }
+    }
+    clauses
+}
+
+/// Runs a search on one generation.
+pub fn run(generation: &Generation, request: &SearchRequest, now_micros: i64) -> tantivy::Result<RawResults> {
+    let searcher = generation.reader.searcher();
+    let filters = filter_clauses(&generation.fields, &request.filters, now_micros);
+    let strict = text_query(generation, &request.text, true);
+    let results = run_query(generation, &searcher, request, strict.as_deref(), &filters)?;
+    if results.total == 0 && parts(&request.text).len() > 1 {
+        // Nothing has every word: rank what has some of them.
+        let loose = text_query(generation, &request.text, false);
+        return run_query(generation, &searcher, request, loose.as_deref(), &filters);
+    }
+    Ok(results)
+}
+
+fn run_query(
+    generation: &Generation,
+    searcher: &Searcher,
+    request: &SearchRequest,
+    text: Option<&dyn Query>,
+    filters: &[(Occur, Box<dyn Query>)],
+) -> tantivy::Result<RawResults> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = filters.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+    clauses.push(match text {
+        Some(text) => (Occur::Must, text.box_clone()),
+        None => (Occur::Must, Box::new(AllQuery)),
+    });
+    let query = BooleanQuery::new(clauses);
+    let mut multi = MultiCollector::new();
+    let count = multi.add_collector(Count);
+    let facet_handles: Vec<_> = FACETS
+        .iter()
+        .map(|name| {
+            let mut collector = FacetCollector::for_field(format!("f_{name}"));
+            collector.add_facet(Facet::root());
+            (*name, multi.add_collector(collector))
+        })
+        .collect();
+    let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+    let (mut fruits, addresses): (_, Vec<(Score, DocAddress)>) = match request.sort {
+        Sort::Relevance => {
+            let handle = multi.add_collector(top.order_by_score());
+            let mut fruits = searcher.search(&query, &multi)?;
+            let top = handle.extract(&mut fruits);
+            (fruits, top)
+        }
+        Sort::Newest | Sort::Expiring => {
+            let (field, order) = if request.sort == Sort::Newest {
+                ("published_at", Order::Desc)
+            } else {
+                ("expires_at", Order::Asc)
+            };
+            let handle = multi.add_collector(top.order_by_fast_field::<i64>(field, order));
+            let mut fruits = searcher.search(&query, &multi)?;
+            let top = handle.extract(&mut fruits);
+            (fruits, top.into_iter().map(|(_, address)| (0.0, address)).collect())
+        }
+    };
+    let total = count.extract(&mut fruits);
+    let facets = facet_handles
+        .into_iter()
+        .map(|(name, handle)| {
+            let counts = handle.extract(&mut fruits);
+            let mut values: Vec<(String, u64)> = counts
+                .get(Facet::root())
+                .filter_map(|(facet, n)| facet.to_path().last().map(|v| ((*v).to_owned(), n)))
+                .collect();
+            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            (name, values)
+        })
+        .collect();
+    let snippets: Vec<SnippetGenerator> = match text {
+        Some(text) => {
+            let body = &generation.fields.body;
+            [body.exact, body.folded, body.lao, body.bigram]
+                .into_iter()
+                .filter_map(|field| SnippetGenerator::create(searcher, text, field).ok())
+                .map(|mut generator| {
+                    generator.set_max_num_chars(SNIPPET_CHARS);
+                    generator
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let mut hits = Vec::with_capacity(addresses.len());
+    for (score, address) in addresses {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let key = doc
+            .get_first(generation.fields.doc_key)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        let (entity, _) = key.split_once(':').unwrap_or((key, ""));
+        let id = doc
+            .get_first(generation.fields.id)
+            .and_then(|v| v.as_i64())
+            .unwrap_or_default();
+        let text = doc
+            .get_first(generation.fields.snippet)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        hits.push(RawHit {
+            entity: entity.to_owned(),
+            id,
+            score,
+            snippet: snippet(&snippets, text),
+        });
+    }
+    Ok(RawResults { hits, total, facets })
+}
+
+/// The best fragment of `text` for the query, its matches marked; else its beginning.
+fn snippet(generators: &[SnippetGenerator], text: &str) -> Vec<SnippetPart> {
+    for generator in generators {
+        let snippet = generator.snippet(text);
+        if snippet.highlighted().is_empty() {
+            continue;
+        }
+        let fragment = snippet.fragment();
+        let mut parts = Vec::new();
+        let mut at = 0;
+        for range in snippet.highlighted() {
+            if range.start > at {
+                parts.push(SnippetPart {
+                    text: fragment[at..range.start].to_owned(),
+                    hit: false,
+                });
+            }
+            parts.push(SnippetPart {
+                text: fragment[range.clone()].to_owned(),
+                hit: true,
+            });
+            at = range.end;
+        }
+        if at < fragment.len() {
+            parts.push(SnippetPart {
+                text: fragment[at..].to_owned(),
+                hit: false,
+            });
+        }
+        return parts;
+    }
+    let start: String = text.chars().take(SNIPPET_CHARS).collect();
+    if start.is_empty() {
+        return Vec::new();
+    }
+    let more = start.len() < text.len();
+    vec![SnippetPart {
+        text: if more { format!("{start}…") } else { start },
+        hit: false,
+    }]
+}
+
+/// The search behind the search page and the API: hits as readers see them (checked against
+/// the database once more, so a listing made private a moment ago is not shown), facet counts
+/// with names in `lang`, and the next cursor.
+pub async fn search(
+    db: &impl ConnectionTrait,
+    index: Option<&SearchIndex>,
+    params: &SearchParams,
+    lang: Lang,
+) -> Result<SearchResults, AppError> {
+    let request = SearchRequest::from_params(params)?;
+    let Some(generation) = index.and_then(SearchIndex::generation) else {
+        return Ok(SearchResults {
+            sort: request.sort.code().to_owned(),
+            notice: Some("The search index is being built; results will appear in a moment.".to_owned()),
+            ..SearchResults::default()
+        });
+    };
+    let now = Utc::now();
+    let raw = {
+        let request = request.clone();
+        tokio::task::spawn_blocking(move || run(&generation, &request, now.timestamp_micros()))
+            .await
+            .map_err(AppError::internal)?
+            .map_err(AppError::internal)?
+    };
+    let ids: Vec<i32> = raw
+        .hits
+        .iter()
+        .filter(|h| h.entity == "listing")
+        .filter_map(|h| i32::try_from(h.id).ok())
+        .collect();
+    let rows = if ids.is_empty() {
+        Vec::new()
+    } else {
+        listing::Entity::find()
+            .filter(listing::Column::Id.is_in(ids))
+            .filter(public_condition(now))
+            .all(db)
+            .await?
+    };
+    let mut views: HashMap<i32, _> = browse::views(db, rows, lang, &HashSet::new())
+        .await?
+        .into_iter()
+        .map(|v| (v.id, v))
+        .collect();
+    let hits = raw
+        .hits
+        .into_iter()
+        .filter_map(|hit| {
+            let listing = views.remove(&i32::try_from(hit.id).ok()?)?;
+            Some(SearchHit {
+                listing,
+                score: hit.score,
+                snippet: hit.snippet,
+            })
+        })
+        .collect();
+    let labels = facet_labels(db, &raw.facets, lang).await?;
+    let selected: HashSet<(&str, &str)> = request.filters.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let facets = raw
+        .facets
+        .iter()
+        .map(|(name, values)| FacetGroup {
+            name: (*name).to_owned(),
+            values: values
+                .iter()
+                .map(|(value, count)| FacetCount {
+                    value: value.clone(),
+                    label: labels
+                        .get(&(*name, value.clone()))
+                        .cloned()
+                        .unwrap_or_else(|| value.clone()),
+                    count: *count,
+                    selected: selected.contains(&(*name, value.as_str())),
+                })
+                .collect(),
+        })
+        .collect();
+    let end = request.offset + request.limit;
+    let next_cursor = (end < raw.total && end <= MAX_OFFSET).then(|| end.to_string());
+    Ok(SearchResults {
+        hits,
+        facets,
+        total: raw.total as u64,
+        next_cursor,
+        sort: request.sort.code().to_owned(),
+        notice: None,
+    })
+}
+
+/// Names of the province, gate and HS chapter facet values in `lang`.
+async fn facet_labels(
+    db: &impl ConnectionTrait,
+    facets: &[(&'static str, Vec<(String, u64)>)],
+    lang: Lang,
+) -> Result<HashMap<(&'static str, String), String>, AppError> {
+    let values = |name: &str| -> Vec<String> {
+        facets
+            .iter()
+            .filter(|(n, _)| *n == name)
+            .flat_map(|(_, v)| v.iter().map(|(value, _)| value.clone()))
+            .collect()
+    };
+    let mut labels = HashMap::new();
+    let provinces = values("province");
+    if !provinces.is_empty() {
+        for p in province::Entity::find()
+            .filter(province::Column::Id.is_in(provinces))
+            .all(db)
+            .await?
+        {
+            labels.insert(("province", p.id.clone()), province_names(&p).get(lang).to_owned());
+        }
+    }
+    let gates = values("gate");
+    if !gates.is_empty() {
+        for g in border_gate::Entity::find()
+            .filter(border_gate::Column::Id.is_in(gates))
+            .all(db)
+            .await?
+        {
+            labels.insert(("gate", g.id.clone()), gate_names(&g).get(lang).to_owned());
+        }
+    }
+    let chapters = values("hs_chapter");
+    if !chapters.is_empty() {
+        for c in hs_chapter::Entity::find()
+            .filter(hs_chapter::Column::Chapter.is_in(chapters))
+            .all(db)
+            .await?
+        {
+            let title = if lang == Lang::Vi { c.title_vi } else { c.title_en };
+            labels.insert(("hs_chapter", c.chapter.clone()), format!("{} – {title}", c.chapter));
+        }
+    }
+    Ok(labels)
+}

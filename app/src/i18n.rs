@@ -539,6 +539,21 @@ catalogue! {
     FleetLabel { vi: "Đội xe", lo: "ພາຫະນະ", en: "Fleet" }
     LogisticsSavedNotice { vi: "Đã lưu dịch vụ logistics.", lo: "ບັນທຶກການບໍລິການໂລຈິສຕິກແລ້ວ.", en: "Logistics services saved." }
     ErrLogisticsOnly { vi: "Chỉ dành cho doanh nghiệp logistics.", lo: "ສະເພາະບໍລິສັດໂລຈິສຕິກ.", en: "Only for logistics providers." }
+    NavSearch { vi: "Tìm kiếm", lo: "ຄົ້ນຫາ", en: "Search" }
+    SearchTitle { vi: "Tìm kiếm", lo: "ຄົ້ນຫາ", en: "Search" }
+    SearchIntro {
+        vi: "Tìm hàng hóa, cơ hội đầu tư và tuyến vận tải bằng tiếng Việt (có hoặc không dấu), tiếng Lào hoặc tiếng Anh.",
+        lo: "ຊອກຫາສິນຄ້າ, ໂອກາດການລົງທຶນ ແລະ ເສັ້ນທາງຂົນສົ່ງ ເປັນພາສາລາວ, ພາສາຫວຽດນາມ (ມີ ຫຼື ບໍ່ມີວັນນະຍຸດ) ຫຼື ພາສາອັງກິດ.",
+        en: "Find commodities, investment opportunities and routes in Vietnamese (with or without accents), Lao or English.",
+    }
+    SearchPlaceholder { vi: "ví dụ: cao su, thep, 4001, Cau Treo", lo: "ເຊັ່ນ: ຢາງພາລາ, ເຫຼັກ, 4001", en: "e.g. rubber, cao su, 4001, Cau Treo" }
+    SearchButton { vi: "Tìm", lo: "ຄົ້ນຫາ", en: "Search" }
+    SearchFacets { vi: "Thu hẹp kết quả", lo: "ຈຳກັດຜົນການຄົ້ນຫາ", en: "Narrow the results" }
+    SearchTotal { vi: "{n} kết quả", lo: "{n} ຜົນການຄົ້ນຫາ", en: "{n} results" }
+    SortRelevance { vi: "Phù hợp nhất", lo: "ກົງທີ່ສຸດ", en: "Most relevant" }
+    SortNewest { vi: "Mới nhất", lo: "ໃໝ່ທີ່ສຸດ", en: "Newest" }
+    SortExpiring { vi: "Sắp hết hạn", lo: "ໃກ້ໝົດອາຍຸ", en: "Expiring soon" }
+    SearchIndexBuilding { vi: "Chỉ mục tìm kiếm đang được xây dựng lại; kết quả có thể chưa đầy đủ.", lo: "ກຳລັງສ້າງດັດຊະນີການຄົ້ນຫາຄືນໃໝ່; ຜົນອາດຍັງບໍ່ຄົບ.", en: "The search index is being rebuilt; results may be incomplete." }
     ListingKindLabel { vi: "Loại tin", lo: "ປະເພດປະກາດ", en: "Kind of listing" }
     NavListings { vi: "Tin đăng", lo: "ປະກາດ", en: "Listings" }
     NavMyListings { vi: "Tin của tôi", lo: "ປະກາດຂອງຂ້ອຍ", en: "My listings" }

@@ -21,6 +21,7 @@ use crate::pages::orgs::{
     accept::AcceptInvitationPage, edit::EditOrganisationPage, members::MembersPage, new::NewOrganisationPage,
     profile::OrganisationPage, tokens::TokensPage,
 };
+use crate::pages::search::SearchPage;
 use crate::pages::{gate::GatePage, gates::GatesPage, home::HomePage, not_found::NotFound, sources::SourcesPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
@@ -136,6 +137,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/listings/:id") view=ListingPage ssr=SsrMode::Async/>
                     <Route path=path!("/listings/:id/edit") view=EditListingPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/listings") view=MyListingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/logistics") view=LogisticsPartnersPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/listings/import") view=ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/invitations/accept") view=AcceptInvitationPage ssr=SsrMode::Async/>

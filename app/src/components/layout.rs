@@ -24,6 +24,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <span>{t(lang, Msg::SiteName)}</span>
                 </a>
                 <div class="tools">
+                    <form method="get" action="/search" role="search" class="header-search">
+                        <label for="header-q" class="visually-hidden">{t(lang, Msg::SearchTitle)}</label>
+                        <input id="header-q" type="search" name="q" maxlength="500" placeholder=t(lang, Msg::SearchTitle)/>
+                        <button type="submit">{t(lang, Msg::SearchButton)}</button>
+                    </form>
                     <AccountLinks lang viewer=request.viewer.clone()/>
                     <LanguageSwitcher request=request.clone()/>
                 </div>

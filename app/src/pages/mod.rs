@@ -7,4 +7,5 @@ pub mod listings;
 pub mod moderation;
 pub mod not_found;
 pub mod orgs;
+pub mod search;
 pub mod sources;

@@ -6,4 +6,5 @@ pub mod gates;
 pub mod home;
 pub mod listings;
 pub mod orgs;
+pub mod search;
 pub mod sources;

@@ -529,7 +529,7 @@ pub async fn search(
                     label: labels
                         .get(&(*name, value.clone()))
                         .cloned()
-                        .unwrap_or_else(|| value.clone()),
+                        .unwrap_or_else(|| code_label(name, value, lang)),
                     count: *count,
                     selected: selected.contains(&(*name, value.as_str())),
                 })
@@ -546,6 +546,21 @@ pub async fn search(
         sort: request.sort.code().to_owned(),
         notice: None,
     })
+}
+
+/// Names of the facet values that are codes (kind, sector, country, verified, language).
+fn code_label(facet: &str, value: &str, lang: Lang) -> String {
+    use crate::i18n::{t, Msg};
+    match (facet, value) {
+        ("kind", v) => crate::vocab::label("kind", v, lang),
+        ("sector", v) => crate::vocab::label("sector", v, lang),
+        ("country", "VN") => t(lang, Msg::Vietnam).to_owned(),
+        ("country", "LA") => t(lang, Msg::Laos).to_owned(),
+        ("verified", "true") => t(lang, Msg::VerifiedBadge).to_owned(),
+        ("verified", "false") => t(lang, Msg::NotVerifiedMark).to_owned(),
+        ("language", v) => Lang::parse(v).map(|l| l.endonym().to_owned()).unwrap_or_else(|| v.to_owned()),
+        (_, v) => v.to_owned(),
+    }
 }
 
 /// Names of the province, gate and HS chapter facet values in `lang`.

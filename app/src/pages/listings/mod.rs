@@ -119,7 +119,13 @@ pub fn title_of(item: &ListingView, lang: Lang) -> (String, Option<Lang>) {
 
 /// One listing in a list.
 #[component]
-pub fn ListingCard(lang: Lang, item: ListingView) -> impl IntoView {
+pub fn ListingCard(
+    lang: Lang,
+    item: ListingView,
+    /// Where a search matched, the matched words marked.
+    #[prop(optional)]
+    snippet: Vec<crate::model::SnippetPart>,
+) -> impl IntoView {
     let (title, written_in) = title_of(&item, lang);
     let href = format!("/listings/{}", item.id);
     let direction = item.direction.as_deref().map(|d| {
@@ -205,6 +211,18 @@ pub fn ListingCard(lang: Lang, item: ListingView) -> impl IntoView {
             </h3>
             {hs.map(|h| view! { <p class="hs">{h}</p> })}
             {detail.filter(|d| !d.is_empty()).map(|d| view! { <p>{d}</p> })}
+            {(!snippet.is_empty()).then(|| view! {
+                <p class="snippet">
+                    {snippet
+                        .into_iter()
+                        .map(|part| if part.hit {
+                            view! { <mark>{part.text}</mark> }.into_any()
+                        } else {
+                            view! { {part.text} }.into_any()
+                        })
+                        .collect_view()}
+                </p>
+            })}
             {place.map(|p| view! { <p class="muted">{p}</p> })}
             {gates.map(|g| view! { <p class="muted">{t(lang, Msg::GatesLabel)} ": " {g}</p> })}
             <p class="muted small">

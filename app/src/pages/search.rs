@@ -1,0 +1,148 @@
+//! `/search`: one box over listings, with facet links that narrow the results and a URL that can
+//! be shared. A plain GET form: it works without JavaScript.
+use crate::components::common::{ErrorPage, PageMeta};
+use crate::components::form::message_text;
+use crate::i18n::{t, Lang, Msg};
+use crate::model::{SearchParams, SearchResults};
+use crate::pages::account::query_param;
+use crate::pages::listings::ListingCard;
+use crate::routes::use_lang;
+use crate::serverfns::search::run_search::run_search;
+use leptos::prelude::*;
+
+fn params_from_query() -> SearchParams {
+    let get = |name: &str| query_param(name).unwrap_or_default();
+    SearchParams {
+        q: get("q"),
+        kind: get("kind"),
+        country: get("country"),
+        province: get("province"),
+        gate: get("gate"),
+        sector: get("sector"),
+        hs_chapter: get("hs_chapter"),
+        verified: matches!(get("verified").as_str(), "1" | "on" | "true"),
+        language: get("language"),
+        sort: get("sort"),
+        cursor: get("cursor"),
+        limit: 0,
+    }
+}
+
+fn facet_title(name: &str) -> Msg {
+    match name {
+        "kind" => Msg::ListingKindLabel,
+        "country" => Msg::Country,
+        "province" => Msg::Province,
+        "gate" => Msg::GatesLabel,
+        "sector" => Msg::FilterSector,
+        "hs_chapter" => Msg::FilterHsChapter,
+        "verified" => Msg::FilterVerifiedOnly,
+        _ => Msg::LanguageLabel,
+    }
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let lang = use_lang();
+    let params = params_from_query();
+    let q = params.q.clone();
+    view! {
+        <PageMeta lang title=t(lang, Msg::SearchTitle).to_owned() description=t(lang, Msg::SearchIntro).to_owned()/>
+        <section>
+            <h1>{t(lang, Msg::SearchTitle)}</h1>
+            <form method="get" action="/search" role="search" class="search-form">
+                <label for="search-q" class="visually-hidden">{t(lang, Msg::SearchTitle)}</label>
+                <input id="search-q" type="search" name="q" value=q maxlength="500" placeholder=t(lang, Msg::SearchPlaceholder)/>
+                <button type="submit">{t(lang, Msg::SearchButton)}</button>
+            </form>
+            <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
+                {
+                    let params = params.clone();
+                    Suspend::new(async move {
+                        match run_search(params.clone(), lang).await {
+                            Ok(results) => view! { <Results lang params=params.clone() results/> }.into_any(),
+                            Err(crate::errors::AppError::Invalid { message, .. }) => view! {
+                                <p class="warning">{message_text(lang, &message)}</p>
+                            }
+                            .into_any(),
+                            Err(error) => view! { <ErrorPage lang error/> }.into_any(),
+                        }
+                    })
+                }
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Results(lang: Lang, params: SearchParams, results: SearchResults) -> impl IntoView {
+    let base = params.query_with("", "");
+    let next = results
+        .next_cursor
+        .clone()
+        .map(|c| format!("/search?{base}&cursor={}", crate::model::urlencode(&c)));
+    let sorts = [
+        ("relevance", Msg::SortRelevance),
+        ("newest", Msg::SortNewest),
+        ("expiring", Msg::SortExpiring),
+    ];
+    let current_sort = if results.sort.is_empty() { "relevance".to_owned() } else { results.sort.clone() };
+    view! {
+        {results.notice.clone().map(|_| view! { <p class="notice">{t(lang, Msg::SearchIndexBuilding)}</p> })}
+        <div class="browse">
+            <aside class="facets" aria-label=t(lang, Msg::SearchFacets)>
+                {results
+                    .facets
+                    .iter()
+                    .filter(|g| !g.values.is_empty())
+                    .map(|group| {
+                        let name = group.name.clone();
+                        view! {
+                            <h2 class="facet-title">{t(lang, facet_title(&name))}</h2>
+                            <ul class="facet-list">
+                                {group
+                                    .values
+                                    .iter()
+                                    .map(|v| {
+                                        let target = if v.selected { String::new() } else { v.value.clone() };
+                                        let href = format!("/search?{}", params.query_with(&name, &target));
+                                        view! {
+                                            <li>
+                                                <a href=href aria-current=v.selected.then_some("true") class:selected=v.selected>
+                                                    {v.label.clone()}
+                                                </a>
+                                                " " <span class="count">{v.count.to_string()}</span>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
+                    .collect_view()}
+            </aside>
+            <div class="results">
+                <p class="muted">
+                    {t(lang, Msg::SearchTotal).replace("{n}", &results.total.to_string())} " · "
+                    {sorts
+                        .iter()
+                        .map(|(code, msg)| {
+                            let href = format!("/search?{}&sort={code}", params.query_with("", ""));
+                            let current = *code == current_sort;
+                            view! { <a href=href aria-current=current.then_some("true")>{t(lang, *msg)}</a> " " }
+                        })
+                        .collect_view()}
+                </p>
+                {results.hits.is_empty().then(|| view! { <p class="empty">{t(lang, Msg::NoListings)}</p> })}
+                <ul class="listing-list">
+                    {results
+                        .hits
+                        .into_iter()
+                        .map(|hit| view! { <ListingCard lang item=hit.listing snippet=hit.snippet/> })
+                        .collect_view()}
+                </ul>
+                <nav class="pager">{next.map(|href| view! { <a rel="next" href=href>{t(lang, Msg::NextPage)}</a> })}</nav>
+            </div>
+        </div>
+    }
+}

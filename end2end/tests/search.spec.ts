@@ -1,0 +1,36 @@
+import { test, expect } from '@playwright/test';
+
+// The demo listings of `corridor seed` are indexed at start-up (the search index is rebuilt from the
+// database when it is missing).
+test('a Vietnamese buyer types "cao su" without accents, finds the Lao rubber offer, narrows by country and shares the link', async ({ page, browser }) => {
+  await page.goto('/?lang=vi');
+  const header = page.getByRole('search').first();
+  await header.getByRole('searchbox').fill('cao su');
+  await header.getByRole('button', { name: 'Tìm' }).click();
+  await expect(page).toHaveURL(/\/search\?q=cao(\+|%20)su/);
+  const laoOffer = page.getByRole('link', { name: 'Cao su tấm xông khói RSS3 từ Attapeu' });
+  const vnWanted = page.getByRole('link', { name: 'Cần mua cao su tự nhiên SVR/RSS' });
+  await expect(laoOffer).toBeVisible();
+  await expect(vnWanted).toBeVisible();
+
+  // A facet narrows the results; the URL carries the state.
+  await page.getByRole('complementary').getByRole('link', { name: 'Lào', exact: true }).click();
+  await expect(page).toHaveURL(/country=LA/);
+  await expect(laoOffer).toBeVisible();
+  await expect(vnWanted).toHaveCount(0);
+
+  const shared = await browser.newPage();
+  await shared.goto(page.url());
+  await expect(shared.getByRole('link', { name: 'Cao su tấm xông khói RSS3 từ Attapeu' })).toBeVisible();
+  await expect(shared.getByRole('link', { name: 'Cần mua cao su tự nhiên SVR/RSS' })).toHaveCount(0);
+  await shared.close();
+});
+
+test('Lao words inside a longer run are found, and odd queries never fail', async ({ page }) => {
+  await page.goto('/search?lang=lo&q=' + encodeURIComponent('ຢາງພາລາ'));
+  await expect(page.getByRole('link', { name: 'ຢາງພາລາແຜ່ນຮົມຄວັນ RSS3 ຈາກອັດຕະປື' })).toBeVisible();
+  for (const q of ['"unbalanced', '+++ AND (', 'x'.repeat(3000)]) {
+    const response = await page.goto('/search?lang=en&q=' + encodeURIComponent(q));
+    expect(response?.status()).toBe(200);
+  }
+});

@@ -86,7 +86,11 @@ fn Results(lang: Lang, params: SearchParams, results: SearchResults) -> impl Int
         ("newest", Msg::SortNewest),
         ("expiring", Msg::SortExpiring),
     ];
-    let current_sort = if results.sort.is_empty() { "relevance".to_owned() } else { results.sort.clone() };
+    let current_sort = if results.sort.is_empty() {
+        "relevance".to_owned()
+    } else {
+        results.sort.clone()
+    };
     view! {
         {results.notice.clone().map(|_| view! { <p class="notice">{t(lang, Msg::SearchIndexBuilding)}</p> })}
         <div class="browse">

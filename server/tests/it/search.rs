@@ -658,17 +658,35 @@ async fn the_search_page_finds_lao_rubber_from_unaccented_vietnamese_and_facets_
     // A Vietnamese buyer types "cao su" without accents; the Lao rubber offer is found.
     let page = app.get("/search?q=cao%20su&lang=vi").await;
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("Cao su tấm xông khói RSS3 từ Attapeu"), "{}", page.body);
+    assert!(
+        page.body.contains("Cao su tấm xông khói RSS3 từ Attapeu"),
+        "{}",
+        page.body
+    );
     // Where a description matched, the words are marked.
     let described = app.get("/search?q=warehousing&lang=en").await;
-    assert!(described.body.contains("<mark>warehousing</mark>"), "{}", described.body);
+    assert!(
+        described.body.contains("<mark>warehousing</mark>"),
+        "{}",
+        described.body
+    );
     // Facet links keep the query and add the filter: the URL is the state, shareable.
-    assert!(page.body.contains("href=\"/search?q=cao%20su&amp;country=LA\" class=\"\">Lào</a>"), "{}", page.body);
+    assert!(
+        page.body
+            .contains("href=\"/search?q=cao%20su&amp;country=LA\" class=\"\">Lào</a>"),
+        "{}",
+        page.body
+    );
     let narrowed = app.get("/search?q=cao%20su&country=LA&lang=vi").await;
     assert!(narrowed.body.contains("Cao su tấm xông khói RSS3"));
-    assert!(!narrowed.body.contains("Cần mua cao su tự nhiên"), "the Vietnamese wanted listing is filtered out");
+    assert!(
+        !narrowed.body.contains("Cần mua cao su tự nhiên"),
+        "the Vietnamese wanted listing is filtered out"
+    );
     // Lao in a longer run, and bad input never errors.
-    let lao = app.get("/search?q=%E0%BA%A2%E0%BA%B2%E0%BA%87%E0%BA%9E%E0%BA%B2%E0%BA%A5%E0%BA%B2&lang=lo").await;
+    let lao = app
+        .get("/search?q=%E0%BA%A2%E0%BA%B2%E0%BA%87%E0%BA%9E%E0%BA%B2%E0%BA%A5%E0%BA%B2&lang=lo")
+        .await;
     assert!(lao.body.contains("ຢາງພາລາແຜ່ນຮົມຄວັນ"), "ຢາງພາລາ finds the rubber offer");
     for q in ["", "%22unbalanced", "%2B%2B%2B%20AND%20(", &"x".repeat(12_000)] {
         let res = app.get(&format!("/search?q={q}")).await;

@@ -558,7 +558,9 @@ fn code_label(facet: &str, value: &str, lang: Lang) -> String {
         ("country", "LA") => t(lang, Msg::Laos).to_owned(),
         ("verified", "true") => t(lang, Msg::VerifiedBadge).to_owned(),
         ("verified", "false") => t(lang, Msg::NotVerifiedMark).to_owned(),
-        ("language", v) => Lang::parse(v).map(|l| l.endonym().to_owned()).unwrap_or_else(|| v.to_owned()),
+        ("language", v) => Lang::parse(v)
+            .map(|l| l.endonym().to_owned())
+            .unwrap_or_else(|| v.to_owned()),
         (_, v) => v.to_owned(),
     }
 }

@@ -19,10 +19,12 @@ test('a Vietnamese buyer types "cao su" without accents, finds the Lao rubber of
   await expect(laoOffer).toBeVisible();
   await expect(vnWanted).toHaveCount(0);
 
+  // Someone else opens the link: same query and filter, in their own language (English here).
   const shared = await browser.newPage();
   await shared.goto(page.url());
-  await expect(shared.getByRole('link', { name: 'Cao su tấm xông khói RSS3 từ Attapeu' })).toBeVisible();
-  await expect(shared.getByRole('link', { name: 'Cần mua cao su tự nhiên SVR/RSS' })).toHaveCount(0);
+  await expect(shared.getByRole('searchbox', { name: 'Search' }).last()).toHaveValue('cao su');
+  await expect(shared.getByRole('link', { name: 'Natural rubber RSS3 sheets from Attapeu' })).toBeVisible();
+  await expect(shared.getByRole('link', { name: 'Wanted: natural rubber SVR/RSS' })).toHaveCount(0);
   await shared.close();
 });
 

@@ -11,6 +11,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 2,
+  // The trust and listings journeys sign up several accounts (argon2id, 19 MiB) on 2 shared cores: they
+  // took 12–30 s across runs, so the default 30 s per test is too tight.
+  timeout: 60_000,
   reporter: 'list',
   use: {
     baseURL,

@@ -12,7 +12,7 @@ use sea_orm::{
     QueryOrder, TransactionTrait,
 };
 
-pub const REPORT_REASONS: [&str; 3] = ["fraud", "spam", "other"];
+const REPORT_REASONS: [&str; 3] = ["fraud", "spam", "other"];
 
 fn text(value: &str, field: &'static str, max: usize, required: bool) -> Result<String, AppError> {
     let value = value.trim();
@@ -263,14 +263,30 @@ pub async fn report_organisation(
         &principal(db, Some(user), Some(org.id)).await?,
         Action::ReportOrganisation,
     )?;
+    file_report(db, user, "organisation", org.id, slug, reason, details, true).await
+}
+
+/// Checks a report (reason one of `REPORT_REASONS`, details at most 2,000 characters) and writes
+/// it with its audit entry. The caller has checked that `user` may report the subject.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn file_report(
+    db: &DatabaseConnection,
+    user: &CurrentUser,
+    subject_type: &str,
+    subject_id: i32,
+    subject_key: &str,
+    reason: &str,
+    details: &str,
+    details_required: bool,
+) -> Result<(), AppError> {
     if !REPORT_REASONS.contains(&reason) {
         return Err(AppError::invalid("reason", "ErrChooseOne"));
     }
-    let details = text(details, "details", 2000, true)?;
+    let details = text(details, "details", 2000, details_required)?;
     let txn = db.begin().await?;
     report::ActiveModel {
-        subject_type: Set("organisation".into()),
-        subject_id: Set(org.id),
+        subject_type: Set(subject_type.into()),
+        subject_id: Set(subject_id),
         reporter_id: Set(Some(user.user_id)),
         reason: Set(reason.to_owned()),
         details: Set(details),
@@ -286,8 +302,8 @@ pub async fn report_organisation(
         &txn,
         Some(user.user_id),
         "report.create",
-        "organisation",
-        slug,
+        subject_type,
+        subject_key,
         None,
         "{}",
     )

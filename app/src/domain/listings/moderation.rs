@@ -4,16 +4,14 @@ use super::browse::views;
 use super::Status;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::entities::{listing, report};
+use crate::domain::listings::store;
 use crate::domain::organisations::{authorise, principal};
 use crate::domain::policy::Action;
-use crate::domain::trust::REPORT_REASONS;
-use crate::domain::{audit, listings::store};
 use crate::errors::AppError;
 use crate::i18n::Lang;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
-    TransactionTrait,
 };
 use std::collections::HashSet;
 
@@ -34,40 +32,7 @@ pub async fn report(
         &principal(db, Some(user), Some(row.organisation_id)).await?,
         Action::ReportListing,
     )?;
-    if !REPORT_REASONS.contains(&reason) {
-        return Err(AppError::invalid("reason", "ErrChooseOne"));
-    }
-    let details = details.trim();
-    if details.chars().count() > 2000 {
-        return Err(AppError::invalid("details", "ErrTooLong"));
-    }
-    let txn = db.begin().await?;
-    report::ActiveModel {
-        subject_type: Set("listing".into()),
-        subject_id: Set(row.id),
-        reporter_id: Set(Some(user.user_id)),
-        reason: Set(reason.to_owned()),
-        details: Set(details.to_owned()),
-        status: Set("open".into()),
-        decided_by: Set(None),
-        decided_at: Set(None),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        Some(user.user_id),
-        "report.create",
-        "listing",
-        &row.id.to_string(),
-        None,
-        "{}",
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    crate::domain::trust::file_report(db, user, "listing", row.id, &row.id.to_string(), reason, details, false).await
 }
 
 /// Held listings and open listing reports, oldest first: (report id and reason, listing).

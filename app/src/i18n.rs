@@ -590,6 +590,8 @@ catalogue! {
     OriginPlaceLabel { vi: "Điểm đi", lo: "ຈຸດອອກເດີນທາງ", en: "From (place)" }
     DestinationPlaceLabel { vi: "Điểm đến", lo: "ຈຸດໝາຍປາຍທາງ", en: "To (place)" }
     GatesLabel { vi: "Cửa khẩu", lo: "ດ່ານຊາຍແດນ", en: "Border gates" }
+    SearchKindOrganisation { vi: "Tổ chức", lo: "ອົງກອນ", en: "Organisations" }
+    SearchHitGate { vi: "Cặp cửa khẩu", lo: "ຄູ່ດ່ານຊາຍແດນ", en: "Border gate pair" }
     StageLabel { vi: "Giai đoạn", lo: "ໄລຍະ", en: "Stage" }
     InstrumentsLabel { vi: "Hình thức đầu tư", lo: "ຮູບແບບການລົງທຶນ", en: "Instruments" }
     SizeLabel { vi: "Quy mô đầu tư (USD)", lo: "ຂະໜາດການລົງທຶນ (USD)", en: "Investment size (USD)" }

@@ -463,7 +463,7 @@ pub struct TokensView {
 /// Browse filters, as they appear in the URL (`?country=LA&gate=cau-treo&verified=1`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ListingFilters {
-    /// commodity | opportunity | route
+    /// commodity | opportunity | route | organisation | gate
     pub kind: String,
     pub country: String,
     pub province: String,
@@ -662,7 +662,7 @@ pub struct LogisticsPartner {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchParams {
     pub q: String,
-    /// commodity | opportunity | route
+    /// commodity | opportunity | route | organisation | gate
     pub kind: String,
     pub country: String,
     pub province: String,
@@ -750,11 +750,23 @@ pub struct SnippetPart {
     pub hit: bool,
 }
 
-/// One search result: the listing as readers see it, and where its text matched.
+/// One search result: what it is, its title and page, the listing or organisation as readers
+/// see it, and where its text matched.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct SearchHit {
-    pub listing: ListingView,
+    /// listing | organisation | gate
+    pub entity: String,
+    /// The title in the response language (or the original, for listings written in another).
+    pub title: String,
+    /// The page of the result, e.g. `/listings/42`, `/orgs/viet-lao-az`, `/gates/cau-treo`.
+    pub url: String,
+    /// A line under the title: kind, country, province or level, in the response language.
+    pub subtitle: String,
+    /// The listing, when `entity` is `listing`.
+    pub listing: Option<ListingView>,
+    /// The organisation, when `entity` is `organisation`.
+    pub organisation: Option<OrgRef>,
     /// Relevance (0 when sorted by date).
     pub score: f32,
     /// A fragment of the description, with the matched words marked.

@@ -305,6 +305,7 @@ pub async fn create(
     .insert(&txn)
     .await?;
     set_active_in(&txn, &user.session_id, created.id).await?;
+    super::listings::store::enqueue_organisation(&txn, created.id).await?;
     audit::record(
         &txn,
         Some(user.user_id),
@@ -347,8 +348,8 @@ pub async fn update(
     active.description_en = Set(en);
     let txn = db.begin().await?;
     let updated = active.update(&txn).await?;
-    // The organisation's name is part of its listings' search text.
-    super::listings::store::enqueue_org_listings(&txn, updated.id).await?;
+    // The organisation is searchable, and its name is part of its listings' search text.
+    super::listings::store::enqueue_organisation(&txn, updated.id).await?;
     audit::record(
         &txn,
         Some(user.user_id),

@@ -568,6 +568,27 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
 
     report.organisations = seed_organisations(db).await?;
     report.milestones = seed_milestones(db).await?;
+    // The search index hears of the gates and organisations the seed wrote.
+    let gate_ids: Vec<String> = border_gate::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| g.id)
+        .collect();
+    let org_ids: Vec<String> = organisation::Entity::find()
+        .filter(organisation::Column::Slug.is_in(DEMO_ORGS.iter().map(|o| o.slug)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| o.id.to_string())
+        .collect();
+    use super::search::docs;
+    docs::enqueue(db, docs::GATE, &gate_ids)
+        .await
+        .map_err(|e| data_err("search outbox", format!("{e:?}")))?;
+    docs::enqueue(db, docs::ORGANISATION, &org_ids)
+        .await
+        .map_err(|e| data_err("search outbox", format!("{e:?}")))?;
     Ok(report)
 }
 
@@ -952,6 +973,11 @@ async fn demo_listings_in(db: &impl ConnectionTrait) -> Result<usize, SeedError>
             .filter(listing::Column::Origin.eq("seed"))
             .exec(db)
             .await?;
+        // The index filters on the expiry date it holds: tell it of the new one.
+        let ids: Vec<String> = existing.iter().map(|l| l.id.to_string()).collect();
+        super::search::docs::enqueue(db, super::search::docs::LISTING, &ids)
+            .await
+            .map_err(|e| data_err("search outbox", format!("{e:?}")))?;
         return Ok(existing.len());
     }
     let refs = RefData::load(db)

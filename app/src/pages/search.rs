@@ -1,11 +1,12 @@
-//! `/search`: one box over listings, with facet links that narrow the results and a URL that can
+//! `/search`: one box over listings, organisations and border gates, with facet links that narrow the results and a URL that can
 //! be shared. A plain GET form: it works without JavaScript.
 use crate::components::common::{ErrorPage, PageMeta};
 use crate::components::form::message_text;
 use crate::i18n::{t, Lang, Msg};
+use crate::model::SearchHit;
 use crate::model::{SearchParams, SearchResults};
 use crate::pages::account::query_param;
-use crate::pages::listings::ListingCard;
+use crate::pages::listings::{ListingCard, OrgName};
 use crate::routes::use_lang;
 use crate::serverfns::search::run_search::run_search;
 use leptos::prelude::*;
@@ -142,11 +143,42 @@ fn Results(lang: Lang, params: SearchParams, results: SearchResults) -> impl Int
                     {results
                         .hits
                         .into_iter()
-                        .map(|hit| view! { <ListingCard lang item=hit.listing snippet=hit.snippet/> })
+                        .map(|hit| view! { <HitCard lang hit/> })
                         .collect_view()}
                 </ul>
                 <nav class="pager">{next.map(|href| view! { <a rel="next" href=href>{t(lang, Msg::NextPage)}</a> })}</nav>
             </div>
         </div>
     }
+}
+
+/// One result: a listing card, or an organisation or gate with its kind and the matched text.
+#[component]
+fn HitCard(lang: Lang, hit: SearchHit) -> impl IntoView {
+    if let Some(item) = hit.listing {
+        return view! { <ListingCard lang item snippet=hit.snippet/> }.into_any();
+    }
+    let title = match hit.organisation {
+        Some(org) => view! { <OrgName lang org/> }.into_any(),
+        None => view! { <a href=hit.url.clone()>{hit.title.clone()}</a> }.into_any(),
+    };
+    view! {
+        <li class=format!("listing-card hit-{}", hit.entity)>
+            <p class="card-kicker"><span class="tag">{hit.subtitle.clone()}</span></p>
+            <h3>{title}</h3>
+            {(!hit.snippet.is_empty()).then(|| view! {
+                <p class="snippet">
+                    {hit.snippet
+                        .into_iter()
+                        .map(|part| if part.hit {
+                            view! { <mark>{part.text}</mark> }.into_any()
+                        } else {
+                            view! { {part.text} }.into_any()
+                        })
+                        .collect_view()}
+                </p>
+            })}
+        </li>
+    }
+    .into_any()
 }

@@ -31,6 +31,20 @@ pub async fn public_count(db: &DatabaseConnection) -> u64 {
         .expect("count")
 }
 
+/// Documents the index should hold: public listings, active organisations and every gate.
+pub async fn document_count(db: &DatabaseConnection) -> u64 {
+    let organisations = app::domain::entities::organisation::Entity::find()
+        .filter(app::domain::entities::organisation::Column::Status.eq("active"))
+        .count(db)
+        .await
+        .expect("count");
+    let gates = app::domain::entities::border_gate::Entity::find()
+        .count(db)
+        .await
+        .expect("count");
+    public_count(db).await + organisations + gates
+}
+
 pub async fn find(db: &DatabaseConnection, index: &SearchIndex, q: &str) -> SearchResults {
     let params = SearchParams {
         q: q.to_owned(),
@@ -42,7 +56,11 @@ pub async fn find(db: &DatabaseConnection, index: &SearchIndex, q: &str) -> Sear
 }
 
 pub fn ids(results: &SearchResults) -> Vec<i32> {
-    results.hits.iter().map(|h| h.listing.id).collect()
+    results
+        .hits
+        .iter()
+        .filter_map(|h| h.listing.as_ref().map(|l| l.id))
+        .collect()
 }
 
 async fn id_by_title(db: &DatabaseConnection, title_en: &str) -> i32 {
@@ -79,7 +97,7 @@ async fn search_index_applies_the_outbox_and_finds_listings() {
     let last = search_outbox::Entity::find().count(db).await.expect("count");
     assert!(applied.rows as u64 >= last.min(1), "{applied:?}");
     let generation = index.generation().expect("generation");
-    assert_eq!(generation.num_docs(), public_count(db).await);
+    assert_eq!(generation.num_docs(), document_count(db).await);
     assert!(generation.num_docs() >= 10, "{}", generation.num_docs());
     let results = find(db, &index, "natural rubber").await;
     let rubber = id_by_title(db, "Natural rubber RSS3 sheets from Attapeu").await;
@@ -151,13 +169,13 @@ async fn search_index_resumes_from_its_commit_after_a_crash_between_db_and_index
     drop(generation);
     reopened.catch_up(db).await.expect("apply again");
     let generation = reopened.generation().expect("generation");
-    assert_eq!(generation.num_docs(), public_count(db).await);
+    assert_eq!(generation.num_docs(), document_count(db).await);
     assert_eq!(ids(&find(db, &reopened, "robusta").await), [coffee]);
     assert!(!ids(&find(db, &reopened, "diesel").await).contains(&diesel));
     // Applying again changes nothing: no duplicates.
     let again = reopened.apply_outbox(db, 500).await.expect("apply");
     assert_eq!(again.rows, 0);
-    assert_eq!(generation.num_docs(), public_count(db).await);
+    assert_eq!(generation.num_docs(), document_count(db).await);
 }
 
 #[tokio::test]
@@ -168,13 +186,13 @@ async fn search_rebuild_swaps_generations_while_the_old_one_answers() {
     // Nothing on disk yet: start-up builds it.
     let index = SearchIndex::open_or_rebuild(db, dir.path()).await.expect("built");
     let first = index.generation().expect("generation");
-    assert_eq!(first.num_docs(), public_count(db).await);
+    assert_eq!(first.num_docs(), document_count(db).await);
     // `corridor reindex` in another process: a fresh generation, then the pointer moves.
     let mut calls = Vec::new();
     let report = app::domain::search::rebuild(db, dir.path(), &mut |done, total| calls.push((done, total)))
         .await
         .expect("rebuild");
-    assert_eq!(report.documents, public_count(db).await);
+    assert_eq!(report.documents, document_count(db).await);
     assert_eq!(calls.last().copied(), Some((report.documents, report.documents)));
     assert_ne!(report.generation, first.name);
     // Until the server looks at the pointer, the old generation answers.
@@ -214,7 +232,7 @@ async fn search_rebuild_swaps_generations_while_the_old_one_answers() {
     assert_eq!(ids(&find(db, &index, "rosewood").await), [timber]);
     assert_eq!(
         index.generation().expect("generation").num_docs(),
-        public_count(db).await
+        document_count(db).await
     );
 }
 
@@ -233,7 +251,7 @@ async fn search_start_up_with_a_corrupt_index_rebuilds_it() {
     let index = SearchIndex::open_or_rebuild(db, dir.path()).await.expect("rebuilt");
     let generation = index.generation().expect("generation");
     assert_ne!(generation.name, name);
-    assert_eq!(generation.num_docs(), public_count(db).await);
+    assert_eq!(generation.num_docs(), document_count(db).await);
     assert!(!find(db, &index, "excavators").await.hits.is_empty());
     // A pointer to nothing is the same story.
     drop(generation);
@@ -261,7 +279,7 @@ async fn search_reindex_command_builds_the_index_with_progress() {
     let index = SearchIndex::open(&data.path().join("search")).expect("the index is there");
     assert_eq!(
         index.generation().expect("generation").num_docs(),
-        public_count(&test_db.db).await
+        document_count(&test_db.db).await
     );
 }
 
@@ -336,7 +354,7 @@ async fn search_bad_input_never_fails() {
     let test_db = demo_database().await;
     let db = &test_db.db;
     let (_dir, index) = demo_index(db).await;
-    let total = public_count(db).await;
+    let total = document_count(db).await;
     // Empty: everything, with facets.
     let all = find(db, &index, "").await;
     assert_eq!(all.total, total);
@@ -411,13 +429,37 @@ async fn search_filters_combine_sort_and_page() {
     )
     .await;
     assert!(lao.total >= 5);
-    assert!(lao
-        .hits
-        .iter()
-        .all(|h| h.listing.country == "LA" && h.listing.kind == "commodity"));
+    assert!(lao.hits.iter().all(|h| h
+        .listing
+        .as_ref()
+        .is_some_and(|l| l.country == "LA" && l.kind == "commodity")));
     let country = lao.facets.iter().find(|f| f.name == "country").expect("facet");
-    assert_eq!(country.values.len(), 1);
-    assert!(country.values[0].selected);
+    let la = country.values.iter().find(|v| v.value == "LA").expect("LA");
+    assert!(la.selected);
+    assert_eq!(la.count, lao.total);
+    // The chosen facet still counts its alternatives (without its own filter, with the others).
+    let vn = country
+        .values
+        .iter()
+        .find(|v| v.value == "VN")
+        .expect("VN stays listed");
+    assert!(!vn.selected);
+    let vn_commodities = with(
+        db,
+        &index,
+        SearchParams {
+            country: "VN".into(),
+            kind: "commodity".into(),
+            ..SearchParams::default()
+        },
+    )
+    .await;
+    assert_eq!(vn.count, vn_commodities.total);
+    assert!(vn.count >= 1);
+    // An unselected facet counts within the results.
+    let kinds = lao.facets.iter().find(|f| f.name == "kind").expect("facet");
+    let commodity = kinds.values.iter().find(|v| v.value == "commodity").expect("commodity");
+    assert_eq!(commodity.count, lao.total);
     let gate = with(
         db,
         &index,
@@ -429,7 +471,13 @@ async fn search_filters_combine_sort_and_page() {
     )
     .await;
     assert_eq!(gate.total, 1);
-    assert!(gate.hits[0].listing.gates.iter().any(|g| g.id == "la-lay"));
+    assert!(gate.hits[0]
+        .listing
+        .as_ref()
+        .expect("a listing")
+        .gates
+        .iter()
+        .any(|g| g.id == "la-lay"));
     let provinces = gate.facets.iter().find(|f| f.name == "gate").expect("facet");
     assert!(provinces
         .values
@@ -450,11 +498,12 @@ async fn search_filters_combine_sort_and_page() {
         let mut keys: Vec<String> = results
             .hits
             .iter()
-            .map(|h| {
+            .filter_map(|h| h.listing.as_ref())
+            .map(|l| {
                 if key == 0 {
-                    h.listing.published_on.clone().unwrap_or_default()
+                    l.published_on.clone().unwrap_or_default()
                 } else {
-                    h.listing.expires_on.clone()
+                    l.expires_on.clone()
                 }
             })
             .collect();
@@ -477,15 +526,15 @@ async fn search_filters_combine_sort_and_page() {
             },
         )
         .await;
-        seen.extend(ids(&page));
+        seen.extend(page.hits.iter().map(|h| h.url.clone()));
         match page.next_cursor {
             Some(next) => cursor = next,
             None => break,
         }
     }
-    let unique: std::collections::HashSet<i32> = seen.iter().copied().collect();
+    let unique: std::collections::HashSet<&String> = seen.iter().collect();
     assert_eq!(unique.len(), seen.len());
-    assert_eq!(seen.len() as u64, public_count(db).await);
+    assert_eq!(seen.len() as u64, document_count(db).await);
 }
 
 #[tokio::test]
@@ -533,15 +582,16 @@ async fn search_never_shows_drafts_expired_or_suspended_organisations() {
         .await
         .unwrap()
         .unwrap();
+    let org_id = org.id;
     let mut suspended: app::domain::entities::organisation::ActiveModel = org.into();
     suspended.status = Set("suspended".into());
     suspended.update(db).await.unwrap();
-    store::enqueue_org_listings(db, org_id).await.unwrap();
+    store::enqueue_organisation(db, org_id).await.unwrap();
     index.catch_up(db).await.unwrap();
     assert!(!ids(&find(db, &index, "truck").await).contains(&truck));
     assert_eq!(
         index.generation().unwrap().num_docs(),
-        public_count(db).await + 2,
+        document_count(db).await + 2,
         "the draft and the expired one, not yet told to the index, are still in it (hidden)"
     );
 }
@@ -580,7 +630,7 @@ async fn search_api_answers_hits_facets_and_problems() {
     assert_eq!(app.get(&long).await.status, 200);
     assert_eq!(
         app.get("/api/v1/search?q=").await.json()["total"],
-        public_count(&app.db).await
+        document_count(&app.db).await
     );
     for uri in [
         "/api/v1/search?sort=up",
@@ -621,7 +671,7 @@ async fn search_indexer_task_builds_the_missing_index_and_follows_changes_within
     let dir = tempfile::tempdir().expect("dir");
     let index = server::workers::start_search(db.clone(), dir.path().join("search")).await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    let expected = public_count(db).await;
+    let expected = document_count(db).await;
     while index.generation().is_none_or(|g| g.num_docs() < expected) {
         assert!(std::time::Instant::now() < deadline, "the start-up rebuild finishes");
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
@@ -646,7 +696,7 @@ async fn search_indexer_task_builds_the_missing_index_and_follows_changes_within
     assert!(lag < std::time::Duration::from_secs(1), "lag {lag:?}");
     assert_eq!(
         index.generation().expect("generation").num_docs(),
-        public_count(db).await
+        document_count(db).await
     );
 }
 
@@ -697,4 +747,81 @@ async fn the_search_page_finds_lao_rubber_from_unaccented_vietnamese_and_facets_
     assert!(unknown.body.contains("No listings match"));
     // The header search box is on every page.
     assert!(app.get("/").await.body.contains("action=\"/search\""));
+}
+
+#[tokio::test]
+async fn search_finds_organisations_and_border_gates_and_follows_their_changes() {
+    let test_db = demo_database().await;
+    let db = &test_db.db;
+    let (_dir, index) = demo_index(db).await;
+    // A gate pair by either side's name, with or without diacritics, or with the words for it.
+    for q in [
+        "Cầu Treo",
+        "cau treo",
+        "cửa khẩu Cầu Treo",
+        "Cau Treo border gate",
+        "Nam Phao",
+    ] {
+        let results = find(db, &index, q).await;
+        let first = results.hits.first().unwrap_or_else(|| panic!("{q}: no hits"));
+        assert_eq!(first.url, "/gates/cau-treo", "{q}");
+        assert_eq!(first.entity, "gate");
+        assert!(first.title.contains("Cau Treo"), "{}", first.title);
+    }
+    // By its Lao province name, in Lao script.
+    let lao = find(db, &index, "ບໍລິຄຳໄຊ").await;
+    assert!(lao.hits.iter().any(|h| h.url == "/gates/cau-treo"), "{:?}", lao.hits);
+    // Organisations, by name and by what they do.
+    let moic = find(db, &index, "Ministry of Industry and Commerce").await;
+    let first = moic.hits.first().expect("a hit");
+    assert_eq!(first.url, "/orgs/moic-laos");
+    assert_eq!(first.entity, "organisation");
+    assert_eq!(first.organisation.as_ref().expect("org").slug, "moic-laos");
+    // The kind facet narrows to one kind of thing.
+    let orgs = with(
+        db,
+        &index,
+        SearchParams {
+            kind: "organisation".into(),
+            limit: 100,
+            ..SearchParams::default()
+        },
+    )
+    .await;
+    let active = app::domain::entities::organisation::Entity::find()
+        .filter(app::domain::entities::organisation::Column::Status.eq("active"))
+        .count(db)
+        .await
+        .unwrap();
+    assert_eq!(orgs.total, active);
+    assert!(orgs.hits.iter().all(|h| h.entity == "organisation"));
+    let kinds = orgs.facets.iter().find(|f| f.name == "kind").expect("kind facet");
+    assert!(kinds
+        .values
+        .iter()
+        .any(|v| v.value == "gate" && v.label == "Border gates" && v.count >= 30));
+    // A renamed organisation is found by its new name once the outbox is applied; a suspended
+    // one leaves the index.
+    let org = app::domain::entities::organisation::Entity::find()
+        .filter(app::domain::entities::organisation::Column::Slug.eq("moic-laos"))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut renamed: app::domain::entities::organisation::ActiveModel = org.clone().into();
+    renamed.name = Set("Lao Ministry of Commerce Quokkas".into());
+    renamed.update(db).await.unwrap();
+    store::enqueue_organisation(db, org.id).await.unwrap();
+    index.catch_up(db).await.unwrap();
+    let found = find(db, &index, "quokkas").await;
+    assert_eq!(found.hits.first().map(|h| h.url.as_str()), Some("/orgs/moic-laos"));
+    let org_id = org.id;
+    let mut suspended: app::domain::entities::organisation::ActiveModel = org.into();
+    suspended.status = Set("suspended".into());
+    suspended.update(db).await.unwrap();
+    // Not yet told to the index: the database check leaves it out already.
+    assert!(find(db, &index, "quokkas").await.hits.is_empty());
+    store::enqueue_organisation(db, org_id).await.unwrap();
+    index.catch_up(db).await.unwrap();
+    assert_eq!(index.generation().unwrap().num_docs(), document_count(db).await);
 }

@@ -175,12 +175,18 @@ pub async fn set_org_verified(db: &impl ConnectionTrait, organisation_id: i32, v
         .filter(listing::Column::OrganisationId.eq(organisation_id))
         .exec(db)
         .await?;
-    enqueue_org_listings(db, organisation_id).await
+    enqueue_organisation(db, organisation_id).await
 }
 
-/// Records that every listing of an organisation changed (its name, status or verification
-/// shows in them), for the search index (same transaction as the change).
-pub async fn enqueue_org_listings(db: &impl ConnectionTrait, organisation_id: i32) -> Result<(), AppError> {
+/// Records that an organisation and every listing of it changed (its name, status and
+/// verification show in them), for the search index (same transaction as the change).
+pub async fn enqueue_organisation(db: &impl ConnectionTrait, organisation_id: i32) -> Result<(), AppError> {
+    crate::domain::search::docs::enqueue(
+        db,
+        crate::domain::search::docs::ORGANISATION,
+        &[organisation_id.to_string()],
+    )
+    .await?;
     let backend = db.get_database_backend();
     db.execute_raw(sea_orm::Statement::from_sql_and_values(
         backend,

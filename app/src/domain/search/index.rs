@@ -18,7 +18,7 @@
 //! documents. After a crash the index reopens at its last commit and its payload, so the changes
 //! since are applied again: nothing is lost, and replacing by key never duplicates.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
@@ -32,14 +32,15 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use super::analysis::{self, EN_STEM, LAO_BIGRAM, LAO_WORDS, VI_EXACT, VI_FOLDED};
-use crate::domain::entities::{listing, search_outbox};
-use crate::domain::listings::browse::{self, public_condition};
+use super::docs;
+pub use super::docs::doc_key;
+use crate::domain::entities::{border_gate, listing, organisation, search_outbox};
+use crate::domain::listings::browse::public_condition;
 use crate::errors::AppError;
-use crate::i18n::Lang;
-use crate::model::ListingView;
+use crate::model::Names;
 
 /// Bump when the schema changes: an index of another version is rebuilt at start-up.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 /// The pointer file naming the generation in use.
 pub const CURRENT_FILE: &str = "current";
 /// Outbox rows applied per commit.
@@ -94,8 +95,15 @@ impl TextFields {
 pub struct Fields {
     /// `kind:id`, e.g. `listing:42`: the key documents are replaced and deleted by.
     pub doc_key: Field,
-    /// The id of the row within its table (stored).
+    /// The id of the row within its table (stored; 0 for rows keyed by text, like gates).
     pub id: Field,
+    /// What the document is: `listing`, `organisation`, `gate` (later `event`, `mou`).
+    pub entity: Field,
+    /// The title in each language, `{"vi":…,"lo":…,"en":…}` (stored only): what suggestions
+    /// and hits show without a database round trip.
+    pub titles: Field,
+    /// The page of the thing (stored only), e.g. `/gates/cau-treo`.
+    pub url: Field,
     pub title: TextFields,
     pub body: TextFields,
     /// The description shown in snippets (stored only).
@@ -140,6 +148,9 @@ pub fn schema() -> (Schema, Fields) {
     };
     let doc_key = builder.add_text_field("doc_key", STRING | STORED);
     let id = builder.add_i64_field("id", STORED | FAST);
+    let entity = builder.add_text_field("entity", STRING | STORED);
+    let titles = builder.add_text_field("titles", STORED);
+    let url = builder.add_text_field("url", STORED);
     let title = text(&mut builder, "title");
     let body = text(&mut builder, "body");
     let snippet = builder.add_text_field("snippet", STORED);
@@ -151,6 +162,9 @@ pub fn schema() -> (Schema, Fields) {
     let fields = Fields {
         doc_key,
         id,
+        entity,
+        titles,
+        url,
         title,
         body,
         snippet,
@@ -166,10 +180,17 @@ pub fn schema() -> (Schema, Fields) {
 /// What the index holds of one searchable thing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SearchDoc {
-    /// `listing` (later `organisation`, `gate`, `event`, `mou`).
+    /// `listing`, `organisation`, `gate` (later `event`, `mou`).
     pub entity: &'static str,
+    /// The numeric id (0 for things keyed by text).
     pub id: i64,
-    /// The kind facet: `commodity`, `opportunity`, `route`, …
+    /// The id in the document key: the numeric id, or the text key (gates).
+    pub key_id: String,
+    /// The title in each language, as shown.
+    pub titles: Names,
+    /// The thing's page.
+    pub url: String,
+    /// The kind facet: `commodity`, `opportunity`, `route`, `organisation`, `gate`, …
     pub kind: String,
     pub title: String,
     /// Everything else that should be found: descriptions, places, organisation, HS code.
@@ -185,13 +206,19 @@ pub struct SearchDoc {
 
 impl SearchDoc {
     pub fn key(&self) -> String {
-        doc_key(self.entity, &self.id.to_string())
+        doc_key(self.entity, &self.key_id)
     }
 
     fn to_document(&self, fields: &Fields) -> TantivyDocument {
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.doc_key, self.key());
         doc.add_i64(fields.id, self.id);
+        doc.add_text(fields.entity, self.entity);
+        doc.add_text(
+            fields.titles,
+            serde_json::to_string(&self.titles).expect("names serialise"),
+        );
+        doc.add_text(fields.url, &self.url);
         for (field, _) in fields.title.each() {
             doc.add_text(field, &self.title);
         }
@@ -216,112 +243,6 @@ impl SearchDoc {
         doc.add_i64(fields.expires_at, self.expires_at);
         doc
     }
-}
-
-pub fn doc_key(entity: &str, id: &str) -> String {
-    format!("{entity}:{id}")
-}
-
-/// The search document of a public listing.
-pub fn listing_doc(row: &listing::Model, view: &ListingView) -> SearchDoc {
-    let mut title = Vec::new();
-    let mut body = Vec::new();
-    let mut snippet = Vec::new();
-    let mut languages = Vec::new();
-    for (lang, t, d) in [
-        ("vi", &view.title.vi, &view.description.vi),
-        ("lo", &view.title.lo, &view.description.lo),
-        ("en", &view.title.en, &view.description.en),
-    ] {
-        if !t.is_empty() {
-            title.push(t.clone());
-        }
-        if !d.is_empty() {
-            body.push(d.clone());
-            snippet.push(d.clone());
-        }
-        if !t.is_empty() || !d.is_empty() {
-            languages.push(lang.to_owned());
-        }
-    }
-    let names = |n: &crate::model::Names| [n.vi.clone(), n.lo.clone(), n.en.clone()];
-    body.push(view.organisation.name.clone());
-    for place in [&view.province, &view.destination_province, &view.economic_zone]
-        .into_iter()
-        .flatten()
-        .chain(view.gates.iter())
-    {
-        body.extend(names(&place.name));
-    }
-    if let Some(hs) = &view.hs {
-        body.push(hs.code.clone());
-        body.push(hs.display.clone());
-        body.extend(hs.description.clone());
-        body.extend(hs.chapter_title.clone());
-    }
-    body.extend(
-        [
-            &view.sector,
-            &view.direction,
-            &view.incoterm,
-            &view.stage,
-            &view.infra_type,
-            &view.origin_place,
-            &view.destination_place,
-            &view.incentives,
-        ]
-        .into_iter()
-        .flatten()
-        .cloned(),
-    );
-    body.extend(view.certifications.iter().cloned());
-    body.extend(view.equipment.iter().cloned());
-    body.extend(view.instruments.iter().cloned());
-    body.retain(|s| !s.trim().is_empty());
-    let mut facets: Vec<(&'static str, String)> = vec![
-        ("country", row.country.clone()),
-        ("verified", row.org_verified.to_string()),
-    ];
-    for province in [&row.province_id, &row.destination_province_id].into_iter().flatten() {
-        facets.push(("province", province.clone()));
-    }
-    facets.extend(view.gates.iter().map(|g| ("gate", g.id.clone())));
-    facets.extend(row.sector.iter().map(|s| ("sector", s.clone())));
-    facets.extend(row.hs_chapter.iter().map(|c| ("hs_chapter", c.clone())));
-    facets.extend(languages.into_iter().map(|l| ("language", l)));
-    SearchDoc {
-        entity: "listing",
-        id: i64::from(row.id),
-        kind: row.kind.clone(),
-        title: title.join("\n"),
-        body: body.join("\n"),
-        snippet: snippet.join("\n"),
-        facets,
-        status: row.status.clone(),
-        published_at: row.published_at.map_or(0, |d| d.timestamp_micros()),
-        expires_at: row.expires_at.timestamp_micros(),
-    }
-}
-
-/// The documents of these listings: `None` for a listing that is gone or not public.
-pub async fn listing_docs(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<(i32, Option<SearchDoc>)>, AppError> {
-    let now = Utc::now();
-    let rows = listing::Entity::find()
-        .filter(listing::Column::Id.is_in(ids.iter().copied()))
-        .filter(public_condition(now))
-        .all(db)
-        .await?;
-    let docs = docs_of(db, rows).await?;
-    Ok(ids.iter().map(|id| (*id, docs.get(id).cloned())).collect())
-}
-
-async fn docs_of(db: &impl ConnectionTrait, rows: Vec<listing::Model>) -> Result<HashMap<i32, SearchDoc>, AppError> {
-    let by_id: HashMap<i32, listing::Model> = rows.iter().map(|r| (r.id, r.clone())).collect();
-    let views = browse::views(db, rows, Lang::En, &HashSet::new()).await?;
-    Ok(views
-        .iter()
-        .filter_map(|view| by_id.get(&view.id).map(|row| (view.id, listing_doc(row, view))))
-        .collect())
 }
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -463,27 +384,35 @@ pub async fn pending(
 }
 
 /// The changes a batch of outbox rows makes: one per document key, last op wins (the document
-/// is read from the database as it is now anyway).
+/// is read from the database as it is now anyway). Rows of unknown entities are passed over.
 pub async fn changes_of(
     db: &impl ConnectionTrait,
     rows: &[search_outbox::Model],
 ) -> Result<Vec<(String, Option<SearchDoc>)>, AppError> {
-    let mut listing_ids: Vec<i32> = Vec::new();
+    let mut listings: Vec<i32> = Vec::new();
+    let mut organisations: Vec<i32> = Vec::new();
+    let mut gates: Vec<String> = Vec::new();
     let mut seen = HashSet::new();
     for row in rows {
-        if row.entity == "listing" {
-            if let Ok(id) = row.entity_id.parse::<i32>() {
-                if seen.insert(id) {
-                    listing_ids.push(id);
-                }
-            }
+        if !seen.insert((row.entity.as_str(), row.entity_id.as_str())) {
+            continue;
+        }
+        match row.entity.as_str() {
+            docs::LISTING => listings.extend(row.entity_id.parse::<i32>().ok()),
+            docs::ORGANISATION => organisations.extend(row.entity_id.parse::<i32>().ok()),
+            docs::GATE => gates.push(row.entity_id.clone()),
+            _ => {}
         }
     }
-    let mut changes = Vec::with_capacity(listing_ids.len());
-    for chunk in listing_ids.chunks(500) {
-        for (id, doc) in listing_docs(db, chunk).await? {
-            changes.push((doc_key("listing", &id.to_string()), doc));
-        }
+    let mut changes = Vec::with_capacity(seen.len());
+    for chunk in listings.chunks(500) {
+        changes.extend(docs::listing_docs(db, chunk).await?);
+    }
+    for chunk in organisations.chunks(500) {
+        changes.extend(docs::organisation_docs(db, chunk).await?);
+    }
+    for chunk in gates.chunks(500) {
+        changes.extend(docs::gate_docs(db, chunk).await?);
     }
     Ok(changes)
 }
@@ -724,7 +653,7 @@ pub struct RebuildReport {
 
 /// Rebuilds the index from the database into a fresh generation under `root`, then points
 /// `current` at it. Searches of a running server keep reading the old generation meanwhile.
-/// `progress(done, total)` is called after each batch of listings.
+/// `progress(done, total)` is called after each batch of documents.
 pub async fn rebuild(
     db: &impl ConnectionTrait,
     root: &Path,
@@ -745,7 +674,13 @@ pub async fn rebuild(
     let dir = root.join(&name);
     let generation = Generation::create(&dir, &name)?;
     let now = Utc::now();
-    let total = listing::Entity::find().filter(public_condition(now)).count(db).await?;
+    let listings = listing::Entity::find().filter(public_condition(now)).count(db).await?;
+    let organisations = organisation::Entity::find()
+        .filter(organisation::Column::Status.eq("active"))
+        .count(db)
+        .await?;
+    let gates = border_gate::Entity::find().count(db).await?;
+    let total = listings + organisations + gates;
     let mut done = 0u64;
     let mut after = 0i32;
     loop {
@@ -759,12 +694,32 @@ pub async fn rebuild(
         let Some(last) = rows.last() else { break };
         after = last.id;
         let count = rows.len() as u64;
-        let docs: BTreeMap<i32, SearchDoc> = docs_of(db, rows).await?.into_iter().collect();
-        let changes: Vec<(String, Option<SearchDoc>)> = docs.into_values().map(|d| (d.key(), Some(d))).collect();
-        generation.stage(&changes)?;
+        let docs: BTreeMap<i32, SearchDoc> = docs::listing_docs_of(db, rows).await?.into_iter().collect();
+        generation.stage(&docs.into_values().map(|d| (d.key(), Some(d))).collect::<Vec<_>>())?;
         done += count;
         progress(done, total.max(done));
     }
+    let mut after = 0i32;
+    loop {
+        let rows = organisation::Entity::find()
+            .filter(organisation::Column::Status.eq("active"))
+            .filter(organisation::Column::Id.gt(after))
+            .order_by_asc(organisation::Column::Id)
+            .limit(BATCH)
+            .all(db)
+            .await?;
+        let Some(last) = rows.last() else { break };
+        after = last.id;
+        let docs: BTreeMap<i32, SearchDoc> = docs::organisation_docs_of(db, &rows).await?.into_iter().collect();
+        generation.stage(&docs.into_values().map(|d| (d.key(), Some(d))).collect::<Vec<_>>())?;
+        done += rows.len() as u64;
+        progress(done, total.max(done));
+    }
+    let rows = border_gate::Entity::find().all(db).await?;
+    let docs: BTreeMap<String, SearchDoc> = docs::gate_docs_of(db, &rows).await?.into_iter().collect();
+    generation.stage(&docs.into_values().map(|d| (d.key(), Some(d))).collect::<Vec<_>>())?;
+    done += rows.len() as u64;
+    progress(done, total.max(done));
     let generation = tokio::task::spawn_blocking(move || -> tantivy::Result<Generation> {
         generation.commit(watermark)?;
         Ok(generation)

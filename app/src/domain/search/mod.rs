@@ -8,6 +8,7 @@
 //! facets and snippets in `query`.
 
 pub mod analysis;
+pub mod docs;
 mod fold;
 pub mod index;
 mod lao;

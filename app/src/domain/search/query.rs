@@ -24,13 +24,14 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Order, Score, Searcher, TantivyDocument, Term};
 
 use super::analysis::{token_texts, EN_STEM, LAO_BIGRAM, LAO_WORDS, VI_EXACT};
+use super::docs;
 use super::index::{Fields, Generation, SearchIndex, FACETS};
 use super::synonyms::{expand_query, QueryPart};
-use crate::domain::entities::{border_gate, hs_chapter, listing, province};
+use crate::domain::entities::{border_gate, hs_chapter, listing, organisation, province};
 use crate::domain::listings::browse::{self, gate_names, province_names, public_condition};
 use crate::errors::AppError;
 use crate::i18n::Lang;
-use crate::model::{FacetCount, FacetGroup, SearchHit, SearchParams, SearchResults, SnippetPart};
+use crate::model::{FacetCount, FacetGroup, ListingView, Names, SearchHit, SearchParams, SearchResults, SnippetPart};
 
 /// Query text beyond this many bytes is ignored.
 pub const MAX_QUERY_BYTES: usize = 10 * 1024;
@@ -137,7 +138,11 @@ pub fn truncate(text: &str, max: usize) -> &str {
 #[derive(Clone, Debug)]
 pub struct RawHit {
     pub entity: String,
+    /// The id in the document key (a number, or a gate's id).
+    pub key: String,
     pub id: i64,
+    pub titles: Names,
+    pub url: String,
     pub score: Score,
     pub snippet: Vec<SnippetPart>,
 }
@@ -307,17 +312,53 @@ fn filter_clauses(
 }
 
 /// Runs a search on one generation.
+///
+/// Facet counts are over the results, except for a facet the search filters on: its values are
+/// counted over the results *without* that filter, so the alternatives to a chosen value (the
+/// other countries, the other gates) stay visible with the number of results each would give.
 pub fn run(generation: &Generation, request: &SearchRequest, now_micros: i64) -> tantivy::Result<RawResults> {
     let searcher = generation.reader.searcher();
     let filters = filter_clauses(&generation.fields, &request.filters, now_micros);
-    let strict = text_query(generation, &request.text, true);
-    let results = run_query(generation, &searcher, request, strict.as_deref(), &filters)?;
+    let mut text = text_query(generation, &request.text, true);
+    let mut results = run_query(generation, &searcher, request, text.as_deref(), &filters)?;
     if results.total == 0 && parts(&request.text).len() > 1 {
         // Nothing has every word: rank what has some of them.
-        let loose = text_query(generation, &request.text, false);
-        return run_query(generation, &searcher, request, loose.as_deref(), &filters);
+        text = text_query(generation, &request.text, false);
+        results = run_query(generation, &searcher, request, text.as_deref(), &filters)?;
+    }
+    let selected: std::collections::BTreeSet<&'static str> = request.filters.iter().map(|(name, _)| *name).collect();
+    for name in selected {
+        let others: Vec<(&'static str, String)> = request.filters.iter().filter(|(n, _)| *n != name).cloned().collect();
+        let filters = filter_clauses(&generation.fields, &others, now_micros);
+        let query = combined(text.as_deref(), &filters);
+        let mut collector = FacetCollector::for_field(format!("f_{name}"));
+        collector.add_facet(Facet::root());
+        let counts = facet_values(&searcher.search(&query, &collector)?);
+        if let Some(group) = results.facets.iter_mut().find(|(n, _)| *n == name) {
+            group.1 = counts;
+        }
     }
     Ok(results)
+}
+
+/// The text query (or everything) under the filters.
+fn combined(text: Option<&dyn Query>, filters: &[(Occur, Box<dyn Query>)]) -> BooleanQuery {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = filters.iter().map(|(o, q)| (*o, q.box_clone())).collect();
+    clauses.push(match text {
+        Some(text) => (Occur::Must, text.box_clone()),
+        None => (Occur::Must, Box::new(AllQuery)),
+    });
+    BooleanQuery::new(clauses)
+}
+
+/// The values of a facet with their counts, most first.
+fn facet_values(counts: &tantivy::collector::FacetCounts) -> Vec<(String, u64)> {
+    let mut values: Vec<(String, u64)> = counts
+        .get(Facet::root())
+        .filter_map(|(facet, n)| facet.to_path().last().map(|v| ((*v).to_owned(), n)))
+        .collect();
+    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    values
 }
 
 fn run_query(
@@ -327,12 +368,7 @@ fn run_query(
     text: Option<&dyn Query>,
     filters: &[(Occur, Box<dyn Query>)],
 ) -> tantivy::Result<RawResults> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = filters.iter().map(|(o, q)| (*o, q.box_clone())).collect();
-    clauses.push(match text {
-        Some(text) => (Occur::Must, text.box_clone()),
-        None => (Occur::Must, Box::new(AllQuery)),
-    });
-    let query = BooleanQuery::new(clauses);
+    let query = combined(text, filters);
     let mut multi = MultiCollector::new();
     let count = multi.add_collector(Count);
     let facet_handles: Vec<_> = FACETS
@@ -366,15 +402,7 @@ fn run_query(
     let total = count.extract(&mut fruits);
     let facets = facet_handles
         .into_iter()
-        .map(|(name, handle)| {
-            let counts = handle.extract(&mut fruits);
-            let mut values: Vec<(String, u64)> = counts
-                .get(Facet::root())
-                .filter_map(|(facet, n)| facet.to_path().last().map(|v| ((*v).to_owned(), n)))
-                .collect();
-            values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            (name, values)
-        })
+        .map(|(name, handle)| (name, facet_values(&handle.extract(&mut fruits))))
         .collect();
     let snippets: Vec<SnippetGenerator> = match text {
         Some(text) => {
@@ -397,18 +425,19 @@ fn run_query(
             .get_first(generation.fields.doc_key)
             .and_then(|v| v.as_str())
             .unwrap_or_default();
-        let (entity, _) = key.split_once(':').unwrap_or((key, ""));
+        let (entity, key) = key.split_once(':').unwrap_or((key, ""));
+        let stored = |field: Field| doc.get_first(field).and_then(|v| v.as_str()).unwrap_or_default();
         let id = doc
             .get_first(generation.fields.id)
             .and_then(|v| v.as_i64())
             .unwrap_or_default();
-        let text = doc
-            .get_first(generation.fields.snippet)
-            .and_then(|v| v.as_str())
-            .unwrap_or_default();
+        let text = stored(generation.fields.snippet);
         hits.push(RawHit {
             entity: entity.to_owned(),
+            key: key.to_owned(),
             id,
+            titles: serde_json::from_str(stored(generation.fields.titles)).unwrap_or_default(),
+            url: stored(generation.fields.url).to_owned(),
             score,
             snippet: snippet(&snippets, text),
         });
@@ -483,38 +512,7 @@ pub async fn search(
             .map_err(AppError::internal)?
             .map_err(AppError::internal)?
     };
-    let ids: Vec<i32> = raw
-        .hits
-        .iter()
-        .filter(|h| h.entity == "listing")
-        .filter_map(|h| i32::try_from(h.id).ok())
-        .collect();
-    let rows = if ids.is_empty() {
-        Vec::new()
-    } else {
-        listing::Entity::find()
-            .filter(listing::Column::Id.is_in(ids))
-            .filter(public_condition(now))
-            .all(db)
-            .await?
-    };
-    let mut views: HashMap<i32, _> = browse::views(db, rows, lang, &HashSet::new())
-        .await?
-        .into_iter()
-        .map(|v| (v.id, v))
-        .collect();
-    let hits = raw
-        .hits
-        .into_iter()
-        .filter_map(|hit| {
-            let listing = views.remove(&i32::try_from(hit.id).ok()?)?;
-            Some(SearchHit {
-                listing,
-                score: hit.score,
-                snippet: hit.snippet,
-            })
-        })
-        .collect();
+    let hits = hits_for_readers(db, raw.hits.clone(), lang, now).await?;
     let labels = facet_labels(db, &raw.facets, lang).await?;
     let selected: HashSet<(&str, &str)> = request.filters.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let facets = raw
@@ -548,10 +546,128 @@ pub async fn search(
     })
 }
 
+/// The hits as readers see them, checked against the database once more (a listing or an
+/// organisation made private since the index last heard of it is left out).
+async fn hits_for_readers(
+    db: &impl ConnectionTrait,
+    raw: Vec<RawHit>,
+    lang: Lang,
+    now: chrono::DateTime<Utc>,
+) -> Result<Vec<SearchHit>, AppError> {
+    let ids_of = |entity: &str| -> Vec<i32> {
+        raw.iter()
+            .filter(|h| h.entity == entity)
+            .filter_map(|h| h.key.parse::<i32>().ok())
+            .collect()
+    };
+    let listing_ids = ids_of(docs::LISTING);
+    let rows = if listing_ids.is_empty() {
+        Vec::new()
+    } else {
+        listing::Entity::find()
+            .filter(listing::Column::Id.is_in(listing_ids))
+            .filter(public_condition(now))
+            .all(db)
+            .await?
+    };
+    let mut listings: HashMap<i32, ListingView> = browse::views(db, rows, lang, &HashSet::new())
+        .await?
+        .into_iter()
+        .map(|v| (v.id, v))
+        .collect();
+    let org_ids = ids_of(docs::ORGANISATION);
+    let mut organisations: HashMap<i32, organisation::Model> = if org_ids.is_empty() {
+        HashMap::new()
+    } else {
+        organisation::Entity::find()
+            .filter(organisation::Column::Id.is_in(org_ids))
+            .filter(organisation::Column::Status.eq("active"))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o))
+            .collect()
+    };
+    let gate_ids: Vec<String> = raw
+        .iter()
+        .filter(|h| h.entity == docs::GATE)
+        .map(|h| h.key.clone())
+        .collect();
+    let mut gates: HashMap<String, border_gate::Model> = if gate_ids.is_empty() {
+        HashMap::new()
+    } else {
+        border_gate::Entity::find()
+            .filter(border_gate::Column::Id.is_in(gate_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|g| (g.id.clone(), g))
+            .collect()
+    };
+    use crate::i18n::t;
+    let hits = raw
+        .into_iter()
+        .filter_map(|hit| {
+            let base = SearchHit {
+                entity: hit.entity.clone(),
+                url: hit.url.clone(),
+                score: hit.score,
+                snippet: hit.snippet.clone(),
+                ..SearchHit::default()
+            };
+            match hit.entity.as_str() {
+                docs::LISTING => {
+                    let listing = listings.remove(&hit.key.parse::<i32>().ok()?)?;
+                    let (title, _) = crate::pages::listings::title_of(&listing, lang);
+                    Some(SearchHit {
+                        title,
+                        url: format!("/listings/{}", listing.id),
+                        subtitle: crate::vocab::label("kind", &listing.kind, lang),
+                        listing: Some(listing),
+                        ..base
+                    })
+                }
+                docs::ORGANISATION => {
+                    let org = organisations.remove(&hit.key.parse::<i32>().ok()?)?;
+                    let subtitle = format!(
+                        "{} · {}",
+                        t(lang, crate::pages::orgs::kind_label(&org.kind)),
+                        code_label("country", &org.country, lang)
+                    );
+                    Some(SearchHit {
+                        title: org.name.clone(),
+                        url: format!("/orgs/{}", org.slug),
+                        subtitle,
+                        organisation: Some(browse::org_ref(&org)),
+                        ..base
+                    })
+                }
+                docs::GATE => {
+                    let gate = gates.remove(&hit.key)?;
+                    let level = crate::model::GateLevel::parse(&gate.level)
+                        .map(|l| t(lang, l.label()).to_owned())
+                        .unwrap_or_default();
+                    let subtitle = format!("{} · {level}", t(lang, crate::i18n::Msg::SearchHitGate));
+                    Some(SearchHit {
+                        title: gate_names(&gate).get(lang).to_owned(),
+                        url: format!("/gates/{}", gate.id),
+                        subtitle,
+                        ..base
+                    })
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    Ok(hits)
+}
+
 /// Names of the facet values that are codes (kind, sector, country, verified, language).
 fn code_label(facet: &str, value: &str, lang: Lang) -> String {
     use crate::i18n::{t, Msg};
     match (facet, value) {
+        ("kind", "organisation") => t(lang, Msg::SearchKindOrganisation).to_owned(),
+        ("kind", "gate") => t(lang, Msg::GatesLabel).to_owned(),
         ("kind", v) => crate::vocab::label("kind", v, lang),
         ("sector", v) => crate::vocab::label("sector", v, lang),
         ("country", "VN") => t(lang, Msg::Vietnam).to_owned(),

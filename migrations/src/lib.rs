@@ -11,6 +11,7 @@ mod m20261125_000006_api_tokens_and_logos;
 mod m20261125_000007_verification_documents;
 mod m20261125_000008_listings;
 mod m20261125_000009_listing_indexes;
+mod m20261125_000010_search_indexers;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000007_verification_documents::Migration),
             Box::new(m20261125_000008_listings::Migration),
             Box::new(m20261125_000009_listing_indexes::Migration),
+            Box::new(m20261125_000010_search_indexers::Migration),
         ]
     }
 }

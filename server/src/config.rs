@@ -17,6 +17,8 @@
 //! | `CORRIDOR_MAIL_FROM` | `Corridor <no-reply@localhost>` | the `From` of every mail (`Name <address>` or `address`) |
 //! | `CORRIDOR_API_RATE_TOKEN` | `300` | `/api/v1` requests per minute per API token (per process; `0` = no limit) |
 //! | `CORRIDOR_API_RATE_ANONYMOUS` | `60` | `/api/v1` requests per minute per client address without a token (per process; `0` = no limit) |
+//! | `CORRIDOR_SEARCH_INDEXER` | host name + `:` + the index directory | the name this server's search index registers under; servers sharing one database need different names (each has its own `CORRIDOR_DATA_DIR`) |
+//! | `CORRIDOR_SEARCH_OUTBOX_RETENTION_HOURS` | `168` | search outbox rows are pruned once every indexer seen within this window has applied them, and at this age in any case (an index further behind is rebuilt) |
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -42,6 +44,10 @@ pub struct Config {
     pub api_rate_token: u32,
     /// `/api/v1` requests per minute per client address without a token; 0 = unlimited.
     pub api_rate_anonymous: u32,
+    /// The name this server's search index registers under (`None`: host name and directory).
+    pub search_indexer: Option<String>,
+    /// Search outbox rows older than this are pruned.
+    pub search_outbox_retention: Duration,
 }
 
 /// How the mail worker reaches the SMTP server.
@@ -306,6 +312,24 @@ impl Config {
                 get("CORRIDOR_HOLD_UNVERIFIED_LISTINGS", "false"),
                 "expected true or false",
             )?,
+            search_indexer: lookup("CORRIDOR_SEARCH_INDEXER")
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty()),
+            search_outbox_retention: {
+                let hours: u64 = parse(
+                    "CORRIDOR_SEARCH_OUTBOX_RETENTION_HOURS",
+                    get("CORRIDOR_SEARCH_OUTBOX_RETENTION_HOURS", "168"),
+                    "expected a whole number of hours (at least 1)",
+                )?;
+                if hours == 0 {
+                    return Err(ConfigError {
+                        name: "CORRIDOR_SEARCH_OUTBOX_RETENTION_HOURS",
+                        value: "0".to_owned(),
+                        reason: "expected a whole number of hours (at least 1)",
+                    });
+                }
+                Duration::from_secs(hours * 3600)
+            },
         })
     }
 

@@ -209,7 +209,15 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
         }
         None => tracing::info!("mail: CORRIDOR_SMTP_URL is not set; mails stay in the outbox (/admin/mailbox)"),
     }
-    let search = server::workers::start_search(db.clone(), config.data_dir.join("search")).await;
+    let search_root = config.data_dir.join("search");
+    std::fs::create_dir_all(&search_root).ok();
+    let settings = server::workers::SearchSettings::new(
+        config.search_indexer.clone(),
+        &search_root,
+        config.search_outbox_retention,
+    );
+    tracing::info!(indexer = %settings.indexer, "search: indexing as");
+    let search = server::workers::start_search(db.clone(), search_root, settings).await;
     let state = AppState {
         db,
         leptos_options: leptos_options(&config)?,

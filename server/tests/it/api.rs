@@ -29,7 +29,7 @@ impl TestApp {
     }
 
     /// An organisation (its owner's e-mail and name) with a write token: (slug, token).
-    async fn org_with_token(&self, email: &str, name: &str) -> (String, String, String) {
+    pub(crate) async fn org_with_token(&self, email: &str, name: &str) -> (String, String, String) {
         let owner = self.confirmed_user(email).await;
         let slug = self.create_org(&owner, name).await;
         let token = self.api_token(&owner, &slug, "write").await;

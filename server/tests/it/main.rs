@@ -13,6 +13,7 @@ mod health;
 mod listings;
 mod logo;
 mod mail;
+mod multi_server;
 mod orgs;
 mod pages;
 mod search;

@@ -669,7 +669,9 @@ async fn search_indexer_task_builds_the_missing_index_and_follows_changes_within
     let test_db = demo_database().await;
     let db = &test_db.db;
     let dir = tempfile::tempdir().expect("dir");
-    let index = server::workers::start_search(db.clone(), dir.path().join("search")).await;
+    let root = dir.path().join("search");
+    let settings = server::workers::SearchSettings::new(None, &root, std::time::Duration::from_secs(3600));
+    let index = server::workers::start_search(db.clone(), root, settings).await;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     let expected = document_count(db).await;
     while index.generation().is_none_or(|g| g.num_docs() < expected) {

@@ -25,7 +25,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+};
 use tantivy::schema::{
     FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
@@ -34,7 +36,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Te
 use super::analysis::{self, EN_STEM, LAO_BIGRAM, LAO_WORDS, VI_EXACT, VI_FOLDED};
 use super::docs;
 pub use super::docs::doc_key;
-use crate::domain::entities::{border_gate, listing, organisation, search_outbox};
+use crate::domain::entities::{border_gate, listing, organisation, search_indexer, search_outbox, search_state};
 use crate::domain::listings::browse::public_condition;
 use crate::errors::AppError;
 use crate::model::Names;
@@ -48,6 +50,10 @@ pub const BATCH: u64 = 500;
 /// An outbox id may be taken by a transaction that commits after a later one: a gap in the ids
 /// is waited for this long before it is taken for a rolled-back transaction and passed over.
 pub const GAP_GRACE: Duration = Duration::from_secs(5);
+/// How often an idle index checks that the outbox was not pruned past it.
+const BEHIND_CHECK: Duration = Duration::from_secs(10);
+/// The `search_state` key of the highest outbox id pruned.
+const PRUNED_THROUGH: &str = "pruned_through";
 /// Memory of the index writer.
 const WRITER_MEMORY: usize = 50_000_000;
 
@@ -437,6 +443,11 @@ pub enum SearchError {
     Db(#[from] sea_orm::DbErr),
     #[error("search index: {0}")]
     Other(String),
+    /// Outbox rows this index had not applied were pruned: it must be rebuilt.
+    #[error(
+        "search index: outbox rows after {watermark} up to {pruned_through} were pruned before this index applied them"
+    )]
+    Behind { watermark: i64, pruned_through: i64 },
 }
 
 /// The search index of one server: the generation in use (none while the first build runs).
@@ -445,6 +456,8 @@ pub struct SearchIndex {
     current: RwLock<Option<Arc<Generation>>>,
     /// One outbox application at a time.
     applying: tokio::sync::Mutex<()>,
+    /// When an idle index last checked that the outbox was not pruned past it.
+    behind_checked: Mutex<Instant>,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -504,6 +517,7 @@ impl SearchIndex {
             root: root.to_owned(),
             current: RwLock::new(Some(Arc::new(generation))),
             applying: tokio::sync::Mutex::new(()),
+            behind_checked: Mutex::new(Instant::now()),
         })
     }
 
@@ -519,6 +533,7 @@ impl SearchIndex {
             root: root.to_owned(),
             current: RwLock::new(Some(Arc::new(generation))),
             applying: tokio::sync::Mutex::new(()),
+            behind_checked: Mutex::new(Instant::now()),
         })
     }
 
@@ -529,6 +544,7 @@ impl SearchIndex {
             root: root.to_owned(),
             current: RwLock::new(None),
             applying: tokio::sync::Mutex::new(()),
+            behind_checked: Mutex::new(Instant::now()),
         }
     }
 
@@ -600,6 +616,20 @@ impl SearchIndex {
         };
         let watermark = generation.watermark();
         let (rows, next) = pending(db, watermark, batch).await?;
+        // A hole right after the watermark is a rolled-back transaction, or rows pruned before
+        // this index applied them (then it has missed changes).
+        let hole = rows.first().is_some_and(|r| r.id > watermark + 1);
+        let idle_check = rows.is_empty() && self.behind_checked.lock().expect("lock").elapsed() >= BEHIND_CHECK;
+        if hole || idle_check {
+            *self.behind_checked.lock().expect("lock") = Instant::now();
+            let pruned_through = pruned_through(db).await?;
+            if pruned_through > watermark {
+                return Err(SearchError::Behind {
+                    watermark,
+                    pruned_through,
+                });
+            }
+        }
         if rows.is_empty() {
             return Ok(Applied {
                 watermark,
@@ -669,7 +699,9 @@ pub async fn rebuild(
         .order_by_desc(search_outbox::Column::Id)
         .one(db)
         .await?
-        .map_or(0, |row| row.id);
+        .map_or(0, |row| row.id)
+        // Pruned rows were committed long before: the database read below reflects them.
+        .max(pruned_through(db).await?);
     let name = new_generation_name();
     let dir = root.join(&name);
     let generation = Generation::create(&dir, &name)?;
@@ -738,5 +770,105 @@ pub async fn rebuild(
         documents,
         watermark,
         elapsed: started.elapsed(),
+    })
+}
+
+/// The highest outbox id pruned so far (0: none).
+pub async fn pruned_through(db: &impl ConnectionTrait) -> Result<i64, AppError> {
+    Ok(search_state::Entity::find_by_id(PRUNED_THROUGH.to_owned())
+        .one(db)
+        .await?
+        .map_or(0, |row| row.value))
+}
+
+/// Records how far this server's index is, so the outbox is not pruned past it.
+pub async fn register(db: &impl ConnectionTrait, name: &str, generation: &Generation) -> Result<(), AppError> {
+    use sea_orm::sea_query::OnConflict;
+    use sea_orm::ActiveValue::Set;
+    let row = search_indexer::ActiveModel {
+        name: Set(name.to_owned()),
+        watermark: Set(generation.watermark()),
+        generation: Set(generation.name.clone()),
+        documents: Set(i64::try_from(generation.num_docs()).unwrap_or(i64::MAX)),
+        seen_at: Set(Utc::now()),
+    };
+    search_indexer::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(search_indexer::Column::Name)
+                .update_columns([
+                    search_indexer::Column::Watermark,
+                    search_indexer::Column::Generation,
+                    search_indexer::Column::Documents,
+                    search_indexer::Column::SeenAt,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// What [`prune`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pruned {
+    /// Outbox rows deleted.
+    pub rows: u64,
+    /// Every row up to this id is gone now.
+    pub through: i64,
+    /// Indexers seen within the retention window (the others rebuild when they come back).
+    pub live_indexers: usize,
+}
+
+/// Deletes the outbox rows every indexer seen within `retention` has applied, and every row
+/// older than `retention` (an indexer that far behind rebuilds from the database).
+pub async fn prune(db: &sea_orm::DatabaseConnection, retention: Duration) -> Result<Pruned, AppError> {
+    let now = Utc::now();
+    let window = chrono::Duration::from_std(retention).unwrap_or(chrono::Duration::days(7));
+    let since = now - window;
+    let live = search_indexer::Entity::find()
+        .filter(search_indexer::Column::SeenAt.gte(since))
+        .all(db)
+        .await?;
+    let passed_by_all = live.iter().map(|i| i.watermark).min().unwrap_or(0);
+    let too_old = search_outbox::Entity::find()
+        .filter(search_outbox::Column::CreatedAt.lt(since))
+        .order_by_desc(search_outbox::Column::Id)
+        .one(db)
+        .await?
+        .map_or(0, |row| row.id);
+    let through = passed_by_all.max(too_old);
+    let txn = db.begin().await?;
+    let before = pruned_through(&txn).await?;
+    if through <= before {
+        txn.commit().await?;
+        return Ok(Pruned {
+            rows: 0,
+            through: before,
+            live_indexers: live.len(),
+        });
+    }
+    let deleted = search_outbox::Entity::delete_many()
+        .filter(search_outbox::Column::Id.lte(through))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    use sea_orm::sea_query::OnConflict;
+    use sea_orm::ActiveValue::Set;
+    search_state::Entity::insert(search_state::ActiveModel {
+        key: Set(PRUNED_THROUGH.to_owned()),
+        value: Set(through),
+    })
+    .on_conflict(
+        OnConflict::column(search_state::Column::Key)
+            .update_column(search_state::Column::Value)
+            .to_owned(),
+    )
+    .exec_without_returning(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(Pruned {
+        rows: deleted,
+        through,
+        live_indexers: live.len(),
     })
 }

@@ -16,6 +16,7 @@ mod mail;
 mod multi_server;
 mod orgs;
 mod pages;
+mod relevance;
 mod search;
 mod tokens;
 mod trust;

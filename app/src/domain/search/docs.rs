@@ -54,6 +54,7 @@ pub fn listing_doc(row: &listing::Model, view: &ListingView) -> SearchDoc {
     }
     let names = |n: &crate::model::Names| [n.vi.clone(), n.lo.clone(), n.en.clone()];
     body.push(view.organisation.name.clone());
+    body.extend(country_names(&row.country));
     for place in [&view.province, &view.destination_province, &view.economic_zone]
         .into_iter()
         .flatten()

@@ -571,6 +571,7 @@ catalogue! {
     NextPage { vi: "Trang sau →", lo: "ໜ້າຕໍ່ໄປ →", en: "Next page →" }
     FirstPage { vi: "← Trang đầu", lo: "← ໜ້າທຳອິດ", en: "← First page" }
     NoListings { vi: "Không có tin nào khớp với bộ lọc.", lo: "ບໍ່ມີປະກາດທີ່ກົງກັບຕົວກອງ.", en: "No listings match these filters." }
+    SearchNothing { vi: "Không tìm thấy kết quả nào cho tìm kiếm này.", lo: "ບໍ່ພົບຜົນການຄົ້ນຫາສຳລັບຄຳຄົ້ນນີ້.", en: "Nothing matches this search." }
     PostedBy { vi: "Đăng bởi", lo: "ປະກາດໂດຍ", en: "Posted by" }
     ExpiresOn { vi: "Hết hạn", lo: "ໝົດອາຍຸ", en: "Expires" }
     PublishedOn { vi: "Đăng ngày", lo: "ປະກາດວັນທີ", en: "Published" }

@@ -138,7 +138,7 @@ fn Results(lang: Lang, params: SearchParams, results: SearchResults) -> impl Int
                         })
                         .collect_view()}
                 </p>
-                {results.hits.is_empty().then(|| view! { <p class="empty">{t(lang, Msg::NoListings)}</p> })}
+                {results.hits.is_empty().then(|| view! { <p class="empty">{t(lang, Msg::SearchNothing)}</p> })}
                 <ul class="listing-list">
                     {results
                         .hits

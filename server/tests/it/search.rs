@@ -746,7 +746,13 @@ async fn the_search_page_finds_lao_rubber_from_unaccented_vietnamese_and_facets_
     }
     let unknown = app.get("/search?q=rubber&province=atlantis&lang=en").await;
     assert_eq!(unknown.status, 200);
-    assert!(unknown.body.contains("No listings match"));
+    assert!(unknown.body.contains("Nothing matches this search."));
+    // Organisations and gate pairs are results too, linked to their pages.
+    let gate = app.get("/search?q=cau%20treo&lang=en").await;
+    assert!(gate.body.contains("href=\"/gates/cau-treo\""), "{}", gate.body);
+    assert!(gate.body.contains("Border gate pair"), "{}", gate.body);
+    let org = app.get("/search?q=Hung-Aloun&lang=en").await;
+    assert!(org.body.contains("href=\"/orgs/hung-aloun-logistics\""), "{}", org.body);
     // The header search box is on every page.
     assert!(app.get("/").await.body.contains("action=\"/search\""));
 }

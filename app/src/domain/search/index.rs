@@ -6,10 +6,14 @@
 //! generation while the old one keeps answering, then swaps the pointer; a running server notices
 //! the new pointer on its next outbox poll ([`SearchIndex::refresh`]).
 //!
-//! The document schema is one for every kind of searchable thing (listings now; organisations,
-//! gates, events and MoUs later): a `doc_key` (`listing:42`) to delete by, the kind, the text in
-//! one field per analyzer (title and body apart, so a title match weighs more), facets, and the
-//! visibility and dates the query filters on.
+//! The document schema is one for every kind of searchable thing (listings, organisations and
+//! border gates now; events and public MoUs later): a `doc_key` (`listing:42`, `gate:cau-treo`) to
+//! delete by, the entity, its titles in three languages and its page (stored, for hits and
+//! suggestions without a database trip), the text in one field per analyzer (title and body apart,
+//! so a title match weighs more), facets, and the visibility and dates the query filters on. An
+//! event is `entity = event`, `kind = event`, `published_at` its start and `expires_at` its end
+//! (past events leave the default results like expired listings); a public MoU is `entity = mou`
+//! with its parties' countries and sectors as facets; neither needs a schema change.
 //!
 //! Exactly-once: every change to a searchable row writes an outbox row in the same transaction.
 //! [`SearchIndex::apply_outbox`] reads the rows after the index's *watermark*, loads the rows they

@@ -480,6 +480,26 @@ pub struct ListingFilters {
 }
 
 impl ListingFilters {
+    /// The filters from query parameters, read through `get` (the page's URL, a form post's or
+    /// the API's query): values trimmed, flags on for `1`, `on`, `true` or `yes`.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> ListingFilters {
+        let text = |name: &str| get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+        let flag = |name: &str| matches!(text(name).as_str(), "1" | "on" | "true" | "yes");
+        ListingFilters {
+            kind: text("kind"),
+            country: text("country"),
+            province: text("province"),
+            gate: text("gate"),
+            sector: text("sector"),
+            hs_chapter: text("hs_chapter"),
+            direction: text("direction"),
+            verified: flag("verified"),
+            priority: flag("priority"),
+            organisation: text("organisation"),
+            cursor: text("cursor"),
+        }
+    }
+
     /// Whether the cursor has the shape the server writes (`<µs>.<id>`); an empty one is fine.
     pub fn cursor_is_valid(&self) -> bool {
         self.cursor.is_empty()

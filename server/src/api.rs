@@ -387,20 +387,23 @@ impl ListQuery {
     }
 
     fn filters(&self) -> ListingFilters {
-        let text = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_owned();
-        ListingFilters {
-            kind: text(&self.kind),
-            country: text(&self.country),
-            province: text(&self.province),
-            gate: text(&self.gate),
-            sector: text(&self.sector),
-            hs_chapter: text(&self.hs_chapter),
-            direction: text(&self.direction),
-            verified: yes(&self.verified),
-            priority: yes(&self.priority),
-            organisation: text(&self.organisation),
-            cursor: text(&self.cursor),
-        }
+        ListingFilters::from_query(|name| {
+            match name {
+                "kind" => &self.kind,
+                "country" => &self.country,
+                "province" => &self.province,
+                "gate" => &self.gate,
+                "sector" => &self.sector,
+                "hs_chapter" => &self.hs_chapter,
+                "direction" => &self.direction,
+                "verified" => &self.verified,
+                "priority" => &self.priority,
+                "organisation" => &self.organisation,
+                "cursor" => &self.cursor,
+                _ => &None,
+            }
+            .clone()
+        })
     }
 
     fn limit(&self, default: u64) -> Result<u64, AppError> {

@@ -330,27 +330,9 @@ pub async fn template(Path(file): Path<String>) -> Response {
 }
 
 /// Browse filters from a query string.
-pub fn filters_from(query: &HashMap<String, String>) -> ListingFilters {
-    let get = |k: &str| query.get(k).cloned().unwrap_or_default();
-    let flag = |k: &str| matches!(get(k).as_str(), "1" | "on" | "true" | "yes");
-    ListingFilters {
-        kind: get("kind"),
-        country: get("country"),
-        province: get("province"),
-        gate: get("gate"),
-        sector: get("sector"),
-        hs_chapter: get("hs_chapter"),
-        direction: get("direction"),
-        verified: flag("verified"),
-        priority: flag("priority"),
-        organisation: get("organisation"),
-        cursor: get("cursor"),
-    }
-}
-
 /// `GET /listings/export.csv?kind=…&filters`: up to 5,000 public listings, newest first.
 pub async fn export_csv(State(state): State<AppState>, Query(query): Query<HashMap<String, String>>) -> Response {
-    let mut filters = filters_from(&query);
+    let mut filters = ListingFilters::from_query(|k| query.get(k).cloned());
     let Some(kind) = Kind::parse(&filters.kind) else {
         return (
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -11,26 +11,11 @@ use leptos::prelude::*;
 
 /// The filters of the current URL.
 pub fn filters_from_query() -> ListingFilters {
-    let get = |name: &str| query_param(name).unwrap_or_default();
-    let flag = |name: &str| matches!(get(name).as_str(), "1" | "on" | "true" | "yes");
-    let kind = get("kind");
-    ListingFilters {
-        kind: if KINDS.contains(&kind.as_str()) {
-            kind
-        } else {
-            "commodity".to_owned()
-        },
-        country: get("country"),
-        province: get("province"),
-        gate: get("gate"),
-        sector: get("sector"),
-        hs_chapter: get("hs_chapter"),
-        direction: get("direction"),
-        verified: flag("verified"),
-        priority: flag("priority"),
-        organisation: get("organisation"),
-        cursor: get("cursor"),
+    let mut filters = ListingFilters::from_query(query_param);
+    if !KINDS.contains(&filters.kind.as_str()) {
+        filters.kind = "commodity".to_owned();
     }
+    filters
 }
 
 #[component]

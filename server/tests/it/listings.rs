@@ -136,6 +136,7 @@ async fn a_steel_offer_with_hs_7208_is_posted_and_shows_in_browse_and_detail() {
 
     // Every change leaves a row for the search index, in the same transaction.
     let outbox = search_outbox::Entity::find()
+        .filter(search_outbox::Column::Entity.eq("listing"))
         .filter(search_outbox::Column::EntityId.eq(id.to_string()))
         .count(&app.db)
         .await
@@ -273,6 +274,7 @@ async fn drafts_are_private_and_the_life_cycle_moves_on_the_dashboard() {
     let row = listing::Entity::find_by_id(id).one(&app.db).await.unwrap().unwrap();
     assert_eq!(row.status, "draft");
     let outbox = search_outbox::Entity::find()
+        .filter(search_outbox::Column::Entity.eq("listing"))
         .filter(search_outbox::Column::EntityId.eq(id.to_string()))
         .count(&app.db)
         .await
@@ -665,6 +667,7 @@ async fn verifying_an_organisation_puts_its_listings_under_verified_only() {
     assert!(verified.body.contains("✓"));
     // The search index hears about the change (a second outbox row for the listing).
     let outbox = search_outbox::Entity::find()
+        .filter(search_outbox::Column::Entity.eq("listing"))
         .filter(search_outbox::Column::EntityId.eq(id.to_string()))
         .count(&app.db)
         .await

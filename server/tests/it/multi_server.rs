@@ -171,16 +171,25 @@ async fn two_servers_on_one_database_follow_the_outbox_and_a_killed_one_resumes_
         .call("POST", "/api/v1/listings", Some(&token), Some(&body))
         .expect("A answers");
     assert_eq!(status, 201, "{created}");
+    // The target is 2 s (measured in docs/benchmarks.md); the test allows more, because the
+    // two cores of a test machine are shared with the other tests running at the same time.
     let created_at = Instant::now();
-    b.wait_until("found through B", Duration::from_secs(2), |s| {
+    b.wait_until("found through B", Duration::from_secs(10), |s| {
         s.json("/api/v1/search?q=wallaby")
             .is_some_and(|r| r["total"] == 1 && r["hits"][0]["title"] == "Wallaby-grade rubber gaskets")
     });
     eprintln!("created through A, found through B after {:?}", created_at.elapsed());
     // Both servers registered how far they are.
-    let registered = search_indexer::Entity::find().all(&db).await.unwrap();
-    let names: Vec<&str> = registered.iter().map(|r| r.name.as_str()).collect();
-    assert!(names.contains(&"server-a") && names.contains(&"server-b"), "{names:?}");
+    let start = Instant::now();
+    loop {
+        let registered = search_indexer::Entity::find().all(&db).await.unwrap();
+        let names: Vec<&str> = registered.iter().map(|r| r.name.as_str()).collect();
+        if names.contains(&"server-a") && names.contains(&"server-b") {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "{names:?}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 
     // A bulk import (one transaction), then B killed with SIGKILL while it applies the batches.
     let (_, before) = b.search_state().unwrap();

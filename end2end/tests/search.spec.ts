@@ -36,3 +36,14 @@ test('Lao words inside a longer run are found, and odd queries never fail', asyn
     expect(response?.status()).toBe(200);
   }
 });
+
+test('a border gate pair and an organisation are results too, each linked to its page', async ({ page }) => {
+  await page.goto('/search?lang=en&q=' + encodeURIComponent('cua khau cau treo'));
+  const results = page.locator('.results');
+  await expect(results.getByText('Border gate pair').first()).toBeVisible();
+  await results.getByRole('link', { name: /^Cau Treo – Nam Phao/ }).click();
+  await expect(page).toHaveURL(/\/gates\/cau-treo/);
+  await page.goto('/search?lang=vi&q=' + encodeURIComponent('Hung-Aloun'));
+  await page.locator('.results').getByRole('link', { name: 'Hung-Aloun Logistics' }).first().click();
+  await expect(page).toHaveURL(/\/orgs\/hung-aloun-logistics/);
+});

@@ -423,10 +423,10 @@ impl ListQuery {
 #[into_params(parameter_in = Query)]
 pub struct SearchQuery {
     /// What to look for, in Vietnamese (with or without diacritics), Lao or English; `"…"` for
-    /// a phrase. Empty: every public listing. Never an error: text past 10 KB is ignored, and
+    /// a phrase. Empty: everything public. Never an error: text past 10 KB is ignored, and
     /// query syntax is read as text.
     pub q: Option<String>,
-    /// `commodity`, `opportunity` or `route`.
+    /// `commodity`, `opportunity`, `route`, `organisation` or `gate`.
     pub kind: Option<String>,
     /// `VN` or `LA`.
     pub country: Option<String>,
@@ -761,11 +761,12 @@ pub async fn list_listings(
     Ok(cached_json(&headers, &page, lang, caller.0.is_some()))
 }
 
-/// Full-text search over public listings, with facet counts, in Vietnamese (with or without
-/// diacritics), Lao (no spaces needed) and English; the search page's code path.
+/// Full-text search over public listings, organisations and border gate pairs, with facet counts,
+/// in Vietnamese (with or without diacritics), Lao (no spaces needed) and English; the search
+/// page's code path. `kind=organisation` or `kind=gate` narrows to those.
 #[utoipa::path(get, path = "/api/v1/search", tag = "search", params(SearchQuery), security((), ("bearer" = [])),
     responses(
-        (status = 200, description = "A page of hits (listings with snippets) and the facet counts over all results", body = SearchResults),
+        (status = 200, description = "A page of hits (each a listing, an organisation or a gate pair, with its page and a snippet) and the facet counts (a chosen facet counts its alternatives)", body = SearchResults),
         (status = 304, description = "Not modified (If-None-Match)"),
         (status = 422, description = "`sort`, `cursor` or `limit` is not valid", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Rate limit reached (see Retry-After)", body = Problem, content_type = "application/problem+json"),

@@ -332,6 +332,53 @@ pub fn public_condition(now: DateTime<Utc>) -> Condition {
         )
 }
 
+/// The listings among `rows` that are public at `now` ([`public_condition`] checked on rows
+/// already read). Reading rows by primary key and checking them here keeps SQLite on the primary
+/// key: with `id IN (…) AND public_condition` it walked the `(status, …)` index over every public
+/// listing instead (measured by bench-search: 109 ms against 0.4 ms for 20 rows at 200k).
+pub async fn public_only(
+    db: &impl ConnectionTrait,
+    rows: Vec<listing::Model>,
+    now: DateTime<Utc>,
+) -> Result<Vec<listing::Model>, AppError> {
+    let rows: Vec<listing::Model> = rows
+        .into_iter()
+        .filter(|r| r.status == Status::Published.code() && r.expires_at > now)
+        .collect();
+    let org_ids: HashSet<i32> = rows.iter().map(|r| r.organisation_id).collect();
+    if org_ids.is_empty() {
+        return Ok(rows);
+    }
+    let active: HashSet<i32> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(org_ids))
+        .filter(organisation::Column::Status.eq("active"))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter(|r| active.contains(&r.organisation_id))
+        .collect())
+}
+
+/// The public listings with these ids (read by primary key).
+pub async fn public_by_ids(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    now: DateTime<Utc>,
+) -> Result<Vec<listing::Model>, AppError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = listing::Entity::find()
+        .filter(listing::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    public_only(db, rows, now).await
+}
+
 /// The SQL condition of the filters (without the cursor). Unknown values simply match nothing.
 pub fn filter_condition(filters: &ListingFilters, now: DateTime<Utc>) -> Result<Condition, AppError> {
     let mut cond = public_condition(now);

@@ -11,7 +11,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::index::SearchDoc;
 use crate::domain::entities::{border_gate, listing, organisation, province, search_outbox};
-use crate::domain::listings::browse::{self, gate_names, province_names, public_condition};
+use crate::domain::listings::browse::{self, gate_names, province_names};
 use crate::errors::AppError;
 use crate::i18n::{t, Lang, Msg};
 use crate::model::{GateLevel, ListingView, Names};
@@ -120,12 +120,7 @@ pub async fn listing_docs(
     db: &impl ConnectionTrait,
     ids: &[i32],
 ) -> Result<Vec<(String, Option<SearchDoc>)>, AppError> {
-    let now = Utc::now();
-    let rows = listing::Entity::find()
-        .filter(listing::Column::Id.is_in(ids.iter().copied()))
-        .filter(public_condition(now))
-        .all(db)
-        .await?;
+    let rows = browse::public_by_ids(db, ids, Utc::now()).await?;
     let mut docs = listing_docs_of(db, rows).await?;
     Ok(ids
         .iter()

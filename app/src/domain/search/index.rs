@@ -720,8 +720,9 @@ pub async fn rebuild(
     let mut done = 0u64;
     let mut after = 0i32;
     loop {
+        // By primary key alone, then the public check on the batch: with the public condition
+        // in the query SQLite sorted every public row for each batch (quadratic, bench-search).
         let rows = listing::Entity::find()
-            .filter(public_condition(now))
             .filter(listing::Column::Id.gt(after))
             .order_by_asc(listing::Column::Id)
             .limit(BATCH)
@@ -729,6 +730,7 @@ pub async fn rebuild(
             .await?;
         let Some(last) = rows.last() else { break };
         after = last.id;
+        let rows = crate::domain::listings::browse::public_only(db, rows, now).await?;
         let count = rows.len() as u64;
         let docs: BTreeMap<i32, SearchDoc> = docs::listing_docs_of(db, rows).await?.into_iter().collect();
         generation.stage(&docs.into_values().map(|d| (d.key(), Some(d))).collect::<Vec<_>>())?;

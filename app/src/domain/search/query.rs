@@ -6,7 +6,9 @@
 //! dictionary) grouped by the synonym list; every part must match (any of its spellings, in any
 //! field, title above body, exact above folded); if that finds nothing, any part may match.
 //! `"…"` marks a phrase; an unbalanced quote is ignored, and every other character is text (no
-//! query syntax to get wrong). Latin words of 5+ letters also match at edit distance 1.
+//! query syntax to get wrong). When that finds fewer than [`WIDEN_BELOW`] results, the search runs
+//! again with the recall fallbacks: Latin words of 5+ letters also match at edit distance 1, and
+//! Lao text also by its letter pairs.
 //! An empty query browses everything, with facets.
 
 use std::collections::{HashMap, HashSet};
@@ -27,8 +29,8 @@ use super::analysis::{token_texts, EN_STEM, LAO_BIGRAM, LAO_WORDS, VI_EXACT};
 use super::docs;
 use super::index::{Fields, Generation, SearchIndex, FACETS};
 use super::synonyms::{expand_query, QueryPart};
-use crate::domain::entities::{border_gate, hs_chapter, listing, organisation, province};
-use crate::domain::listings::browse::{self, gate_names, province_names, public_condition};
+use crate::domain::entities::{border_gate, hs_chapter, organisation, province};
+use crate::domain::listings::browse::{self, gate_names, province_names};
 use crate::errors::AppError;
 use crate::i18n::Lang;
 use crate::model::{FacetCount, FacetGroup, ListingView, Names, SearchHit, SearchParams, SearchResults, SnippetPart};
@@ -42,6 +44,9 @@ pub const DEFAULT_LIMIT: usize = 20;
 pub const MAX_LIMIT: usize = 100;
 /// How deep the cursor may page.
 pub const MAX_OFFSET: usize = 10_000;
+/// A search finding fewer results than this runs again with the recall fallbacks (one typo in
+/// Latin words, Lao letter pairs); with more, they would add cost and little else.
+pub const WIDEN_BELOW: usize = 10;
 /// Characters of a snippet.
 const SNIPPET_CHARS: usize = 200;
 
@@ -228,8 +233,9 @@ fn parts(text: &str) -> Vec<Part> {
 }
 
 /// The text query, or `None` when the text has no words (browse everything then). `all`: every
-/// part must match, else any.
-pub fn text_query(generation: &Generation, text: &str, all: bool) -> Option<Box<dyn Query>> {
+/// part must match, else any. `wide`: also the recall fallbacks — Lao letter pairs and Latin words
+/// one typo away — which cost the most (a phrase over pairs, a walk of the term dictionary).
+pub fn text_query(generation: &Generation, text: &str, all: bool, wide: bool) -> Option<Box<dyn Query>> {
     let parts = parts(text);
     let fields = weighted(&generation.fields);
     let tokenizers = generation.index.tokenizers();
@@ -241,6 +247,9 @@ pub fn text_query(generation: &Generation, text: &str, all: bool) -> Option<Box<
             let has_lao = alternative.chars().any(is_lao);
             let has_latin = alternative.chars().any(|c| c.is_alphanumeric() && !is_lao(c));
             for &(field, analyzer, weight) in &fields {
+                if analyzer == LAO_BIGRAM && !wide {
+                    continue;
+                }
                 let lao_field = analyzer == LAO_WORDS || analyzer == LAO_BIGRAM;
                 if (lao_field && !has_lao) || (!lao_field && analyzer != super::analysis::VI_FOLDED && !has_latin) {
                     continue;
@@ -265,7 +274,7 @@ pub fn text_query(generation: &Generation, text: &str, all: bool) -> Option<Box<
                 disjuncts.push(Box::new(BoostQuery::new(query, weight)));
             }
         }
-        if let Some(word) = &part.fuzzy {
+        if let Some(word) = part.fuzzy.as_ref().filter(|_| wide) {
             for (field, weight) in [
                 (generation.fields.title.folded, 0.8),
                 (generation.fields.body.folded, 0.4),
@@ -319,12 +328,17 @@ fn filter_clauses(
 pub fn run(generation: &Generation, request: &SearchRequest, now_micros: i64) -> tantivy::Result<RawResults> {
     let searcher = generation.reader.searcher();
     let filters = filter_clauses(&generation.fields, &request.filters, now_micros);
-    let mut text = text_query(generation, &request.text, true);
+    let mut text = text_query(generation, &request.text, true, false);
     let mut results = run_query(generation, &searcher, request, text.as_deref(), &filters)?;
-    if results.total == 0 && parts(&request.text).len() > 1 {
-        // Nothing has every word: rank what has some of them.
-        text = text_query(generation, &request.text, false);
+    if text.is_some() && results.total < WIDEN_BELOW {
+        // Few results: add the recall fallbacks (typos, Lao letter pairs).
+        text = text_query(generation, &request.text, true, true);
         results = run_query(generation, &searcher, request, text.as_deref(), &filters)?;
+        if results.total == 0 && parts(&request.text).len() > 1 {
+            // Nothing has every word: rank what has some of them.
+            text = text_query(generation, &request.text, false, true);
+            results = run_query(generation, &searcher, request, text.as_deref(), &filters)?;
+        }
     }
     let selected: std::collections::BTreeSet<&'static str> = request.filters.iter().map(|(name, _)| *name).collect();
     for name in selected {
@@ -561,15 +575,7 @@ async fn hits_for_readers(
             .collect()
     };
     let listing_ids = ids_of(docs::LISTING);
-    let rows = if listing_ids.is_empty() {
-        Vec::new()
-    } else {
-        listing::Entity::find()
-            .filter(listing::Column::Id.is_in(listing_ids))
-            .filter(public_condition(now))
-            .all(db)
-            .await?
-    };
+    let rows = browse::public_by_ids(db, &listing_ids, now).await?;
     let mut listings: HashMap<i32, ListingView> = browse::views(db, rows, lang, &HashSet::new())
         .await?
         .into_iter()

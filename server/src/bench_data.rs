@@ -225,9 +225,21 @@ pub const RARE_GOODS: &[Good] = &[
 /// Free-text notes (`generate_varied` only) appended to about half the descriptions: (vi, lo, en).
 pub const NOTES: &[(&str, &str, &str)] = &[
     ("Đóng bao PP 50 kg.", "ບັນຈຸໃສ່ຖົງ PP 50 ກິໂລ.", "Packed in 50 kg PP bags."),
-    ("Có hàng mẫu theo yêu cầu.", "ມີຕົວຢ່າງຕາມການຮ້ອງຂໍ.", "Samples available on request."),
-    ("Ưu tiên hợp đồng dài hạn.", "ຕ້ອງການສັນຍາໄລຍະຍາວ.", "Long-term contract preferred."),
-    ("Giám định SGS tại cửa khẩu.", "ກວດກາໂດຍ SGS ຢູ່ດ່ານ.", "Inspection by SGS at the border gate."),
+    (
+        "Có hàng mẫu theo yêu cầu.",
+        "ມີຕົວຢ່າງຕາມການຮ້ອງຂໍ.",
+        "Samples available on request.",
+    ),
+    (
+        "Ưu tiên hợp đồng dài hạn.",
+        "ຕ້ອງການສັນຍາໄລຍະຍາວ.",
+        "Long-term contract preferred.",
+    ),
+    (
+        "Giám định SGS tại cửa khẩu.",
+        "ກວດກາໂດຍ SGS ຢູ່ດ່ານ.",
+        "Inspection by SGS at the border gate.",
+    ),
     (
         "Kho hàng trong đặc khu kinh tế.",
         "ສາງສິນຄ້າຢູ່ໃນເຂດເສດຖະກິດພິເສດ.",
@@ -376,7 +388,6 @@ pub fn rng_incoterm(i: usize) -> &'static str {
     INCOTERMS[(i * 7 + i / 3) % INCOTERMS.len()]
 }
 
-
 // ---------------------------------------------------------------- helpers
 
 pub fn rate(rows: usize, d: Duration) -> f64 {
@@ -436,4 +447,3 @@ pub async fn timed_import(db: &DatabaseConnection, org: &str, csv: &[u8]) -> Res
     let end = Instant::now();
     Ok((written, checked_at - start, end - checked_at))
 }
-

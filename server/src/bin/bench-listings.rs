@@ -13,7 +13,6 @@
 //! 3. grows the table to `--browse-rows` listings with more imports (other organisations),
 //! 4. times `browse` for a fixed mix of filters, then once more without the listings indexes.
 use anyhow::{anyhow, Context, Result};
-use server::bench_data::{describe, generate, ms, peak_rss_kb, percentile, rate, timed_import, Places, Rng};
 use app::domain::entities::{listing, listing_gate, organisation, search_outbox};
 use app::domain::listings::browse::{self, decode_cursor, encode_cursor, filter_condition, PAGE_SIZE};
 use app::domain::listings::csv_io;
@@ -28,6 +27,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend,
     EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Statement, TransactionTrait,
 };
+use server::bench_data::{describe, generate, ms, peak_rss_kb, percentile, rate, timed_import, Places, Rng};
 use std::time::{Duration, Instant};
 
 #[derive(Parser, Debug)]

@@ -109,7 +109,11 @@ fn query_mix(places: &Places) -> Vec<QuerySpec> {
         q("rubber (en)", "rubber", vec![]),
         q("iron ore (en, 2 words)", "iron ore", vec![]),
         q("4001 (HS code)", "4001", vec![]),
-        q("coffee beans +country=LA", "coffee beans", vec![("country", "LA".to_owned())]),
+        q(
+            "coffee beans +country=LA",
+            "coffee beans",
+            vec![("country", "LA".to_owned())],
+        ),
         q(
             "cassava +kind +gate",
             "cassava",
@@ -282,7 +286,10 @@ fn sql_parts(kind: Sql, q: &QuerySpec) -> (String, String, Vec<Value>, Option<(S
             values.push(t.clone().into());
             (
                 "bench_tsv f JOIN listings l ON l.id = f.id".to_owned(),
-                Some(("ts_rank(f.tsv, to_tsquery('bench_search', ?))".to_owned(), t.clone().into())),
+                Some((
+                    "ts_rank(f.tsv, to_tsquery('bench_search', ?))".to_owned(),
+                    t.clone().into(),
+                )),
             )
         }
     };
@@ -301,7 +308,9 @@ fn sql_parts(kind: Sql, q: &QuerySpec) -> (String, String, Vec<Value>, Option<(S
                 values.push(value.clone().into());
             }
             "gate" => {
-                conds.push("EXISTS (SELECT 1 FROM listing_gates g WHERE g.listing_id = l.id AND g.gate_id = ?)".to_owned());
+                conds.push(
+                    "EXISTS (SELECT 1 FROM listing_gates g WHERE g.listing_id = l.id AND g.gate_id = ?)".to_owned(),
+                );
                 values.push(value.clone().into());
             }
             _ => {}
@@ -545,7 +554,11 @@ async fn scalar_i64(db: &DatabaseConnection, sql: &str) -> Result<i64> {
 async fn write_text_table(db: &DatabaseConnection) -> Result<(usize, Duration)> {
     let started = Instant::now();
     let backend = db.get_database_backend();
-    exec(db, "CREATE TABLE bench_text (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)").await?;
+    exec(
+        db,
+        "CREATE TABLE bench_text (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)",
+    )
+    .await?;
     let ids: Vec<i32> = db
         .query_all_raw(Statement::from_string(backend, "SELECT id FROM listings ORDER BY id"))
         .await?
@@ -569,8 +582,13 @@ async fn write_text_table(db: &DatabaseConnection) -> Result<(usize, Duration)> 
         }
         written += marks.len();
         let sql = format!("INSERT INTO bench_text (id, title, body) VALUES {}", marks.join(", "));
-        let sql = if backend == DbBackend::Postgres { numbered(&sql) } else { sql };
-        db.execute_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
+        let sql = if backend == DbBackend::Postgres {
+            numbered(&sql)
+        } else {
+            sql
+        };
+        db.execute_raw(Statement::from_sql_and_values(backend, sql, values))
+            .await?;
     }
     Ok((written, started.elapsed()))
 }
@@ -600,7 +618,11 @@ async fn build_fts5(db: &DatabaseConnection) -> Result<(Duration, Duration, u64)
         "CREATE VIRTUAL TABLE bench_fts USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 2')",
     )
     .await?;
-    exec(db, "INSERT INTO bench_fts (rowid, title, body) SELECT id, title, body FROM bench_text").await?;
+    exec(
+        db,
+        "INSERT INTO bench_fts (rowid, title, body) SELECT id, title, body FROM bench_text",
+    )
+    .await?;
     let build = t.elapsed();
     let t = Instant::now();
     exec(db, "INSERT INTO bench_fts (bench_fts) VALUES ('optimize')").await?;
@@ -612,7 +634,10 @@ async fn build_fts5(db: &DatabaseConnection) -> Result<(Duration, Duration, u64)
 /// PostgreSQL: `bench_tsv (id, tsv)` with title weighted A and body D, config `bench_search` =
 /// simple + unaccent when the extension can be created, else simple; a GIN index.
 async fn build_pg(db: &DatabaseConnection) -> Result<(Duration, Duration, u64, u64, bool)> {
-    let unaccent = db.execute_unprepared("CREATE EXTENSION IF NOT EXISTS unaccent").await.is_ok();
+    let unaccent = db
+        .execute_unprepared("CREATE EXTENSION IF NOT EXISTS unaccent")
+        .await
+        .is_ok();
     exec(db, "CREATE TEXT SEARCH CONFIGURATION bench_search (COPY = simple)").await?;
     if unaccent {
         exec(
@@ -623,10 +648,18 @@ async fn build_pg(db: &DatabaseConnection) -> Result<(Duration, Duration, u64, u
     }
     println!(
         "PostgreSQL text search config bench_search = simple{}",
-        if unaccent { " + unaccent" } else { " (unaccent NOT available)" }
+        if unaccent {
+            " + unaccent"
+        } else {
+            " (unaccent NOT available)"
+        }
     );
     let t = Instant::now();
-    exec(db, "CREATE TABLE bench_tsv (id INTEGER PRIMARY KEY, tsv tsvector NOT NULL)").await?;
+    exec(
+        db,
+        "CREATE TABLE bench_tsv (id INTEGER PRIMARY KEY, tsv tsvector NOT NULL)",
+    )
+    .await?;
     exec(
         db,
         "INSERT INTO bench_tsv (id, tsv) SELECT id, setweight(to_tsvector('bench_search', title), 'A') || \
@@ -678,8 +711,8 @@ async fn lag_test(
     let n = (args.lag_seconds * args.lag_rate) as usize;
     let csv = generate_varied(n, places, rng);
     let text = csv_io::decode(&csv).map_err(|e| anyhow!("{e:?}"))?;
-    let mut rows: Vec<Valid> = csv_io::check(Kind::Commodity, text, refs, browse::now_micros(), |_| {})
-        .map_err(|e| anyhow!("{e:?}"))?;
+    let mut rows: Vec<Valid> =
+        csv_io::check(Kind::Commodity, text, refs, browse::now_micros(), |_| {}).map_err(|e| anyhow!("{e:?}"))?;
     let mut tokens = Vec::with_capacity(n);
     for (i, row) in rows.iter_mut().enumerate() {
         let tok = token(round * 1_000_000 + i);
@@ -764,7 +797,11 @@ async fn lag_test(
             let mut still = Vec::with_capacity(waiting.len());
             for w in waiting.drain(..) {
                 let s = Instant::now();
-                let raw = query::run(&generation, &SearchRequest::text(&w.token), Utc::now().timestamp_micros())?;
+                let raw = query::run(
+                    &generation,
+                    &SearchRequest::text(&w.token),
+                    Utc::now().timestamp_micros(),
+                )?;
                 let found = Instant::now();
                 searches.push(found - s);
                 if raw.hits.iter().any(|h| h.id == i64::from(w.id)) {
@@ -1013,7 +1050,10 @@ async fn bench_backend(label: &str, db: &DatabaseConnection, args: &Args, root: 
     }
     drop(engines);
     drop(generation);
-    println!("tantivy index directory at the end: {:.1} MB", dir_size(root) as f64 / 1e6);
+    println!(
+        "tantivy index directory at the end: {:.1} MB",
+        dir_size(root) as f64 / 1e6
+    );
     Ok(())
 }
 
@@ -1043,7 +1083,10 @@ async fn main() -> Result<()> {
             .filter_map(|e| e.metadata().ok())
             .map(|m| m.len())
             .sum();
-        println!("SQLite files (db + wal, incl. bench_text and bench_fts): {:.1} MB", size as f64 / 1e6);
+        println!(
+            "SQLite files (db + wal, incl. bench_text and bench_fts): {:.1} MB",
+            size as f64 / 1e6
+        );
         std::fs::remove_dir_all(dir.join("search-sqlite")).ok();
         if let Err(e) = result {
             println!("SQLite run failed: {e:#}");
@@ -1058,7 +1101,10 @@ async fn main() -> Result<()> {
         let db = app::domain::db::connect(&format!("{base}/{name}")).await?;
         let result = bench_backend("PostgreSQL", &db, &args, &dir.join("search-postgres")).await;
         if let Ok(size) = scalar_i64(&db, "SELECT pg_database_size(current_database())::bigint").await {
-            println!("PostgreSQL database size (incl. bench_text and bench_tsv): {:.1} MB", size as f64 / 1e6);
+            println!(
+                "PostgreSQL database size (incl. bench_text and bench_tsv): {:.1} MB",
+                size as f64 / 1e6
+            );
         }
         db.close().await?;
         admin.execute_unprepared(&format!("DROP DATABASE {name}")).await?;

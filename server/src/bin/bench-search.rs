@@ -1048,7 +1048,6 @@ async fn bench_backend(label: &str, db: &DatabaseConnection, args: &Args, root: 
             .await?;
         }
     }
-    drop(engines);
     drop(generation);
     println!(
         "tantivy index directory at the end: {:.1} MB",

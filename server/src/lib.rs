@@ -2,6 +2,7 @@
 pub mod api;
 pub mod api_docs;
 pub mod api_limit;
+pub mod bench_data;
 pub mod cli_import;
 pub mod config;
 pub mod forms;

@@ -198,7 +198,11 @@ async fn run_once(engine: &Engine<'_>, q: &QuerySpec) -> Result<Outcome> {
                 .map_err(|e| anyhow!("{e:?}"))?;
             Ok(Outcome {
                 total: results.total,
-                page: results.hits.iter().map(|h| i64::from(h.listing.id)).collect(),
+                page: results
+                    .hits
+                    .iter()
+                    .filter_map(|h| h.listing.as_ref().map(|l| i64::from(l.id)))
+                    .collect(),
                 facet_groups: results.facets.iter().filter(|g| !g.values.is_empty()).count(),
             })
         }
@@ -567,8 +571,10 @@ async fn write_text_table(db: &DatabaseConnection) -> Result<(usize, Duration)> 
         .collect::<Result<_, _>>()?;
     let mut written = 0;
     for chunk in ids.chunks(500) {
-        let docs = index::listing_docs(db, chunk).await.map_err(|e| anyhow!("{e:?}"))?;
-        let docs: Vec<_> = docs.into_iter().filter_map(|(id, d)| d.map(|d| (id, d))).collect();
+        let docs = app::domain::search::docs::listing_docs(db, chunk)
+            .await
+            .map_err(|e| anyhow!("{e:?}"))?;
+        let docs: Vec<_> = docs.into_iter().filter_map(|(_, d)| d.map(|d| (d.id, d))).collect();
         if docs.is_empty() {
             continue;
         }

@@ -14,11 +14,13 @@ pub mod index;
 mod lao;
 mod normalize;
 pub mod query;
+pub mod suggest;
 pub mod synonyms;
 mod words;
 
 pub use index::{rebuild, SearchIndex};
 pub use query::search;
+pub use suggest::{suggest, suggestions};
 
 #[cfg(test)]
 mod tests;

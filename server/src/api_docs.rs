@@ -40,7 +40,7 @@ process: 429 with `Retry-After` when reached. Responses follow `?lang=vi|lo|en` 
     modifiers(&BearerAuth),
     tags(
         (name = "listings", description = "Commodity offers and requests, investment opportunities, route offers"),
-        (name = "search", description = "Full-text search with facets (Vietnamese, Lao, English)"),
+        (name = "search", description = "Full-text search with facets, and suggestions as you type (Vietnamese, Lao, English)"),
         (name = "organisations", description = "Active organisations"),
         (name = "tokens", description = "The calling token"),
     )

@@ -29,6 +29,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         lang
                         input_id="header-q".to_owned()
                         class="header-search".to_owned()
+                        value=String::new()
                         placeholder=t(lang, Msg::SearchTitle).to_owned()
                     />
                     <AccountLinks lang viewer=request.viewer.clone()/>

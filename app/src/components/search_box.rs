@@ -26,8 +26,7 @@ pub fn SearchBox(
     input_id: String,
     /// The form's class (`header-search`, `search-form`).
     class: String,
-    /// The text already searched for, if any.
-    #[prop(optional)]
+    /// The text already searched for (empty for none).
     value: String,
     placeholder: String,
 ) -> impl IntoView {

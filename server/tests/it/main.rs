@@ -16,5 +16,6 @@ mod mail;
 mod orgs;
 mod pages;
 mod search;
+mod suggest;
 mod tokens;
 mod trust;

@@ -839,7 +839,12 @@ pub async fn suggest(
     let suggestions = app::domain::search::suggestions(state.search.as_deref(), text, lang, limit)
         .await
         .or_problem(lang)?;
-    Ok(cached_json(&headers, &Suggestions { suggestions }, lang, caller.0.is_some()))
+    Ok(cached_json(
+        &headers,
+        &Suggestions { suggestions },
+        lang,
+        caller.0.is_some(),
+    ))
 }
 
 /// Public listings of one kind as CSV (the import format), same filters as the list.

@@ -20,7 +20,9 @@ async fn demo_index(db: &DatabaseConnection) -> (tempfile::TempDir, SearchIndex)
 }
 
 async fn suggest(index: &SearchIndex, text: &str, lang: Lang) -> Vec<Suggestion> {
-    suggestions(Some(index), text, lang, 8).await.expect("suggestions answer")
+    suggestions(Some(index), text, lang, 8)
+        .await
+        .expect("suggestions answer")
 }
 
 fn titles(found: &[Suggestion]) -> Vec<&str> {
@@ -68,7 +70,10 @@ async fn suggest_completes_a_partial_word_in_vietnamese_english_and_lao() {
     assert_eq!(offer.entity, "listing");
     assert_eq!(offer.kind, "Commodities");
     let found = suggest(&index, "cao", Lang::Vi).await;
-    assert!(titles(&found).contains(&"Cao su tấm xông khói RSS3 từ Attapeu"), "{found:?}");
+    assert!(
+        titles(&found).contains(&"Cao su tấm xông khói RSS3 từ Attapeu"),
+        "{found:?}"
+    );
     // Unaccented Vietnamese, the last word partial: the Cầu Treo gate first (its title), then
     // listings that name the gate.
     for text in ["cau tr", "Cầu Tr", "cau treo", "CAU TRE"] {
@@ -81,7 +86,10 @@ async fn suggest_completes_a_partial_word_in_vietnamese_english_and_lao() {
     }
     let steel = suggest(&index, "thep", Lang::Vi).await;
     assert_eq!(steel[0].title, "Thép cuộn cán nóng SS400", "{steel:?}");
-    assert_eq!(suggest(&index, "excava", Lang::En).await[0].title, "Used crawler excavators");
+    assert_eq!(
+        suggest(&index, "excava", Lang::En).await[0].title,
+        "Used crawler excavators"
+    );
     // Lao: a dictionary word, a word cut short, and the middle of a run without spaces.
     for text in ["ຢາງ", "ຢາງພາ", "ຢາງພາລ"] {
         let found = suggest(&index, text, Lang::Lo).await;
@@ -160,7 +168,10 @@ async fn suggest_odd_input_never_fails() {
     }
     assert_eq!(suggest(&index, "\"cau tr", Lang::En).await[0].url, "/gates/cau-treo");
     // No index yet (being built): no suggestions, no error.
-    assert!(suggestions(None, "cau tr", Lang::En, 8).await.expect("answers").is_empty());
+    assert!(suggestions(None, "cau tr", Lang::En, 8)
+        .await
+        .expect("answers")
+        .is_empty());
 }
 
 #[tokio::test]
@@ -177,7 +188,10 @@ async fn suggest_api_and_server_function_answer_json_and_are_documented() {
     assert_eq!(first["url"], "/gates/cau-treo", "{json}");
     assert_eq!(first["entity"], "gate");
     assert_eq!(first["kind"], "Cửa khẩu");
-    assert!(first["title"].as_str().expect("title").starts_with("Cầu Treo"), "{json}");
+    assert!(
+        first["title"].as_str().expect("title").starts_with("Cầu Treo"),
+        "{json}"
+    );
     // The language from Accept-Language too; a limit.
     let json = app
         .get_with("/api/v1/search/suggest?q=thep&limit=1", &[("accept-language", "vi")])
@@ -264,6 +278,8 @@ async fn suggest_search_boxes_render_as_plain_get_forms() {
         assert!(page.body.contains(&format!("id=\"{id}-suggestions\"")), "{id}");
     }
     assert!(page.body.contains("value=\"cao su\""), "{}", page.body);
-    assert!(page.body.contains("<form method=\"get\" action=\"/search\" role=\"search\""));
+    assert!(page
+        .body
+        .contains("<form method=\"get\" action=\"/search\" role=\"search\""));
     assert!(!page.body.contains("role=\"combobox\""));
 }

@@ -114,7 +114,10 @@ fn prefix_query(generation: &Generation, fields: &TextFields, partial: &str, wei
     let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
     let folded = tokens_of(VI_FOLDED);
     // The spelling typed (with its diacritics) ranks above its folded form.
-    let mut prefixes = vec![(fields.folded, folded.clone(), 1.0), (fields.exact, tokens_of(VI_EXACT), 1.1)];
+    let mut prefixes = vec![
+        (fields.folded, folded.clone(), 1.0),
+        (fields.exact, tokens_of(VI_EXACT), 1.1),
+    ];
     if partial.chars().any(is_lao) {
         prefixes.push((fields.lao, tokens_of(LAO_WORDS), 1.0));
     }
@@ -146,7 +149,13 @@ fn prefix_query(generation: &Generation, fields: &TextFields, partial: &str, wei
     (!disjuncts.is_empty()).then(|| Box::new(DisjunctionMaxQuery::new(disjuncts)) as Box<dyn Query>)
 }
 
-fn find(generation: &Generation, text: &str, lang: Lang, limit: usize, now_micros: i64) -> tantivy::Result<Vec<Suggestion>> {
+fn find(
+    generation: &Generation,
+    text: &str,
+    lang: Lang,
+    limit: usize,
+    now_micros: i64,
+) -> tantivy::Result<Vec<Suggestion>> {
     let (earlier, partial) = split_partial(text);
     let fields = &generation.fields;
     let earlier = text_query(generation, earlier, true);
@@ -307,10 +316,20 @@ mod tests {
                 "listing",
                 "2",
                 "commodity",
-                ["Thép cuộn cán nóng SS400", "ເຫຼັກມ້ວນຮີດຮ້ອນ SS400", "Hot-rolled steel coil SS400"],
+                [
+                    "Thép cuộn cán nóng SS400",
+                    "ເຫຼັກມ້ວນຮີດຮ້ອນ SS400",
+                    "Hot-rolled steel coil SS400",
+                ],
                 "Delivered through the Cầu Treo gate.",
             ),
-            doc("listing", "3", "commodity", ["", "", "Dried cassava chips"], "Tapioca, cao nguyên."),
+            doc(
+                "listing",
+                "3",
+                "commodity",
+                ["", "", "Dried cassava chips"],
+                "Tapioca, cao nguyên.",
+            ),
             doc(
                 "gate",
                 "cau-treo",
@@ -336,7 +355,10 @@ mod tests {
         assert_eq!(titles(&index, "cau tr", Lang::Vi)[0], "Cầu Treo – Nam Phao");
         assert_eq!(titles(&index, "thep", Lang::Vi), ["Thép cuộn cán nóng SS400"]);
         assert_eq!(titles(&index, "thé", Lang::En), ["Hot-rolled steel coil SS400"]);
-        assert_eq!(titles(&index, "Natural rub", Lang::En), ["Natural rubber RSS3 sheets from Attapeu"]);
+        assert_eq!(
+            titles(&index, "Natural rub", Lang::En),
+            ["Natural rubber RSS3 sheets from Attapeu"]
+        );
     }
 
     #[test]
@@ -395,7 +417,10 @@ mod tests {
         ] {
             titles(&index, text, Lang::En);
         }
-        assert_eq!(titles(&index, "\"cau tr", Lang::En), ["Cau Treo – Nam Phao", "Hot-rolled steel coil SS400"]);
+        assert_eq!(
+            titles(&index, "\"cau tr", Lang::En),
+            ["Cau Treo – Nam Phao", "Hot-rolled steel coil SS400"]
+        );
         let generation = index.index.generation().expect("generation");
         assert_eq!(suggest(&generation, "ca", Lang::En, 1).len(), 1);
         assert!(suggest(&generation, "ca", Lang::En, 1000).len() <= MAX_LIMIT);

@@ -109,12 +109,10 @@ pub fn SearchBox(
                     }
                 }
             }
-            "Escape" => {
-                if open.get_untracked() {
-                    // Also keeps the browser from clearing a search input on Escape.
-                    ev.prevent_default();
-                    close();
-                }
+            // Also keeps the browser from clearing a search input on Escape.
+            "Escape" if open.get_untracked() => {
+                ev.prevent_default();
+                close();
             }
             "Tab" => close(),
             _ => {}
@@ -122,12 +120,7 @@ pub fn SearchBox(
     };
     let activedescendant = {
         let option_id = option_id.clone();
-        move || {
-            active
-                .get()
-                .filter(|_| open.get() && hydrated.get())
-                .map(|i| option_id(i))
-        }
+        move || active.get().filter(|_| open.get() && hydrated.get()).map(&option_id)
     };
     let option_view = {
         let option_id = option_id.clone();

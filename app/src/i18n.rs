@@ -548,6 +548,8 @@ catalogue! {
     }
     SearchPlaceholder { vi: "ví dụ: cao su, thep, 4001, Cau Treo", lo: "ເຊັ່ນ: ຢາງພາລາ, ເຫຼັກ, 4001", en: "e.g. rubber, cao su, 4001, Cau Treo" }
     SearchButton { vi: "Tìm", lo: "ຄົ້ນຫາ", en: "Search" }
+    SearchSuggestions { vi: "Gợi ý tìm kiếm", lo: "ຄຳແນະນຳການຄົ້ນຫາ", en: "Search suggestions" }
+    SearchFor { vi: "Tìm “{q}”", lo: "ຄົ້ນຫາ “{q}”", en: "Search for “{q}”" }
     SearchFacets { vi: "Thu hẹp kết quả", lo: "ຈຳກັດຜົນການຄົ້ນຫາ", en: "Narrow the results" }
     SearchTotal { vi: "{n} kết quả", lo: "{n} ຜົນການຄົ້ນຫາ", en: "{n} results" }
     SortRelevance { vi: "Phù hợp nhất", lo: "ກົງທີ່ສຸດ", en: "Most relevant" }

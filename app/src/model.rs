@@ -829,3 +829,26 @@ pub struct SearchResults {
     /// Set when the index is not ready (being built): the results may be incomplete.
     pub notice: Option<String>,
 }
+
+/// A title under the search box that completes what the reader is typing, to open directly.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Suggestion {
+    /// listing | organisation | gate
+    pub entity: String,
+    /// The title in the reader's language (another language's title when it has none).
+    pub title: String,
+    /// The page to open, e.g. `/listings/42`, `/orgs/moic-laos`, `/gates/cau-treo`.
+    pub url: String,
+    /// What it is, in the reader's language: the search page's kind facet label (e.g.
+    /// "Commodities", "Border gates").
+    pub kind: String,
+}
+
+/// The answer of `GET /api/v1/search/suggest`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct Suggestions {
+    /// Best first; empty for text under 2 characters or while the index is being built.
+    pub suggestions: Vec<Suggestion>,
+}

@@ -13,7 +13,7 @@ use app::domain::listings::store::{self, Actor, Save, Step};
 use app::domain::listings::{csv_io, Kind, ListingInput};
 use app::errors::AppError;
 use app::i18n::{query_lang, Lang, Msg};
-use app::model::{ListingFilters, ListingPage, ListingView, OrgRef, SearchParams, SearchResults};
+use app::model::{ListingFilters, ListingPage, ListingView, OrgRef, SearchParams, SearchResults, Suggestions};
 use app::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, RawQuery, Request, State};
@@ -787,6 +787,70 @@ pub async fn search(
     Ok(cached_json(&headers, &results, lang, caller.0.is_some()))
 }
 
+/// Suggestions as you type (`GET /api/v1/search/suggest`).
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SuggestQuery {
+    /// What the reader has typed so far: the last word may be partial ("cau tr", "thep",
+    /// "ຢາງພາ"). Under 2 characters: no suggestions. Never an error: text past 2 KB is ignored,
+    /// and query syntax is read as text.
+    pub q: Option<String>,
+    /// Suggestions at most, 1–20 (default 8).
+    pub limit: Option<String>,
+    /// `vi`, `lo` or `en` (else `Accept-Language`): the language of the titles.
+    pub lang: Option<String>,
+}
+
+impl SuggestQuery {
+    fn parse(query: Option<&str>) -> Result<SuggestQuery, AppError> {
+        serde_urlencoded::from_str(query.unwrap_or("")).map_err(|_| AppError::invalid("query", "ErrChooseOne"))
+    }
+
+    fn limit(&self) -> Result<usize, AppError> {
+        use app::domain::search::suggest::{DEFAULT_LIMIT, MAX_LIMIT};
+        match self.limit.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+            None => Ok(DEFAULT_LIMIT),
+            Some(l) => l
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=MAX_LIMIT).contains(n))
+                .ok_or_else(|| AppError::invalid("limit", "ErrNumber")),
+        }
+    }
+}
+
+/// Titles of public listings, organisations and border gates that complete what the reader is
+/// typing, best first (titles that complete the last word above descriptions that do), with
+/// the page to open: the search boxes' suggestions. Folded Vietnamese and Latin ("thep" finds
+/// thép), Lao words and runs without spaces.
+#[utoipa::path(get, path = "/api/v1/search/suggest", tag = "search", params(SuggestQuery), security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "Suggestions, best first (empty for text under 2 characters, or while the index is being built)", body = Suggestions),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 422, description = "`limit` is not valid", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limit reached (see Retry-After)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn suggest(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> ApiResult {
+    let lang = api_lang(query.as_deref(), &headers);
+    let params = SuggestQuery::parse(query.as_deref()).or_problem(lang)?;
+    let limit = params.limit().or_problem(lang)?;
+    let text = params.q.as_deref().unwrap_or("");
+    let suggestions = app::domain::search::suggestions(state.search.as_deref(), text, lang, limit)
+        .await
+        .or_problem(lang)?;
+    Ok(cached_json(
+        &headers,
+        &Suggestions { suggestions },
+        lang,
+        caller.0.is_some(),
+    ))
+}
+
 /// Public listings of one kind as CSV (the import format), same filters as the list.
 #[utoipa::path(get, path = "/api/v1/listings.csv", tag = "listings", params(ListQuery), security((), ("bearer" = [])),
     responses(
@@ -1083,6 +1147,7 @@ pub fn routes(state: &AppState, limiter: Arc<RateLimiter>) -> axum::Router<AppSt
             post(archive_listing).fallback(method_not_allowed),
         )
         .route("/api/v1/search", get(search).fallback(method_not_allowed))
+        .route("/api/v1/search/suggest", get(suggest).fallback(method_not_allowed))
         .route(
             "/api/v1/organisations",
             get(list_organisations).fallback(method_not_allowed),

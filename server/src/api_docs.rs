@@ -26,6 +26,7 @@ process: 429 with `Retry-After` when reached. Responses follow `?lang=vi|lo|en` 
     paths(
         api::list_listings,
         api::search,
+        api::suggest,
         api::export_listings,
         api::get_listing,
         api::create_listing,
@@ -39,7 +40,7 @@ process: 429 with `Retry-After` when reached. Responses follow `?lang=vi|lo|en` 
     modifiers(&BearerAuth),
     tags(
         (name = "listings", description = "Commodity offers and requests, investment opportunities, route offers"),
-        (name = "search", description = "Full-text search with facets (Vietnamese, Lao, English)"),
+        (name = "search", description = "Full-text search with facets, and suggestions as you type (Vietnamese, Lao, English)"),
         (name = "organisations", description = "Active organisations"),
         (name = "tokens", description = "The calling token"),
     )
@@ -365,6 +366,8 @@ mod tests {
             "/api/v1/organisations",
             "/api/v1/organisations/{slug}",
             "/api/v1/me",
+            "/api/v1/search",
+            "/api/v1/search/suggest",
         ] {
             assert!(doc["paths"].get(path).is_some(), "{path} missing");
         }

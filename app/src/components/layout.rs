@@ -1,4 +1,5 @@
 //! Header (navigation, language switcher), main area and footer.
+use crate::components::search_box::SearchBox;
 use crate::i18n::{lang_href, t, Lang, Msg};
 use crate::routes::PageRequest;
 use leptos::prelude::*;
@@ -24,11 +25,13 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <span>{t(lang, Msg::SiteName)}</span>
                 </a>
                 <div class="tools">
-                    <form method="get" action="/search" role="search" class="header-search">
-                        <label for="header-q" class="visually-hidden">{t(lang, Msg::SearchTitle)}</label>
-                        <input id="header-q" type="search" name="q" maxlength="500" placeholder=t(lang, Msg::SearchTitle)/>
-                        <button type="submit">{t(lang, Msg::SearchButton)}</button>
-                    </form>
+                    <SearchBox
+                        lang
+                        input_id="header-q".to_owned()
+                        class="header-search".to_owned()
+                        value=String::new()
+                        placeholder=t(lang, Msg::SearchTitle).to_owned()
+                    />
                     <AccountLinks lang viewer=request.viewer.clone()/>
                     <LanguageSwitcher request=request.clone()/>
                 </div>

@@ -2,3 +2,4 @@ pub mod common;
 pub mod form;
 pub mod gate_browser;
 pub mod layout;
+pub mod search_box;

@@ -2,6 +2,7 @@
 //! be shared. A plain GET form: it works without JavaScript.
 use crate::components::common::{ErrorPage, PageMeta};
 use crate::components::form::message_text;
+use crate::components::search_box::SearchBox;
 use crate::i18n::{t, Lang, Msg};
 use crate::model::SearchHit;
 use crate::model::{SearchParams, SearchResults};
@@ -51,11 +52,13 @@ pub fn SearchPage() -> impl IntoView {
         <PageMeta lang title=t(lang, Msg::SearchTitle).to_owned() description=t(lang, Msg::SearchIntro).to_owned()/>
         <section>
             <h1>{t(lang, Msg::SearchTitle)}</h1>
-            <form method="get" action="/search" role="search" class="search-form">
-                <label for="search-q" class="visually-hidden">{t(lang, Msg::SearchTitle)}</label>
-                <input id="search-q" type="search" name="q" value=q maxlength="500" placeholder=t(lang, Msg::SearchPlaceholder)/>
-                <button type="submit">{t(lang, Msg::SearchButton)}</button>
-            </form>
+            <SearchBox
+                lang
+                input_id="search-q".to_owned()
+                class="search-form".to_owned()
+                value=q
+                placeholder=t(lang, Msg::SearchPlaceholder).to_owned()
+            />
             <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
                 {
                     let params = params.clone();

@@ -18,5 +18,6 @@ mod orgs;
 mod pages;
 mod relevance;
 mod search;
+mod suggest;
 mod tokens;
 mod trust;

@@ -5,7 +5,7 @@
 //! the index by name (`analysis`) and the cross-language synonyms expanded at query time
 //! (`synonyms`, data in `data/search/synonyms.csv`). The index on disk, its schema and how it
 //! follows the database's search outbox are in `index`; turning what users type into a query,
-//! facets and snippets in `query`.
+//! facets and snippets in `query`; titles that complete a partly typed query in `suggest`.
 
 pub mod analysis;
 pub mod docs;
@@ -14,11 +14,13 @@ pub mod index;
 mod lao;
 mod normalize;
 pub mod query;
+pub mod suggest;
 pub mod synonyms;
 mod words;
 
 pub use index::{rebuild, SearchIndex};
 pub use query::search;
+pub use suggest::{suggest, suggestions};
 
 #[cfg(test)]
 mod tests;

@@ -179,7 +179,7 @@ fn weighted(fields: &Fields) -> Vec<(Field, &'static str, Score)> {
     all
 }
 
-fn is_lao(c: char) -> bool {
+pub(crate) fn is_lao(c: char) -> bool {
     ('\u{0E80}'..='\u{0EFF}').contains(&c)
 }
 
@@ -292,7 +292,7 @@ pub fn text_query(generation: &Generation, text: &str, all: bool, wide: bool) ->
 }
 
 /// What everyone may see (public, not expired at `now_micros`) and the facet filters.
-fn filter_clauses(
+pub(crate) fn filter_clauses(
     fields: &Fields,
     filters: &[(&'static str, String)],
     now_micros: i64,
@@ -669,7 +669,7 @@ async fn hits_for_readers(
 }
 
 /// Names of the facet values that are codes (kind, sector, country, verified, language).
-fn code_label(facet: &str, value: &str, lang: Lang) -> String {
+pub(crate) fn code_label(facet: &str, value: &str, lang: Lang) -> String {
     use crate::i18n::{t, Msg};
     match (facet, value) {
         ("kind", "organisation") => t(lang, Msg::SearchKindOrganisation).to_owned(),

@@ -1,1 +1,2 @@
 pub mod run_search;
+pub mod suggest_search;

@@ -158,7 +158,7 @@ fn find(
 ) -> tantivy::Result<Vec<Suggestion>> {
     let (earlier, partial) = split_partial(text);
     let fields = &generation.fields;
-    let earlier = text_query(generation, earlier, true);
+    let earlier = text_query(generation, earlier, true, false);
     let in_title = prefix_query(generation, &fields.title, &partial, 3.0);
     let in_body = prefix_query(generation, &fields.body, &partial, 1.0);
     // The partial word completed in a title first; then in the body text. With no usable

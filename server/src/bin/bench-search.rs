@@ -1065,6 +1065,11 @@ async fn bench_backend(label: &str, db: &DatabaseConnection, args: &Args, root: 
 #[tokio::main]
 async fn main() -> Result<()> {
     let args = Args::parse();
+    // Internal errors carry only a reference; their detail goes to the log (standard error).
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(tracing_subscriber::EnvFilter::new("warn,sqlx=off"))
+        .init();
     println!(
         "bench-search: rows {}, iterations {}, warmup {}, seed {}, {} CPUs, {}",
         args.rows,

@@ -702,6 +702,20 @@ async fn a_logistics_provider_describes_its_services_and_is_found_by_gate() {
         .post_form(&format!("/orgs/{slug}/logistics"), &fields, Some(&cookie))
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    // The profile is part of the organisation's search document: the index hears of it.
+    let org = app::domain::entities::organisation::Entity::find()
+        .filter(app::domain::entities::organisation::Column::Slug.eq(slug.clone()))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let told = search_outbox::Entity::find()
+        .filter(search_outbox::Column::Entity.eq("organisation"))
+        .filter(search_outbox::Column::EntityId.eq(org.id.to_string()))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(told, 2, "created, then its logistics profile saved");
 
     // Its route offer shows on its profile with the services.
     let route = vec![

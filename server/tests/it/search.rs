@@ -808,6 +808,55 @@ async fn search_finds_organisations_and_border_gates_and_follows_their_changes()
         .values
         .iter()
         .any(|v| v.value == "gate" && v.label == "Border gates" && v.count >= 30));
+    // A logistics provider is found by its profile's services and gates (in any language).
+    let hung = app::domain::entities::organisation::Entity::find()
+        .filter(app::domain::entities::organisation::Column::Slug.eq("hung-aloun-logistics"))
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    app::domain::entities::logistics_profile::Entity::delete_by_id(hung.id)
+        .exec(db)
+        .await
+        .unwrap();
+    app::domain::entities::logistics_profile::ActiveModel {
+        organisation_id: Set(hung.id),
+        services: Set("warehousing,customs_brokerage".into()),
+        gate_ids: Set("cha-lo".into()),
+        corridors: Set(None),
+        fleet: Set(Some("12 reefer trucks".into())),
+        capacity: Set(None),
+        updated_at: Set(Utc::now()),
+    }
+    .insert(db)
+    .await
+    .unwrap();
+    app::domain::search::docs::enqueue(db, "organisation", &[hung.id.to_string()])
+        .await
+        .unwrap();
+    index.catch_up(db).await.unwrap();
+    for q in ["kho bãi", "reefer", "ການບໍລິການສາງ"] {
+        let found = find(db, &index, q).await;
+        assert!(
+            found.hits.iter().any(|h| h.url == "/orgs/hung-aloun-logistics"),
+            "{q}: {:?}",
+            found.hits.iter().map(|h| &h.url).collect::<Vec<_>>()
+        );
+    }
+    let at_gate = with(
+        db,
+        &index,
+        SearchParams {
+            kind: "organisation".into(),
+            gate: "cha-lo".into(),
+            ..SearchParams::default()
+        },
+    )
+    .await;
+    assert_eq!(
+        at_gate.hits.first().map(|h| h.url.as_str()),
+        Some("/orgs/hung-aloun-logistics")
+    );
     // A renamed organisation is found by its new name once the outbox is applied; a suspended
     // one leaves the index.
     let org = app::domain::entities::organisation::Entity::find()

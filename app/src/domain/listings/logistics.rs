@@ -89,6 +89,7 @@ pub async fn save(
         capacity: Set(capacity),
         updated_at: Set(Utc::now()),
     };
+    let txn = sea_orm::TransactionTrait::begin(db).await?;
     logistics_profile::Entity::insert(row)
         .on_conflict(
             sea_orm::sea_query::OnConflict::column(logistics_profile::Column::OrganisationId)
@@ -102,8 +103,12 @@ pub async fn save(
                 ])
                 .to_owned(),
         )
-        .exec_without_returning(db)
+        .exec_without_returning(&txn)
         .await?;
+    // The services and gates are part of the organisation's search document.
+    crate::domain::search::docs::enqueue(&txn, crate::domain::search::docs::ORGANISATION, &[org.id.to_string()])
+        .await?;
+    txn.commit().await?;
     Ok(())
 }
 

@@ -10,7 +10,7 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::index::SearchDoc;
-use crate::domain::entities::{border_gate, listing, organisation, province, search_outbox};
+use crate::domain::entities::{border_gate, listing, logistics_profile, organisation, province, search_outbox};
 use crate::domain::listings::browse::{self, gate_names, province_names};
 use crate::errors::AppError;
 use crate::i18n::{t, Lang, Msg};
@@ -140,8 +140,13 @@ pub async fn listing_docs_of(
         .collect())
 }
 
-/// An organisation is public while it is active.
-pub fn organisation_doc(org: &organisation::Model, province: Option<&province::Model>) -> SearchDoc {
+/// An organisation is public while it is active. A logistics provider is also found by the
+/// services, gates and corridors of its logistics profile.
+pub fn organisation_doc(
+    org: &organisation::Model,
+    province: Option<&province::Model>,
+    logistics: Option<&(logistics_profile::Model, Vec<border_gate::Model>)>,
+) -> SearchDoc {
     let mut body: Vec<String> = Vec::new();
     let mut languages = Vec::new();
     let mut snippet = Vec::new();
@@ -176,6 +181,23 @@ pub fn organisation_doc(org: &organisation::Model, province: Option<&province::M
     if let Some(website) = &org.website {
         body.push(website.clone());
     }
+    let mut gate_facets = Vec::new();
+    if let Some((profile, gates)) = logistics {
+        for service in profile.services.split(',').filter(|s| !s.is_empty()) {
+            body.extend(Lang::ALL.map(|lang| crate::vocab::label("service", service, lang)));
+        }
+        for gate in gates {
+            let names = gate_names(gate);
+            body.extend([names.vi, names.lo, names.en, gate.vn_name_ascii.clone()]);
+            gate_facets.push(("gate", gate.id.clone()));
+        }
+        body.extend(
+            [&profile.corridors, &profile.fleet, &profile.capacity]
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
+    }
     let mut facets: Vec<(&'static str, String)> = vec![
         ("country", org.country.clone()),
         ("verified", org.verified_at.is_some().to_string()),
@@ -183,6 +205,7 @@ pub fn organisation_doc(org: &organisation::Model, province: Option<&province::M
     facets.extend(org.province_id.iter().map(|p| ("province", p.clone())));
     facets.extend(sectors.iter().map(|s| ("sector", (*s).to_owned())));
     facets.extend(languages.into_iter().map(|l| ("language", l)));
+    facets.extend(gate_facets);
     SearchDoc {
         entity: ORGANISATION,
         id: i64::from(org.id),
@@ -237,11 +260,37 @@ pub async fn organisation_docs_of(
             .map(|p| (p.id.clone(), p))
             .collect()
     };
+    let profiles: Vec<logistics_profile::Model> = logistics_profile::Entity::find()
+        .filter(logistics_profile::Column::OrganisationId.is_in(rows.iter().map(|o| o.id)))
+        .all(db)
+        .await?;
+    let gate_ids: HashSet<String> = profiles
+        .iter()
+        .flat_map(|p| p.gate_ids.split(',').filter(|g| !g.is_empty()).map(str::to_owned))
+        .collect();
+    let gates: HashMap<String, border_gate::Model> = if gate_ids.is_empty() {
+        HashMap::new()
+    } else {
+        border_gate::Entity::find()
+            .filter(border_gate::Column::Id.is_in(gate_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|g| (g.id.clone(), g))
+            .collect()
+    };
+    let logistics: HashMap<i32, (logistics_profile::Model, Vec<border_gate::Model>)> = profiles
+        .into_iter()
+        .map(|p| {
+            let covered = p.gate_ids.split(',').filter_map(|g| gates.get(g).cloned()).collect();
+            (p.organisation_id, (p, covered))
+        })
+        .collect();
     Ok(rows
         .iter()
         .map(|o| {
             let province = o.province_id.as_ref().and_then(|p| provinces.get(p));
-            (o.id, organisation_doc(o, province))
+            (o.id, organisation_doc(o, province, logistics.get(&o.id)))
         })
         .collect())
 }

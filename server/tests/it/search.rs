@@ -63,7 +63,7 @@ pub fn ids(results: &SearchResults) -> Vec<i32> {
         .collect()
 }
 
-async fn id_by_title(db: &DatabaseConnection, title_en: &str) -> i32 {
+pub async fn id_by_title(db: &DatabaseConnection, title_en: &str) -> i32 {
     listing::Entity::find()
         .filter(listing::Column::TitleEn.eq(title_en))
         .one(db)
@@ -74,7 +74,7 @@ async fn id_by_title(db: &DatabaseConnection, title_en: &str) -> i32 {
 }
 
 /// Changes a listing as the store does: the row and its outbox row.
-async fn change(db: &DatabaseConnection, id: i32, edit: impl FnOnce(&mut listing::ActiveModel)) {
+pub async fn change(db: &DatabaseConnection, id: i32, edit: impl FnOnce(&mut listing::ActiveModel)) {
     let row = listing::Entity::find_by_id(id)
         .one(db)
         .await
@@ -284,7 +284,7 @@ async fn search_reindex_command_builds_the_index_with_progress() {
 }
 
 /// A demo index, caught up.
-async fn demo_index(db: &DatabaseConnection) -> (tempfile::TempDir, SearchIndex) {
+pub async fn demo_index(db: &DatabaseConnection) -> (tempfile::TempDir, SearchIndex) {
     let dir = tempfile::tempdir().expect("dir");
     let index = SearchIndex::create(dir.path()).expect("index");
     index.catch_up(db).await.expect("apply");

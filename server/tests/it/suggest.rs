@@ -2,22 +2,12 @@
 //! three languages, never a draft or an expired listing, and the same answers from the server
 //! function of the `SearchBox` island and from `GET /api/v1/search/suggest` — on both databases.
 use crate::helpers::TestApp;
-use crate::search::demo_database;
-use app::domain::entities::listing;
-use app::domain::listings::store;
+use crate::search::{change, demo_database, demo_index, id_by_title};
 use app::domain::search::{suggestions, SearchIndex};
 use app::i18n::Lang;
 use app::model::Suggestion;
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
-
-/// The demo listings, organisations and gates, indexed.
-async fn demo_index(db: &DatabaseConnection) -> (tempfile::TempDir, SearchIndex) {
-    let dir = tempfile::tempdir().expect("dir");
-    let index = SearchIndex::create(dir.path()).expect("index");
-    index.catch_up(db).await.expect("apply");
-    (dir, index)
-}
+use sea_orm::ActiveValue::Set;
 
 async fn suggest(index: &SearchIndex, text: &str, lang: Lang) -> Vec<Suggestion> {
     suggestions(Some(index), text, lang, 8)
@@ -29,37 +19,13 @@ fn titles(found: &[Suggestion]) -> Vec<&str> {
     found.iter().map(|s| s.title.as_str()).collect()
 }
 
-async fn listing_id(db: &DatabaseConnection, title_en: &str) -> i32 {
-    listing::Entity::find()
-        .filter(listing::Column::TitleEn.eq(title_en))
-        .one(db)
-        .await
-        .expect("query")
-        .unwrap_or_else(|| panic!("listing {title_en}"))
-        .id
-}
-
-/// Changes a listing as the store does: the row and its outbox row.
-async fn change(db: &DatabaseConnection, id: i32, edit: impl FnOnce(&mut listing::ActiveModel)) {
-    let row = listing::Entity::find_by_id(id)
-        .one(db)
-        .await
-        .expect("query")
-        .expect("row");
-    let mut active: listing::ActiveModel = row.into();
-    edit(&mut active);
-    active.updated_at = Set(Utc::now());
-    active.update(db).await.expect("update");
-    store::enqueue_index(db, id, "upsert").await.expect("outbox row");
-}
-
 #[tokio::test]
 async fn suggest_completes_a_partial_word_in_vietnamese_english_and_lao() {
     let test_db = demo_database().await;
     let db = &test_db.db;
     let (_dir, index) = demo_index(db).await;
     let rubber_en = "Natural rubber RSS3 sheets from Attapeu";
-    let rubber = listing_id(db, rubber_en).await;
+    let rubber = id_by_title(db, rubber_en).await;
     // "cao" (as in cao su, rubber) suggests the Lao rubber offer, titled in the reader's language.
     let found = suggest(&index, "cao", Lang::En).await;
     let offer = found
@@ -121,8 +87,8 @@ async fn suggest_never_shows_drafts_or_expired_listings() {
     let test_db = demo_database().await;
     let db = &test_db.db;
     let (_dir, index) = demo_index(db).await;
-    let potash = listing_id(db, "Potash fertiliser (MOP)").await;
-    let cassava = listing_id(db, "Dried cassava chips").await;
+    let potash = id_by_title(db, "Potash fertiliser (MOP)").await;
+    let cassava = id_by_title(db, "Dried cassava chips").await;
     let potash_title = "Potash fertiliser (MOP)";
     let cassava_title = "Dried cassava chips";
     assert!(titles(&suggest(&index, "potas", Lang::En).await).contains(&potash_title));

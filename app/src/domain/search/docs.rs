@@ -248,18 +248,7 @@ pub async fn organisation_docs_of(
     db: &impl ConnectionTrait,
     rows: &[organisation::Model],
 ) -> Result<HashMap<i32, SearchDoc>, AppError> {
-    let province_ids: HashSet<String> = rows.iter().filter_map(|o| o.province_id.clone()).collect();
-    let provinces: HashMap<String, province::Model> = if province_ids.is_empty() {
-        HashMap::new()
-    } else {
-        province::Entity::find()
-            .filter(province::Column::Id.is_in(province_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|p| (p.id.clone(), p))
-            .collect()
-    };
+    let provinces = provinces_by_id(db, rows.iter().filter_map(|o| o.province_id.clone()).collect()).await?;
     let profiles: Vec<logistics_profile::Model> = logistics_profile::Entity::find()
         .filter(logistics_profile::Column::OrganisationId.is_in(rows.iter().map(|o| o.id)))
         .all(db)
@@ -361,27 +350,33 @@ pub async fn gate_docs_of(
     db: &impl ConnectionTrait,
     rows: &[border_gate::Model],
 ) -> Result<HashMap<String, SearchDoc>, AppError> {
-    let province_ids: HashSet<String> = rows
+    let province_ids = rows
         .iter()
         .flat_map(|g| [g.vn_province_id.clone(), g.la_province_id.clone()])
         .collect();
-    let provinces: HashMap<String, province::Model> = if province_ids.is_empty() {
-        HashMap::new()
-    } else {
-        province::Entity::find()
-            .filter(province::Column::Id.is_in(province_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|p| (p.id.clone(), p))
-            .collect()
-    };
+    let provinces = provinces_by_id(db, province_ids).await?;
     Ok(rows
         .iter()
         .map(|g| {
             let doc = gate_doc(g, provinces.get(&g.vn_province_id), provinces.get(&g.la_province_id));
             (g.id.clone(), doc)
         })
+        .collect())
+}
+
+async fn provinces_by_id(
+    db: &impl ConnectionTrait,
+    ids: HashSet<String>,
+) -> Result<HashMap<String, province::Model>, AppError> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(province::Entity::find()
+        .filter(province::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|p| (p.id.clone(), p))
         .collect())
 }
 

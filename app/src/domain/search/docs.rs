@@ -257,17 +257,7 @@ pub async fn organisation_docs_of(
         .iter()
         .flat_map(|p| p.gate_ids.split(',').filter(|g| !g.is_empty()).map(str::to_owned))
         .collect();
-    let gates: HashMap<String, border_gate::Model> = if gate_ids.is_empty() {
-        HashMap::new()
-    } else {
-        border_gate::Entity::find()
-            .filter(border_gate::Column::Id.is_in(gate_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|g| (g.id.clone(), g))
-            .collect()
-    };
+    let gates = gates_by_id(db, gate_ids).await?;
     let logistics: HashMap<i32, (logistics_profile::Model, Vec<border_gate::Model>)> = profiles
         .into_iter()
         .map(|p| {
@@ -361,6 +351,24 @@ pub async fn gate_docs_of(
             let doc = gate_doc(g, provinces.get(&g.vn_province_id), provinces.get(&g.la_province_id));
             (g.id.clone(), doc)
         })
+        .collect())
+}
+
+/// Gate pairs by id (none asked, no query).
+pub async fn gates_by_id(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = String>,
+) -> Result<HashMap<String, border_gate::Model>, AppError> {
+    let ids: Vec<String> = ids.into_iter().collect();
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    Ok(border_gate::Entity::find()
+        .filter(border_gate::Column::Id.is_in(ids))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| (g.id.clone(), g))
         .collect())
 }
 

@@ -61,17 +61,9 @@ const PRUNED_THROUGH: &str = "pruned_through";
 /// Memory of the index writer.
 const WRITER_MEMORY: usize = 50_000_000;
 
-/// The facets every document may carry, in the order of [`Fields::facets`].
-pub const FACETS: [&str; 8] = [
-    "kind",
-    "country",
-    "province",
-    "gate",
-    "sector",
-    "hs_chapter",
-    "verified",
-    "language",
-];
+/// The facets every document may carry, in the order of [`Fields::facets`] (the names the
+/// search URL and the API use).
+pub const FACETS: [&str; 8] = crate::model::FACET_NAMES;
 
 /// The text of a document in one field per analyzer.
 #[derive(Clone, Copy, Debug)]

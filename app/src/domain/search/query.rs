@@ -594,22 +594,8 @@ async fn hits_for_readers(
             .map(|o| (o.id, o))
             .collect()
     };
-    let gate_ids: Vec<String> = raw
-        .iter()
-        .filter(|h| h.entity == docs::GATE)
-        .map(|h| h.key.clone())
-        .collect();
-    let mut gates: HashMap<String, border_gate::Model> = if gate_ids.is_empty() {
-        HashMap::new()
-    } else {
-        border_gate::Entity::find()
-            .filter(border_gate::Column::Id.is_in(gate_ids))
-            .all(db)
-            .await?
-            .into_iter()
-            .map(|g| (g.id.clone(), g))
-            .collect()
-    };
+    let gate_ids = raw.iter().filter(|h| h.entity == docs::GATE).map(|h| h.key.clone());
+    let mut gates = docs::gates_by_id(db, gate_ids).await?;
     use crate::i18n::t;
     let hits = raw
         .into_iter()

@@ -83,8 +83,35 @@ pub fn use_lang() -> Lang {
     use_context::<PageRequest>().map(|r| r.lang).unwrap_or_default()
 }
 
+/// The Content-Security-Policy of a page: scripts only with this response's nonce (leptos_axum
+/// makes one per render and puts it on every script it writes: the island loader and resolved
+/// resources), `strict-dynamic` so the nonce'd loader may import the wasm glue, WebAssembly
+/// compilation allowed, nothing else inline.
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    )
+}
+
+#[cfg(feature = "ssr")]
+fn send_security_policy() {
+    let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) else {
+        return;
+    };
+    if let Ok(value) = http::HeaderValue::from_str(&content_security_policy(&nonce)) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    send_security_policy();
     let request = page_request();
     let lang = request.lang;
     provide_context(request);

@@ -96,6 +96,11 @@ pub async fn docs_page() -> Response {
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
             (header::CACHE_CONTROL, "no-cache"),
+            // Its one inline style sheet; no script at all.
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+            ),
         ],
         DOCS_HTML.as_str(),
     )
@@ -168,8 +173,25 @@ fn nullable(schema: &Value) -> bool {
     }
 }
 
+/// A description as HTML: escaped, with the Markdown code spans the OpenAPI texts use
+/// (`` `GET /api/v1/me` ``) as `<code>` (an unpaired backtick stays as it is).
 fn text(value: Option<&Value>) -> String {
-    esc(value.and_then(Value::as_str).unwrap_or(""))
+    let escaped = esc(value.and_then(Value::as_str).unwrap_or(""));
+    let parts: Vec<&str> = escaped.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return escaped;
+    }
+    let mut html = String::with_capacity(escaped.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            html.push_str("<code>");
+            html.push_str(part);
+            html.push_str("</code>");
+        } else {
+            html.push_str(part);
+        }
+    }
+    html
 }
 
 /// The HTML page of an OpenAPI document.

@@ -3,12 +3,21 @@ use app::i18n::{query_lang, Lang};
 use axum::{extract::Request, http::header, middleware::Next, response::Response};
 
 /// When a request names a language (`?lang=lo`), remember it in a cookie for a year.
-pub async fn remember_language(request: Request, next: Next) -> Response {
+pub async fn remember_language(
+    axum::Extension(policy): axum::Extension<RequestPolicy>,
+    request: Request,
+    next: Next,
+) -> Response {
     let chosen = query_lang(request.uri().query());
     let mut response = next.run(request).await;
     if let Some(lang) = chosen {
+        let secure = if policy.public_origin.starts_with("https://") {
+            "; Secure"
+        } else {
+            ""
+        };
         let cookie = format!(
-            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
             Lang::COOKIE,
             lang.code()
         );

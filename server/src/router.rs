@@ -42,8 +42,16 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .service(ServeDir::new(pkg_dir).precompressed_br().precompressed_gzip());
 
     let x_request_id = header::HeaderName::from_static("x-request-id");
+    let hsts = config.public_origin.starts_with("https://").then(|| {
+        SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        )
+    });
     Router::new()
         .route("/healthz", get(health::healthz))
+        // Browsers ask for it whatever the page links; the icon is an SVG.
+        .route("/favicon.ico", get(|| async { axum::response::Redirect::permanent("/favicon.svg") }))
         .route("/readyz", get(health::readyz))
         // Account forms (the GET side of each path is the Leptos page).
         .route("/account/signup", post(forms::sign_up))
@@ -116,6 +124,32 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         )
         // Outside the body limit, so it sees the limit's 413.
         .layer(axum::middleware::from_fn(listing_forms::import_too_large))
+        // Headers every response carries. Pages send their own Content-Security-Policy (with the
+        // render's script nonce, see `app::routes::content_security_policy`); every other response
+        // (JSON, CSV, files, redirects, errors) gets one that allows nothing to run or frame it.
+        .layer(
+            ServiceBuilder::new()
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::X_CONTENT_TYPE_OPTIONS,
+                    HeaderValue::from_static("nosniff"),
+                ))
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("strict-origin-when-cross-origin"),
+                ))
+                .layer(SetResponseHeaderLayer::overriding(
+                    header::X_FRAME_OPTIONS,
+                    HeaderValue::from_static("DENY"),
+                ))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static(
+                        "default-src 'none'; img-src 'self'; style-src 'self'; font-src 'self'; \
+                         base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+                    ),
+                )),
+        )
+        .layer(tower::util::option_layer(hsts))
         .with_state(state)
 }
 

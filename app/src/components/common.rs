@@ -5,13 +5,43 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 /// `<title>` and meta description for a page.
+///
+/// leptos_meta writes the title into the `<head>` as raw text (it is not escaped), so a user-chosen
+/// title such as `</title><script>…` would end the element early: the text is escaped here.
+/// Titles are only rendered on the server (pages do not hydrate; only islands do), so the escaped
+/// form is never handed to `document.title`.
 #[component]
 pub fn PageMeta(lang: Lang, title: String, description: String) -> impl IntoView {
-    let full = format!("{title} · {}", t(lang, Msg::SiteName));
+    let full = escape_text(&format!("{title} · {}", t(lang, Msg::SiteName)));
     view! {
         <Title text=full/>
         <Meta name="description" content=description/>
     }
+}
+
+/// Escapes text for an HTML text context that is written without escaping (`<title>`).
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON for a `<script type="application/ld+json">` element: every `<`, `>` and `&` as a JSON
+/// escape, so neither `</script>` nor `<!--` (which switches the HTML parser into a state where
+/// a later `</script>` no longer ends the element) can appear in the element's text.
+pub fn json_for_script(value: &serde_json::Value) -> String {
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// The source ids and confidence of a data row, always visible next to the data.
@@ -40,6 +70,14 @@ pub fn set_status(status: http::StatusCode) {
     }
     #[cfg(not(feature = "ssr"))]
     let _ = status;
+}
+
+/// Marks the response `Cache-Control: no-store` (a page that shows a secret).
+pub fn forbid_storing() {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(http::header::CACHE_CONTROL, http::HeaderValue::from_static("no-store"));
+    }
 }
 
 /// The page shown for an error: a 404 in the reader's language, or a 500 with a reference

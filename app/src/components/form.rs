@@ -139,6 +139,11 @@ pub fn TextAreaField(
     let error = form.error(name).map(|code| message_text(lang, &code));
     let has_error = error.is_some();
     let error_id = format!("{id}-error");
+    // tachys writes a <textarea>'s children without escaping them (it treats the element like
+    // <script>), so a value with `</textarea><script>` would end the element and run. On the
+    // server the text is escaped here; in the browser the child is a text node and needs nothing.
+    #[cfg(feature = "ssr")]
+    let value = crate::components::common::escape_text(&value);
     view! {
         <div class="field" class:has-error=has_error>
             <label for=id.clone()>{t(lang, label)}</label>

@@ -69,7 +69,7 @@ fn json_ld(item: &ListingView, lang: Lang) -> String {
         value["price"] = serde_json::json!(price);
         value["priceCurrency"] = serde_json::Value::String(currency.clone());
     }
-    value.to_string().replace("</", "<\\/")
+    crate::components::common::json_for_script(&value)
 }
 
 #[component]

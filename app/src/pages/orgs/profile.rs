@@ -54,8 +54,7 @@ fn json_ld(org: &OrgView, lang: Lang) -> String {
     if let Some(site) = &org.website {
         value["url"] = serde_json::Value::String(site.clone());
     }
-    // `</` must not end the script element early.
-    value.to_string().replace("</", "<\\/")
+    crate::components::common::json_for_script(&value)
 }
 
 #[component]

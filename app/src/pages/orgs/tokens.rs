@@ -37,6 +37,10 @@ pub fn TokensPage() -> impl IntoView {
 fn Tokens(lang: Lang, view: TokensView, form: FormState) -> impl IntoView {
     let slug = view.slug.clone();
     let created = Some(form.value("new_token")).filter(|t| !t.is_empty());
+    if created.is_some() {
+        // The secret is on this page once: no cache, proxy or back button may keep it.
+        crate::components::common::forbid_storing();
+    }
     let scopes = vec![
         ("read".to_owned(), t(lang, Msg::ScopeRead).to_owned()),
         ("write".to_owned(), t(lang, Msg::ScopeWrite).to_owned()),

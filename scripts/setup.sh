@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever this machine is missing to build, run and test Corridor. Idempotent:
 # every step checks first and is skipped when its tool is already present at the right version.
-# Usage: scripts/setup.sh [--with-postgres]
+# Usage: scripts/setup.sh [--with-postgres]   (--with-postgres: also what only the tests need:
+# PostgreSQL and cargo-nextest)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
@@ -30,11 +31,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The build tools are installed unoptimised (`--debug`): they only orchestrate cargo, rewrite one
+# wasm file and copy assets, so optimising their ~500 dependencies bought nothing but install time
+# (cargo-leptos: 16 min 43 s optimised on a brand-new machine, see docs/benchmarks.md).
 # cargo-leptos 0.3.10 exactly: 0.3.11 does not build on rustc 1.95; no_downloads makes it use
 # wasm-bindgen and wasm-opt from PATH.
 if ! cargo leptos --version 2>/dev/null | grep -q '0\.3\.10'; then
-  step "cargo install cargo-leptos 0.3.10 (about 10 minutes on 2 cores)"
-  cargo install cargo-leptos --version 0.3.10 --locked --features no_downloads
+  step "cargo install --debug cargo-leptos 0.3.10"
+  cargo install --debug cargo-leptos --version 0.3.10 --locked --features no_downloads
 fi
 
 # The wasm-bindgen CLI must be the version Cargo.lock pins.
@@ -42,7 +46,7 @@ wb_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); p
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb_version\$"; then
   step "cargo install wasm-bindgen-cli $wb_version"
   # Without --locked: its lockfile wants a crate version the registry does not serve.
-  cargo install wasm-bindgen-cli --version "=$wb_version"
+  cargo install --debug wasm-bindgen-cli --version "=$wb_version"
 fi
 
 # npm packages: Playwright, wasm-opt 132 (binaryen), the Lao font package.
@@ -52,8 +56,9 @@ if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/@p
   (cd end2end && npm ci --no-audit --no-fund)
 fi
 
-if ! cargo nextest --version >/dev/null 2>&1; then
-  step "cargo install cargo-nextest"
-  cargo install cargo-nextest --locked
+# Only the tests need the test runner.
+if $want_postgres && ! cargo nextest --version >/dev/null 2>&1; then
+  step "cargo install --debug cargo-nextest"
+  cargo install --debug cargo-nextest --locked
 fi
 step "toolchain ready"

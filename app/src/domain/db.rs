@@ -52,6 +52,24 @@ pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, 
     .await
 }
 
+/// Serialises transactions that check-then-insert under the same `key` (e.g. picking a free
+/// slug): on PostgreSQL a transaction-scoped advisory lock, held until commit or rollback;
+/// on SQLite nothing, because a [`begin_write`] transaction already holds the one write lock.
+pub async fn serialise_on(txn: &impl ConnectionTrait, key: i64) -> Result<(), DbErr> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        txn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [key.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+/// Advisory lock keys of [`serialise_on`].
+pub const LOCK_ORGANISATION_SLUG: i64 = 0x636f_7272_0001;
+
 /// Applies pending migrations.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await

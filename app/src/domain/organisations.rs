@@ -273,6 +273,9 @@ pub async fn create(
     let mut valid = validate(input)?;
     check_province(db, &mut valid, &input.province_id).await?;
     let txn = crate::domain::db::begin_write(db).await?;
+    // Two organisations of the same name created at once would both find the same slug free
+    // (on PostgreSQL; on SQLite the write transaction already excludes the other).
+    crate::domain::db::serialise_on(&txn, crate::domain::db::LOCK_ORGANISATION_SLUG).await?;
     let slug = free_slug(&txn, &slugify(&valid.name)).await?;
     let [vi, lo, en] = valid.descriptions;
     let created = organisation::ActiveModel {

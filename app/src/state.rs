@@ -18,6 +18,8 @@ pub struct AppState {
     /// The search index (`data_dir/search`), kept in step by the indexer task; `None` where no
     /// index is kept (search then answers with a notice).
     pub search: Option<std::sync::Arc<crate::domain::search::SearchIndex>>,
+    /// Provinces, gates, zones and HS names, read once (they change only with the binary).
+    pub reference: crate::domain::reference::ReferenceCache,
 }
 
 impl AppState {
@@ -37,6 +39,12 @@ pub fn db() -> Result<DatabaseConnection, AppError> {
     use_context::<AppState>()
         .map(|s| s.db)
         .ok_or_else(|| AppError::internal("AppState missing from context"))
+}
+
+/// The reference data (from memory after the first request), from the server's context.
+pub async fn reference() -> Result<std::sync::Arc<crate::domain::reference::Reference>, AppError> {
+    let state = use_context::<AppState>().ok_or_else(|| AppError::internal("AppState missing from context"))?;
+    Ok(state.reference.get(&state.db).await?)
 }
 
 /// Gives a server function's error its HTTP status (server functions answer 500 otherwise).

@@ -227,6 +227,7 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
             hold_unverified: config.hold_unverified_listings,
         },
         search: Some(search),
+        reference: Default::default(),
     };
     server::workers::spawn_expiry_reminders(state.db.clone(), state.public_origin.clone());
     let router = server::build_router(state, &config);

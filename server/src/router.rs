@@ -103,6 +103,7 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(axum::middleware::from_fn(middleware::remember_language))
+        .layer(axum::middleware::from_fn(vary_on_language))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::identify))
         .layer(axum::middleware::from_fn(middleware::same_origin_mutations))
         .layer(axum::Extension(middleware::RequestPolicy {
@@ -151,6 +152,20 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         )
         .layer(tower::util::option_layer(hsts))
         .with_state(state)
+}
+
+/// One URL answers in the language named by `?lang`, the `corridor_lang` cookie or
+/// `Accept-Language`, and for the session cookie's user: caches must key on both headers
+/// (the compression layer adds `Accept-Encoding`). Hashed static files depend on neither.
+async fn vary_on_language(request: axum::extract::Request, next: axum::middleware::Next) -> Response<Body> {
+    let is_static = request.uri().path().starts_with("/pkg/") || request.uri().path().starts_with("/fonts/");
+    let mut response = next.run(request).await;
+    if !is_static {
+        response
+            .headers_mut()
+            .append(header::VARY, HeaderValue::from_static("cookie, accept-language"));
+    }
+    response
 }
 
 /// A panic becomes a plain 500 page with a reference; the panic message goes to the log only.

@@ -9,7 +9,7 @@ use crate::errors::AppError;
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 
 pub const PREFIX: &str = "cor_";
@@ -81,7 +81,7 @@ pub async fn create(
         .ok_or_else(|| AppError::invalid("days", "ErrTokenDays"))?;
     let secret = format!("{PREFIX}{}", tokens::random_secret());
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     api_token::ActiveModel {
         token_hash: Set(tokens::digest(&secret)),
         prefix: Set(secret.chars().take(10).collect()),
@@ -132,7 +132,7 @@ pub async fn revoke(db: &DatabaseConnection, user: &CurrentUser, slug: &str, tok
         .await?
         .filter(|t| t.organisation_id == org.id)
         .ok_or(AppError::NotFound)?;
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let mut active: api_token::ActiveModel = token.into();
     active.revoked_at = Set(Some(Utc::now()));
     active.update(&txn).await?;

@@ -1,8 +1,8 @@
 //! Border gates: the filtered list and the detail page.
-use super::entities::{border_gate, economic_zone, province};
+use super::entities::{border_gate, province};
+use super::reference::Reference;
 use crate::model::{EconomicZoneSummary, GateDetail, GateFilter, GateLevel, GateRow, Names, ProvinceOption};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
-use std::collections::HashMap;
+use sea_orm::{ConnectionTrait, DbErr, EntityTrait};
 
 fn province_names(p: &province::Model) -> Names {
     Names {
@@ -12,17 +12,8 @@ fn province_names(p: &province::Model) -> Names {
     }
 }
 
-async fn provinces_by_id(db: &impl ConnectionTrait) -> Result<HashMap<String, province::Model>, DbErr> {
-    Ok(province::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|p| (p.id.clone(), p))
-        .collect())
-}
-
-fn to_row(g: &border_gate::Model, provinces: &HashMap<String, province::Model>) -> GateRow {
-    let names = |id: &str| provinces.get(id).map(province_names).unwrap_or_default();
+fn to_row(g: &border_gate::Model, reference: &Reference) -> GateRow {
+    let names = |id: &str| reference.province(id).map(province_names).unwrap_or_default();
     GateRow {
         id: g.id.clone(),
         level: GateLevel::parse(&g.level).unwrap_or(GateLevel::Secondary),
@@ -47,79 +38,68 @@ fn level_rank(level: GateLevel) -> u8 {
 }
 
 /// Gates matching the filter, international first, then by Vietnamese name.
-pub async fn list(db: &impl ConnectionTrait, filter: &GateFilter) -> Result<Vec<GateRow>, DbErr> {
-    let mut query = border_gate::Entity::find().order_by_asc(border_gate::Column::VnNameAscii);
-    if let Some(level) = filter.level {
-        query = query.filter(border_gate::Column::Level.eq(level.code()));
-    }
-    if let Some(vn) = &filter.vn_province {
-        query = query.filter(border_gate::Column::VnProvinceId.eq(vn.as_str()));
-    }
-    if let Some(la) = &filter.la_province {
-        query = query.filter(border_gate::Column::LaProvinceId.eq(la.as_str()));
-    }
-    let gates = query.all(db).await?;
-    let provinces = provinces_by_id(db).await?;
-    let mut rows: Vec<GateRow> = gates.iter().map(|g| to_row(g, &provinces)).collect();
+pub fn list(reference: &Reference, filter: &GateFilter) -> Vec<GateRow> {
+    let mut rows: Vec<GateRow> = reference
+        .gates()
+        .iter()
+        .filter(|g| filter.level.is_none_or(|level| g.level == level.code()))
+        .filter(|g| filter.vn_province.as_ref().is_none_or(|vn| g.vn_province_id == *vn))
+        .filter(|g| filter.la_province.as_ref().is_none_or(|la| g.la_province_id == *la))
+        .map(|g| to_row(g, reference))
+        .collect();
+    // Stable: by Vietnamese name within a level.
     rows.sort_by_key(|r| level_rank(r.level));
-    Ok(rows)
+    rows
 }
 
 /// The provinces a gate filter offers: current Vietnamese units and Lao provinces that have gates.
-pub async fn province_options(db: &impl ConnectionTrait) -> Result<(Vec<ProvinceOption>, Vec<ProvinceOption>), DbErr> {
-    let gates = border_gate::Entity::find().all(db).await?;
-    let provinces = province::Entity::find()
-        .order_by_asc(province::Column::NameEn)
-        .all(db)
-        .await?;
+pub fn province_options(reference: &Reference) -> (Vec<ProvinceOption>, Vec<ProvinceOption>) {
+    let gates = reference.gates();
     let option = |p: &province::Model| ProvinceOption {
         id: p.id.clone(),
         name: province_names(p),
     };
-    let vn = provinces
+    let vn = reference
+        .provinces()
         .iter()
         .filter(|p| gates.iter().any(|g| g.vn_province_id == p.id))
         .map(option)
         .collect();
-    let la = provinces
+    let la = reference
+        .provinces()
         .iter()
         .filter(|p| gates.iter().any(|g| g.la_province_id == p.id))
         .map(option)
         .collect();
-    Ok((vn, la))
+    (vn, la)
 }
 
-pub async fn detail(db: &impl ConnectionTrait, id: &str) -> Result<Option<GateDetail>, DbErr> {
-    let Some(gate) = border_gate::Entity::find_by_id(id.to_owned()).one(db).await? else {
+pub async fn detail(db: &impl ConnectionTrait, reference: &Reference, id: &str) -> Result<Option<GateDetail>, DbErr> {
+    let Some(gate) = reference.gate(id) else {
         return Ok(None);
     };
-    let provinces = provinces_by_id(db).await?;
-    let zones = economic_zone::Entity::find()
-        .filter(economic_zone::Column::BorderGateId.eq(id))
-        .order_by_asc(economic_zone::Column::Id)
-        .all(db)
-        .await?;
     let sources = super::sources::resolve(db, &crate::model::split_sources(&gate.sources)).await?;
     Ok(Some(GateDetail {
-        row: to_row(&gate, &provinces),
-        level_history: gate.level_history,
-        vn_location: gate.vn_location,
+        row: to_row(gate, reference),
+        level_history: gate.level_history.clone(),
+        vn_location: gate.vn_location.clone(),
         vn_province_former: gate
             .vn_province_former_id
             .as_ref()
             .filter(|former| **former != gate.vn_province_id)
-            .and_then(|former| provinces.get(former))
+            .and_then(|former| reference.province(former))
             .map(province_names),
-        la_district: gate.la_district,
-        corridor_notes: gate.corridor_notes,
-        key_dates: gate.key_dates,
+        la_district: gate.la_district.clone(),
+        corridor_notes: gate.corridor_notes.clone(),
+        key_dates: gate.key_dates.clone(),
         lat: gate.lat,
         lon: gate.lon,
-        coord_note: gate.coord_note,
-        notes: gate.notes,
+        coord_note: gate.coord_note.clone(),
+        notes: gate.notes.clone(),
         sources,
-        economic_zones: zones
-            .into_iter()
+        economic_zones: reference
+            .zones_of_gate(id)
+            .cloned()
             .map(|z| EconomicZoneSummary {
                 name: Names {
                     vi: z.name_vi.unwrap_or_default(),

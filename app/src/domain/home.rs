@@ -1,7 +1,8 @@
 //! The home page: headline trade figures, the target, milestones.
-use super::entities::{economic_zone, milestone, milestone_party, organisation, trade_stat};
+use super::entities::{milestone, milestone_party, organisation, trade_stat};
+use super::reference::Reference;
 use crate::model::{split_sources, HomeData, Milestone, Names, OrgName, TradeFigure};
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
 
 fn figure(s: &trade_stat::Model) -> TradeFigure {
@@ -48,19 +49,25 @@ pub fn preferred_rows(stats: &[trade_stat::Model]) -> Vec<&trade_stat::Model> {
     rows
 }
 
-pub async fn load(db: &impl ConnectionTrait) -> Result<HomeData, DbErr> {
-    let stats = trade_stat::Entity::find().all(db).await?;
+/// The home page's data; the gate and zone counts come from the reference data in memory.
+pub async fn load(db: &impl ConnectionTrait, reference: &Reference) -> Result<HomeData, DbErr> {
+    // Independent reads, run together.
+    let (stats, milestones, parties) = tokio::try_join!(
+        trade_stat::Entity::find().all(db),
+        milestone::Entity::find()
+            .order_by_desc(milestone::Column::HappenedOn)
+            .all(db),
+        milestone_party::Entity::find().all(db),
+    )?;
     let preferred = preferred_rows(&stats);
     let full_years: Vec<TradeFigure> = preferred.iter().filter(|s| s.months == 12).map(|s| figure(s)).collect();
     let latest_full_year = full_years.first().cloned();
     let latest_period = preferred.iter().find(|s| s.months < 12).map(|s| figure(s));
 
-    let milestones = milestone::Entity::find()
-        .order_by_desc(milestone::Column::HappenedOn)
-        .all(db)
-        .await?;
-    let parties = milestone_party::Entity::find().all(db).await?;
+    // Only the organisations named by a milestone, not every organisation.
+    let party_ids: std::collections::HashSet<i32> = parties.iter().map(|p| p.organisation_id).collect();
     let orgs: HashMap<i32, OrgName> = organisation::Entity::find()
+        .filter(organisation::Column::Id.is_in(party_ids))
         .all(db)
         .await?
         .into_iter()
@@ -110,7 +117,7 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<HomeData, DbErr> {
         latest_period,
         full_years,
         milestones,
-        gate_count: super::gates::count(db).await?,
-        zone_count: economic_zone::Entity::find().count(db).await?,
+        gate_count: reference.gates().len() as u64,
+        zone_count: reference.zones().len() as u64,
     })
 }

@@ -12,6 +12,7 @@ pub mod logo;
 pub mod mail;
 pub mod organisations;
 pub mod policy;
+pub mod reference;
 pub mod search;
 pub mod seed;
 pub mod sources;

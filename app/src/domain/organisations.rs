@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, TransactionTrait,
+    QueryFilter, QueryOrder,
 };
 use serde::{Deserialize, Serialize};
 
@@ -272,7 +272,10 @@ pub async fn create(
     authorise(&principal(db, Some(user), None).await?, Action::CreateOrganisation)?;
     let mut valid = validate(input)?;
     check_province(db, &mut valid, &input.province_id).await?;
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
+    // Two organisations of the same name created at once would both find the same slug free
+    // (on PostgreSQL; on SQLite the write transaction already excludes the other).
+    crate::domain::db::serialise_on(&txn, crate::domain::db::LOCK_ORGANISATION_SLUG).await?;
     let slug = free_slug(&txn, &slugify(&valid.name)).await?;
     let [vi, lo, en] = valid.descriptions;
     let created = organisation::ActiveModel {
@@ -346,7 +349,7 @@ pub async fn update(
     active.description_vi = Set(vi);
     active.description_lo = Set(lo);
     active.description_en = Set(en);
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let updated = active.update(&txn).await?;
     // The organisation is searchable, and its name is part of its listings' search text.
     super::listings::store::enqueue_organisation(&txn, updated.id).await?;
@@ -444,7 +447,7 @@ pub async fn invite(
     }
     let secret = tokens::random_secret();
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     invitation::ActiveModel {
         id: Set(tokens::digest(&secret)),
         organisation_id: Set(org.id),
@@ -525,7 +528,7 @@ pub async fn accept_invitation(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let mut spent: invitation::ActiveModel = found.into();
     spent.accepted_at = Set(Some(Utc::now()));
     spent.update(&txn).await?;
@@ -576,7 +579,7 @@ pub async fn set_member_role(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     if current.role == OrgRole::Owner.code() && role != Some(OrgRole::Owner) {
         let owners = membership::Entity::find()
             .filter(membership::Column::OrganisationId.eq(org.id))

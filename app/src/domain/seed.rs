@@ -9,7 +9,6 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IdenStatic, Iterable, QueryFilter,
-    TransactionTrait,
 };
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -289,7 +288,7 @@ fn province_period(label: &str) -> &'static str {
 
 /// Runs the whole seed in one transaction.
 pub async fn seed(db: &DatabaseConnection) -> Result<SeedReport, SeedError> {
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let report = seed_in(&txn).await?;
     txn.commit().await?;
     Ok(report)
@@ -950,7 +949,7 @@ const DEMO_LISTINGS: &[DemoListing] = &[
 /// run again, it moves their expiry forward so a long-running demo never empties. Tests start
 /// without them.
 pub async fn seed_demo_listings(db: &DatabaseConnection) -> Result<usize, SeedError> {
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let n = demo_listings_in(&txn).await?;
     txn.commit().await?;
     Ok(n)

@@ -9,7 +9,7 @@ use crate::errors::AppError;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    QueryOrder,
 };
 
 const REPORT_REASONS: [&str; 3] = ["fraud", "spam", "other"];
@@ -55,7 +55,7 @@ pub async fn submit_verification(
         }
         _ => None,
     };
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     verification_request::ActiveModel {
         organisation_id: Set(org.id),
         submitted_by: Set(Some(user.user_id)),
@@ -105,7 +105,7 @@ pub async fn decide_verification(
         .await?
         .ok_or(AppError::NotFound)?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let mut decided: verification_request::ActiveModel = request.into();
     decided.status = Set(if approve { "verified" } else { "rejected" }.into());
     decided.decided_by = Set(Some(moderator.user_id));
@@ -170,7 +170,7 @@ pub async fn endorse(db: &DatabaseConnection, user: &CurrentUser, slug: &str) ->
     if existing > 0 {
         return Ok(());
     }
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     endorsement::ActiveModel {
         organisation_id: Set(target.id),
         endorser_organisation_id: Set(endorser.id),
@@ -200,7 +200,7 @@ pub async fn endorse(db: &DatabaseConnection, user: &CurrentUser, slug: &str) ->
 pub async fn withdraw_endorsement(db: &DatabaseConnection, user: &CurrentUser, slug: &str) -> Result<(), AppError> {
     let target = find_by_slug(db, slug).await?;
     let endorser = can_endorse(db, user, &target).await?.ok_or(AppError::Forbidden)?;
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let open = endorsement::Entity::find()
         .filter(endorsement::Column::OrganisationId.eq(target.id))
         .filter(endorsement::Column::EndorserOrganisationId.eq(endorser.id))
@@ -283,7 +283,7 @@ pub(crate) async fn file_report(
         return Err(AppError::invalid("reason", "ErrChooseOne"));
     }
     let details = text(details, "details", 2000, details_required)?;
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     report::ActiveModel {
         subject_type: Set(subject_type.into()),
         subject_id: Set(subject_id),
@@ -335,7 +335,7 @@ pub async fn moderate_report(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let mut decided: report::ActiveModel = found.into();
     decided.status = Set(status.into());
     decided.decided_by = Set(Some(moderator.user_id));

@@ -103,8 +103,9 @@ async fn running_the_seed_twice_changes_nothing() {
 #[tokio::test]
 async fn gate_filters_combine_level_and_provinces() {
     let test_db = seeded_database().await;
-    let db = &test_db.db;
-    let all = gates::list(db, &GateFilter::default()).await.unwrap();
+    let reference = app::domain::reference::Reference::load(&test_db.db).await.unwrap();
+    let db = &reference;
+    let all = gates::list(db, &GateFilter::default());
     assert_eq!(all.len(), 30);
     // International gates come first.
     assert_eq!(all[0].level, GateLevel::International);
@@ -115,9 +116,7 @@ async fn gate_filters_combine_level_and_provinces() {
             level: Some(GateLevel::International),
             ..Default::default()
         },
-    )
-    .await
-    .unwrap();
+    );
     assert_eq!(international.len(), 10);
     assert!(international.iter().all(|g| g.level == GateLevel::International));
 
@@ -125,7 +124,7 @@ async fn gate_filters_combine_level_and_provinces() {
         vn_province: Some("vn-nghe-an".into()),
         ..Default::default()
     };
-    let rows = gates::list(db, &nghe_an).await.unwrap();
+    let rows = gates::list(db, &nghe_an);
     assert_eq!(rows.len(), 5, "{rows:?}");
 
     let combined = GateFilter {
@@ -133,25 +132,21 @@ async fn gate_filters_combine_level_and_provinces() {
         vn_province: Some("vn-quang-tri".into()),
         la_province: Some("la-savannakhet".into()),
     };
-    let ids: Vec<String> = gates::list(db, &combined)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|g| g.id)
-        .collect();
+    let ids: Vec<String> = gates::list(db, &combined).into_iter().map(|g| g.id).collect();
     assert_eq!(ids, vec!["lao-bao".to_owned()]);
 
     let nothing = GateFilter {
         vn_province: Some("no-such-province".into()),
         ..Default::default()
     };
-    assert!(gates::list(db, &nothing).await.unwrap().is_empty());
+    assert!(gates::list(db, &nothing).is_empty());
 }
 
 #[tokio::test]
 async fn gate_detail_has_both_sides_zones_and_sources() {
     let test_db = seeded_database().await;
-    let gate = gates::detail(&test_db.db, "cau-treo")
+    let reference = app::domain::reference::Reference::load(&test_db.db).await.unwrap();
+    let gate = gates::detail(&test_db.db, &reference, "cau-treo")
         .await
         .unwrap()
         .expect("Cầu Treo exists");
@@ -164,13 +159,17 @@ async fn gate_detail_has_both_sides_zones_and_sources() {
         "{:?}",
         gate.sources
     );
-    assert!(gates::detail(&test_db.db, "atlantis").await.unwrap().is_none());
+    assert!(gates::detail(&test_db.db, &reference, "atlantis")
+        .await
+        .unwrap()
+        .is_none());
 }
 
 #[tokio::test]
 async fn home_figures_come_from_the_statistics_table() {
     let test_db = seeded_database().await;
-    let data = home::load(&test_db.db).await.unwrap();
+    let reference = app::domain::reference::Reference::load(&test_db.db).await.unwrap();
+    let data = home::load(&test_db.db, &reference).await.unwrap();
     let fy = data.latest_full_year.expect("a full year");
     assert_eq!((fy.year, fy.months), (2025, 12));
     let period = data.latest_period.expect("a partial period");

@@ -142,6 +142,7 @@ impl TestApp {
                 hold_unverified: config.hold_unverified_listings,
             },
             search,
+            reference: Default::default(),
         };
         TestApp {
             router: server::build_router(state, &config),

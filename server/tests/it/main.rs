@@ -6,6 +6,7 @@ mod accounts;
 mod api;
 mod assets;
 mod cli;
+mod concurrency;
 mod config;
 mod data;
 mod errors;

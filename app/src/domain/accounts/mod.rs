@@ -12,7 +12,6 @@ use crate::i18n::Lang;
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 
 pub use sessions::{CurrentUser, NewSession};
@@ -96,7 +95,7 @@ pub async fn sign_up(db: &DatabaseConnection, origin: &Origin, input: SignUp<'_>
     }
     let hash = password::hash(input.password.to_owned()).await?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let created = user::ActiveModel {
         email: Set(email.clone()),
         password_hash: Set(hash),
@@ -157,7 +156,7 @@ pub async fn resend_confirmation(db: &DatabaseConnection, origin: &Origin, user_
 
 /// Confirms the address a confirmation token was sent to.
 pub async fn confirm_email(db: &DatabaseConnection, token: &str) -> Result<user::Model, AppError> {
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let user_id = tokens::redeem(&txn, token, tokens::Purpose::ConfirmEmail).await?;
     let account = user::Entity::find_by_id(user_id)
         .one(&txn)
@@ -254,7 +253,7 @@ pub async fn change_password(
     }
     password::check_strength(new_password, &account.email)?;
     let hash = password::hash(new_password.to_owned()).await?;
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let mut active: user::ActiveModel = account.into();
     active.password_hash = Set(hash);
     active.password_changed_at = Set(Utc::now());
@@ -281,7 +280,7 @@ pub async fn request_password_reset(db: &DatabaseConnection, origin: &Origin, ra
     let Some(account) = find_by_email(db, &email).await? else {
         return Ok(());
     };
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let token = tokens::issue(
         &txn,
         account.id,
@@ -324,7 +323,7 @@ pub async fn reset_password(db: &DatabaseConnection, token: &str, new_password: 
     let hash = password::hash(new_password.to_owned()).await?;
     // Receiving the link proves the address too.
     let confirmed_at = account.email_confirmed_at.unwrap_or_else(Utc::now);
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     tokens::redeem(&txn, token, tokens::Purpose::ResetPassword).await?;
     let mut active: user::ActiveModel = account.into();
     active.password_hash = Set(hash);
@@ -359,7 +358,7 @@ pub async fn create_admin(
     }
     let hash = password::hash(password_input.to_owned()).await?;
     let now = Utc::now();
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let display_name = email.split('@').next().unwrap_or("admin").to_owned();
     let created = user::ActiveModel {
         email: Set(email),
@@ -412,7 +411,7 @@ pub async fn set_platform_role(
     if account.id == admin.user_id {
         return Err(AppError::invalid("email", "ErrOwnRole"));
     }
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let mut active: user::ActiveModel = account.into();
     active.platform_role = Set(role.code().to_owned());
     let updated = active.update(&txn).await?;

@@ -9,7 +9,7 @@ use crate::domain::accounts::CurrentUser;
 use crate::domain::entities::{listing, listing_gate, search_outbox};
 use crate::errors::AppError;
 use crate::model::ListingView;
-use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
 
 /// Rows per INSERT statement (about 50 columns each: well under both databases' limits).
 const CHUNK: usize = 250;
@@ -391,7 +391,7 @@ pub async fn import(
         }
     };
     let total = rows.len();
-    let txn = db.begin().await.map_err(AppError::from)?;
+    let txn = crate::domain::db::begin_write(db).await.map_err(AppError::from)?;
     let mut written = 0;
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {

@@ -89,7 +89,7 @@ pub async fn save(
         capacity: Set(capacity),
         updated_at: Set(Utc::now()),
     };
-    let txn = sea_orm::TransactionTrait::begin(db).await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     logistics_profile::Entity::insert(row)
         .on_conflict(
             sea_orm::sea_query::OnConflict::column(logistics_profile::Column::OrganisationId)
@@ -112,10 +112,19 @@ pub async fn save(
     Ok(())
 }
 
-async fn gate_map(db: &impl ConnectionTrait) -> Result<HashMap<String, PlaceRef>, AppError> {
-    Ok(border_gate::Entity::find()
-        .all(db)
-        .await?
+async fn gate_map(
+    db: &impl ConnectionTrait,
+    reference: Option<&crate::domain::reference::Reference>,
+) -> Result<HashMap<String, PlaceRef>, AppError> {
+    let loaded;
+    let gates = match reference {
+        Some(reference) => reference.gates(),
+        None => {
+            loaded = border_gate::Entity::find().all(db).await?;
+            &loaded
+        }
+    };
+    Ok(gates
         .iter()
         .map(|g| {
             (
@@ -149,15 +158,29 @@ pub async fn of_organisation(
     db: &impl ConnectionTrait,
     organisation_id: i32,
 ) -> Result<Option<LogisticsView>, AppError> {
+    of_organisation_with(db, None, organisation_id).await
+}
+
+/// [`of_organisation`], with the gates' names from memory when given.
+pub async fn of_organisation_with(
+    db: &impl ConnectionTrait,
+    reference: Option<&crate::domain::reference::Reference>,
+    organisation_id: i32,
+) -> Result<Option<LogisticsView>, AppError> {
     let Some(row) = logistics_profile::Entity::find_by_id(organisation_id).one(db).await? else {
         return Ok(None);
     };
-    Ok(Some(view(row, &gate_map(db).await?)))
+    Ok(Some(view(row, &gate_map(db, reference).await?)))
 }
 
 /// Active logistics providers with a profile, optionally covering `gate` and offering `service`;
 /// verified ones first, then by name.
-pub async fn partners(db: &impl ConnectionTrait, gate: &str, service: &str) -> Result<Vec<LogisticsPartner>, AppError> {
+pub async fn partners(
+    db: &impl ConnectionTrait,
+    reference: Option<&crate::domain::reference::Reference>,
+    gate: &str,
+    service: &str,
+) -> Result<Vec<LogisticsPartner>, AppError> {
     let rows = logistics_profile::Entity::find().all(db).await?;
     let orgs: HashMap<i32, organisation::Model> = organisation::Entity::find()
         .filter(organisation::Column::Status.eq("active"))
@@ -168,7 +191,7 @@ pub async fn partners(db: &impl ConnectionTrait, gate: &str, service: &str) -> R
         .into_iter()
         .map(|o| (o.id, o))
         .collect();
-    let gates = gate_map(db).await?;
+    let gates = gate_map(db, reference).await?;
     let has = |list: &str, code: &str| code.is_empty() || list.split(',').any(|x| x == code);
     let mut out: Vec<LogisticsPartner> = rows
         .into_iter()

@@ -14,7 +14,6 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 
 /// Who is writing: a signed-in member, or an API token of the organisation.
@@ -262,7 +261,7 @@ pub async fn create(
         Save::Draft => Status::Draft,
         Save::Publish => published_status(&organisation, rules),
     };
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let created = new_row(valid, &organisation, actor.user_id(), status, actor.origin(), now)
         .insert(&txn)
         .await?;
@@ -316,7 +315,7 @@ pub async fn update(
     check_organisation(&valid, &organisation)?;
     let hs_unknown = valid.hs_unknown;
     let gates = valid.gate_ids.clone();
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let old_expiry = row.expires_at;
     let mut model: listing::ActiveModel = row.into();
     fill(&mut model, valid);
@@ -405,7 +404,7 @@ pub async fn apply_step(
         }
     }
     model.updated_at = Set(now);
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let saved = model.update(&txn).await?;
     enqueue_index(&txn, saved.id, "upsert").await?;
     txn.commit().await?;
@@ -424,7 +423,7 @@ pub async fn moderate(
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let mut model: listing::ActiveModel = row.into();
     let status = if release { Status::Published } else { Status::Removed };
     model.status = Set(status.code().to_owned());
@@ -482,7 +481,7 @@ pub async fn send_expiry_reminders(
         }
         let title = super::browse::title_in(&row, Lang::En).0;
         let link = format!("{public_origin}/my/listings");
-        let txn = db.begin().await?;
+        let txn = crate::domain::db::begin_write(db).await?;
         for recipient in &recipients {
             let lang = Lang::parse(&recipient.preferred_lang).unwrap_or_default();
             mail::enqueue(

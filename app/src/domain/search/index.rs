@@ -29,9 +29,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 use tantivy::schema::{
     FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
@@ -835,7 +833,7 @@ pub async fn prune(db: &sea_orm::DatabaseConnection, retention: Duration) -> Res
         .await?
         .map_or(0, |row| row.id);
     let through = passed_by_all.max(too_old);
-    let txn = db.begin().await?;
+    let txn = crate::domain::db::begin_write(db).await?;
     let before = pruned_through(&txn).await?;
     if through <= before {
         txn.commit().await?;

@@ -10,7 +10,10 @@ pub async fn get_gate(id: String) -> Result<GateDetail, AppError> {
                 return Err(AppError::NotFound);
             }
             let db = crate::state::db()?;
-            crate::domain::gates::detail(&db, &id).await?.ok_or(AppError::NotFound)
+            let reference = crate::state::reference().await?;
+            crate::domain::gates::detail(&db, &reference, &id)
+                .await?
+                .ok_or(AppError::NotFound)
         }
         .await,
     )

@@ -7,9 +7,9 @@ use leptos::prelude::*;
 pub async fn get_gate_filters() -> Result<GateFilterOptions, AppError> {
     crate::state::with_status(
         async move {
-            let db = crate::state::db()?;
-            let (vn_provinces, la_provinces) = crate::domain::gates::province_options(&db).await?;
-            let total_gates = crate::domain::gates::count(&db).await?;
+            let reference = crate::state::reference().await?;
+            let (vn_provinces, la_provinces) = crate::domain::gates::province_options(&reference);
+            let total_gates = reference.gates().len() as u64;
             Ok(GateFilterOptions {
                 vn_provinces,
                 la_provinces,

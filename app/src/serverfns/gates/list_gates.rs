@@ -7,8 +7,8 @@ use leptos::prelude::*;
 pub async fn list_gates(filter: GateFilter) -> Result<Vec<GateRow>, AppError> {
     crate::state::with_status(
         async move {
-            let db = crate::state::db()?;
-            Ok(crate::domain::gates::list(&db, &filter).await?)
+            let reference = crate::state::reference().await?;
+            Ok(crate::domain::gates::list(&reference, &filter))
         }
         .await,
     )

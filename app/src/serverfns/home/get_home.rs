@@ -7,7 +7,8 @@ pub async fn get_home() -> Result<HomeData, AppError> {
     crate::state::with_status(
         async move {
             let db = crate::state::db()?;
-            Ok(crate::domain::home::load(&db).await?)
+            let reference = crate::state::reference().await?;
+            Ok(crate::domain::home::load(&db, &reference).await?)
         }
         .await,
     )

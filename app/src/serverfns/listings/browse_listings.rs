@@ -10,8 +10,10 @@ pub async fn browse_listings(filters: ListingFilters, lang: Lang) -> Result<List
         async move {
             let db = crate::state::db()?;
             let viewer = crate::state::current_user();
-            crate::domain::listings::browse::browse(
+            let reference = crate::state::reference().await?;
+            crate::domain::listings::browse::browse_with(
                 &db,
+                Some(&reference),
                 &filters,
                 viewer.as_ref(),
                 lang,

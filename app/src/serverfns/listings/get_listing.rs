@@ -10,7 +10,8 @@ pub async fn get_listing(id: i32, lang: Lang) -> Result<ListingView, AppError> {
         async move {
             let db = crate::state::db()?;
             let viewer = crate::state::current_user();
-            crate::domain::listings::browse::get(&db, id, viewer.as_ref(), lang).await
+            let reference = crate::state::reference().await?;
+            crate::domain::listings::browse::get_with(&db, Some(&reference), id, viewer.as_ref(), lang).await
         }
         .await,
     )

@@ -10,7 +10,8 @@ pub async fn get_listing_choices(lang: Lang) -> Result<ListingChoices, AppError>
         async move {
             let db = crate::state::db()?;
             let viewer = crate::state::current_user();
-            crate::domain::listings::browse::choices(&db, viewer.as_ref(), lang).await
+            let reference = crate::state::reference().await?;
+            crate::domain::listings::browse::choices(&db, &reference, viewer.as_ref(), lang).await
         }
         .await,
     )

@@ -13,16 +13,27 @@ pub async fn get_organisation_offer(
         async move {
             let db = crate::state::db()?;
             let viewer = crate::state::current_user();
-            let org = crate::domain::organisations::find_by_slug(&db, &slug).await?;
+            let reference = crate::state::reference().await?;
             let filters = crate::model::ListingFilters {
                 organisation: slug.clone(),
                 ..Default::default()
             };
-            let listings = crate::domain::listings::browse::browse(&db, &filters, viewer.as_ref(), lang, 20)
-                .await?
-                .items;
-            let logistics = crate::domain::listings::logistics::of_organisation(&db, org.id).await?;
-            Ok((listings, logistics))
+            // The listings and the services profile do not depend on each other.
+            let (page, logistics) = tokio::try_join!(
+                crate::domain::listings::browse::browse_with(
+                    &db,
+                    Some(&reference),
+                    &filters,
+                    viewer.as_ref(),
+                    lang,
+                    20
+                ),
+                async {
+                    let org = crate::domain::organisations::find_by_slug(&db, &slug).await?;
+                    crate::domain::listings::logistics::of_organisation_with(&db, Some(&reference), org.id).await
+                },
+            )?;
+            Ok((page.items, logistics))
         }
         .await,
     )

@@ -11,7 +11,9 @@ pub async fn list_my_listings(lang: Lang) -> Result<Vec<(String, String, Vec<Lis
         async move {
             let db = crate::state::db()?;
             let user = crate::state::require_user()?;
-            let choices = crate::domain::listings::browse::choices(&db, Some(&user), lang).await?;
+            let choices =
+                crate::domain::listings::browse::choices(&db, &*crate::state::reference().await?, Some(&user), lang)
+                    .await?;
             let mut out = Vec::new();
             for (slug, name) in choices.my_organisations {
                 let listings = crate::domain::listings::browse::of_organisation(&db, &user, &slug, lang).await?;

@@ -8,7 +8,8 @@ pub async fn list_partners(gate: String, service: String) -> Result<Vec<Logistic
     crate::state::with_status(
         async move {
             let db = crate::state::db()?;
-            crate::domain::listings::logistics::partners(&db, &gate, &service).await
+            let reference = crate::state::reference().await?;
+            crate::domain::listings::logistics::partners(&db, Some(&reference), &gate, &service).await
         }
         .await,
     )

@@ -15,27 +15,37 @@ pub(crate) async fn org_view(
 ) -> Result<crate::model::OrgView, crate::errors::AppError> {
     use crate::domain::organisations::principal;
     use crate::domain::policy::{allowed, Action, Principal};
-    let who = principal(db, viewer, Some(org.id)).await?;
+    // Independent reads, run together rather than one after another.
+    let verification_pending = async {
+        use crate::domain::entities::verification_request as vr;
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        Ok::<_, crate::errors::AppError>(
+            vr::Entity::find()
+                .filter(vr::Column::OrganisationId.eq(org.id))
+                .filter(vr::Column::Status.eq("pending"))
+                .count(db)
+                .await?
+                > 0,
+        )
+    };
+    let endorser = async {
+        match viewer {
+            Some(viewer) => crate::domain::trust::can_endorse(db, viewer, &org).await,
+            None => Ok(None),
+        }
+    };
+    let (who, endorsements, endorser, verification_pending, reference) = tokio::try_join!(
+        principal(db, viewer, Some(org.id)),
+        crate::domain::trust::endorsements_of(db, org.id),
+        endorser,
+        verification_pending,
+        crate::state::reference(),
+    )?;
     let viewer_role = match &who {
         Principal::User {
             role_in_organisation, ..
         } => role_in_organisation.map(|r| r.code().to_owned()),
         Principal::Anonymous => None,
-    };
-    let endorsements = crate::domain::trust::endorsements_of(db, org.id).await?;
-    let endorser = match viewer {
-        Some(viewer) => crate::domain::trust::can_endorse(db, viewer, &org).await?,
-        None => None,
-    };
-    let verification_pending = {
-        use crate::domain::entities::verification_request as vr;
-        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
-        vr::Entity::find()
-            .filter(vr::Column::OrganisationId.eq(org.id))
-            .filter(vr::Column::Status.eq("pending"))
-            .count(db)
-            .await?
-            > 0
     };
     Ok(crate::model::OrgView {
         endorsed_by_viewer: endorser
@@ -52,20 +62,15 @@ pub(crate) async fn org_view(
             })
             .collect(),
         logo: org.logo_path.clone().map(|file| format!("/uploads/logos/{file}")),
-        province: match &org.province_id {
-            Some(id) => {
-                use sea_orm::EntityTrait;
-                crate::domain::entities::province::Entity::find_by_id(id.clone())
-                    .one(db)
-                    .await?
-                    .map(|p| crate::model::Names {
-                        vi: p.name_vi,
-                        lo: p.name_lo.unwrap_or_default(),
-                        en: p.name_en,
-                    })
-            }
-            None => None,
-        },
+        province: org
+            .province_id
+            .as_deref()
+            .and_then(|id| reference.province(id))
+            .map(|p| crate::model::Names {
+                vi: p.name_vi.clone(),
+                lo: p.name_lo.clone().unwrap_or_default(),
+                en: p.name_en.clone(),
+            }),
         province_id: org.province_id.clone(),
         sectors: split_codes(&org.sectors),
         languages: split_codes(&org.languages),

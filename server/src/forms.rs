@@ -152,14 +152,53 @@ pub(crate) fn see_other(location: &str, cookie: Option<String>) -> Response {
     response
 }
 
-/// A local path to go back to after signing in; anything else (other sites, `//host`) is ignored.
+/// A local path to go back to after signing in; anything else goes to the account page.
+///
+/// Browsers strip tabs and newlines from URLs and read `\\` as `/`, so `/\t/evil.example` and
+/// `/\\evil.example` are other hosts: a path must start with exactly one `/`, and contain no
+/// whitespace, control character or backslash, also once percent-decoded (a `Location` header
+/// is sent as it is, and `%09` decoded later would make `//`).
 pub fn safe_next(next: &str) -> String {
-    let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && next.len() <= 512;
-    if ok {
+    fn local_path(path: &str) -> bool {
+        path.starts_with('/')
+            && !path.starts_with("//")
+            && !path.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    }
+    let decoded = percent_decode(next);
+    if next.len() <= 512 && local_path(next) && decoded.as_deref().is_some_and(local_path) {
         next.to_owned()
     } else {
         "/account".to_owned()
     }
+}
+
+/// Percent-decodes until nothing changes (`%2509` → `%09` → a tab); `None` when the bytes are
+/// not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let mut current = text.to_owned();
+    for _ in 0..4 {
+        let bytes = current.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let hex = |b: u8| (b as char).to_digit(16);
+            if bytes[i] == b'%' && i + 2 < bytes.len() {
+                if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+            }
+            out.push(bytes[i]);
+            i += 1;
+        }
+        let next = String::from_utf8(out).ok()?;
+        if next == current {
+            return Some(next);
+        }
+        current = next;
+    }
+    Some(current)
 }
 
 /// Renders the form's page again with the form state (and its status). `page` is the path of

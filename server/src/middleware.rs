@@ -110,25 +110,32 @@ pub async fn identify(
     next.run(request).await
 }
 
-/// CSRF defence for cookie-authenticated requests: a mutating request that carries cookies
-/// must come from this site (`Sec-Fetch-Site: same-origin`, or an `Origin` equal to the public
-/// origin). Requests without cookies carry no ambient authority and pass.
+/// CSRF defence: a mutating request must come from this site (`Sec-Fetch-Site: same-origin`,
+/// or an `Origin` equal to the public origin) — with or without cookies, since a cross-site
+/// post to sign-in or sign-up without cookies signs the victim into the attacker's account
+/// (login CSRF). A request that names no site at all (curl, servers) passes only when it carries
+/// no cookie; bearer-token API calls without cookies carry no ambient authority and pass.
 pub async fn same_origin_mutations(
     axum::Extension(policy): axum::Extension<RequestPolicy>,
     request: Request,
     next: Next,
 ) -> Response {
     let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if safe || request.headers().get(header::COOKIE).is_none() {
+    let headers = request.headers();
+    let has_cookie = headers.get(header::COOKIE).is_some();
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("Bearer "));
+    if safe || (bearer && !has_cookie) {
         return next.run(request).await;
     }
-    let headers = request.headers();
     let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
     let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
     let allowed = match (fetch_site, origin) {
         (Some(site), _) => site == "same-origin" || site == "none",
         (None, Some(origin)) => origin.trim_end_matches('/') == policy.public_origin,
-        (None, None) => false,
+        (None, None) => !has_cookie,
     };
     if allowed {
         next.run(request).await

@@ -4,6 +4,7 @@ use crate::helpers::{TestApp, TestResponse};
 use app::domain::{accounts, mail};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use sea_orm::{EntityTrait, PaginatorTrait};
 
 const ORIGIN: &str = "http://127.0.0.1:3000";
 
@@ -514,4 +515,139 @@ async fn an_administrator_appoints_a_moderator_who_then_sees_the_queue() {
         .await
         .body
         .contains("account.role_change"));
+}
+
+/// A cross-site form post, without any cookie, as a hostile page makes it.
+async fn cross_site_post(
+    app: &TestApp,
+    path: &str,
+    fields: &[(&str, &str)],
+    origin: &str,
+    site: Option<&str>,
+) -> TestResponse {
+    let mut builder = Request::builder()
+        .method("POST")
+        .uri(path)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("origin", origin);
+    if let Some(site) = site {
+        builder = builder.header("sec-fetch-site", site);
+    }
+    app.request(builder.body(Body::from(form_body(fields))).unwrap()).await
+}
+
+#[tokio::test]
+async fn cross_site_posts_without_cookies_are_refused_so_nobody_is_signed_in_as_the_attacker() {
+    let app = TestApp::new().await;
+    app.sign_up("attacker@example.la", "correct horse battery staple").await;
+    let before = app::domain::entities::mail::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap();
+    for (path, fields) in [
+        (
+            "/account/signin",
+            vec![
+                ("email", "attacker@example.la"),
+                ("password", "correct horse battery staple"),
+            ],
+        ),
+        (
+            "/account/signup",
+            vec![
+                ("display_name", "X"),
+                ("email", "new@example.la"),
+                ("password", "correct horse battery staple"),
+            ],
+        ),
+        ("/account/forgot", vec![("email", "attacker@example.la")]),
+        (
+            "/account/reset",
+            vec![("token", "x"), ("password", "correct horse battery staple")],
+        ),
+        ("/account/confirm", vec![("token", "x")]),
+    ] {
+        for (origin, site) in [
+            ("https://evil.example", Some("cross-site")),
+            ("https://evil.example", None),
+            ("null", None),
+            ("http://127.0.0.1:3000", Some("same-site")),
+        ] {
+            let res = cross_site_post(&app, path, &fields, origin, site).await;
+            assert_eq!(res.status, StatusCode::FORBIDDEN, "{path} from {origin} {site:?}");
+            assert!(res.header("set-cookie").is_none(), "{path}: a session was made");
+        }
+    }
+    assert!(accounts::find_by_email(&app.db, "new@example.la")
+        .await
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        app::domain::entities::mail::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap(),
+        before,
+        "no mail was queued"
+    );
+    // The same sign-in from the site itself works.
+    let res = app
+        .post_form(
+            "/account/signin",
+            &[
+                ("email", "attacker@example.la"),
+                ("password", "correct horse battery staple"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn after_sign_in_next_only_leads_to_a_path_of_this_site() {
+    use server::forms::safe_next;
+    for evil in [
+        "/%09/evil.example/x",
+        "/\t/evil.example/x",
+        "/\n/evil.example",
+        "/\\evil.example",
+        "\\\\evil.example",
+        "//evil.example",
+        "/%2F/evil.example",
+        "/%5Cevil.example",
+        "/%2509/evil.example",
+        "https://evil.example/",
+        "javascript:alert(1)",
+        " /listings",
+        "",
+    ] {
+        assert_eq!(safe_next(evil), "/account", "{evil:?}");
+    }
+    for good in [
+        "/listings?kind=commodity",
+        "/orgs/hung-aloun/edit",
+        "/search?q=cao%20su%C3%A0",
+    ] {
+        let expected = if good.contains("%20") { "/account" } else { good };
+        assert_eq!(safe_next(good), expected, "{good:?}");
+    }
+    let app = TestApp::new().await;
+    app.sign_up("traveller@example.vn", "correct horse battery staple")
+        .await;
+    for evil in ["/%09/evil.example/x", "/\t/evil.example/x", "/\\evil.example"] {
+        let res = app
+            .post_form(
+                "/account/signin",
+                &[
+                    ("email", "traveller@example.vn"),
+                    ("password", "correct horse battery staple"),
+                    ("next", evil),
+                ],
+                None,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert_eq!(res.header("location"), Some("/account"), "{evil:?}");
+    }
 }

@@ -26,7 +26,19 @@ pub enum AppError {
     Internal { reference: String },
 }
 
+/// The field name of an error about the request as a whole (its arguments did not decode).
+pub const REQUEST_FIELD: &str = "request";
+
 impl AppError {
+    /// The HTTP status of this error as a server function's answer: like `status`, except that
+    /// arguments that did not decode are a bad request (400), not a validation error.
+    pub fn server_fn_status(&self) -> StatusCode {
+        match self {
+            AppError::Invalid { field, .. } if field == REQUEST_FIELD => StatusCode::BAD_REQUEST,
+            other => other.status(),
+        }
+    }
+
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         AppError::Invalid {
             field: field.into(),
@@ -76,10 +88,16 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(message) | ServerFnErrorErr::Deserialization(message) => AppError::Invalid {
-                field: "request".into(),
-                message,
-            },
+            // The arguments did not decode: the caller's mistake (400), told in the reader's
+            // language by the server (`server::middleware::server_fn_errors`); serde's text,
+            // which names our types, stays in the log.
+            ServerFnErrorErr::Args(detail) | ServerFnErrorErr::Deserialization(detail) => {
+                #[cfg(feature = "ssr")]
+                tracing::info!(%detail, "server function arguments refused");
+                #[cfg(not(feature = "ssr"))]
+                let _ = detail;
+                AppError::invalid(REQUEST_FIELD, crate::i18n::Msg::ErrBadRequest.key())
+            }
             // Transport failures on the client and unexpected failures on the server: the user
             // gets a reference, the detail is not passed on.
             other => {

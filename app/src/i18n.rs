@@ -292,9 +292,14 @@ catalogue! {
     ConfirmationSent { vi: "Chúng tôi đã gửi liên kết xác nhận mới.", lo: "ພວກເຮົາໄດ້ສົ່ງລິ້ງຢືນຢັນໃໝ່ແລ້ວ.", en: "We sent a new confirmation link." }
     AccountConfirmedNotice { vi: "Địa chỉ e-mail của bạn đã được xác nhận.", lo: "ອີເມວຂອງທ່ານໄດ້ຮັບການຢືນຢັນແລ້ວ.", en: "Your e-mail address is confirmed." }
     WelcomeNotice {
-        vi: "Chào mừng! Chúng tôi đã gửi liên kết xác nhận tới {email}.",
-        lo: "ຍິນດີຕ້ອນຮັບ! ພວກເຮົາໄດ້ສົ່ງລິ້ງຢືນຢັນໄປຫາ {email}.",
-        en: "Welcome! We sent a confirmation link to {email}.",
+        vi: "Chào mừng bạn đến với Corridor! Địa chỉ e-mail của bạn đã được xác nhận.",
+        lo: "ຍິນດີຕ້ອນຮັບສູ່ Corridor! ອີເມວຂອງທ່ານໄດ້ຮັບການຢືນຢັນແລ້ວ.",
+        en: "Welcome to Corridor! Your e-mail address is confirmed.",
+    }
+    SignUpSent {
+        vi: "Hãy kiểm tra hộp thư: chúng tôi đã gửi thư tới địa chỉ bạn nhập. Mở liên kết trong thư để xác nhận địa chỉ và đăng nhập. Không thấy thư? Hãy xem thư mục thư rác, hoặc đăng nhập nếu bạn đã có tài khoản.",
+        lo: "ກະລຸນາກວດເບິ່ງອີເມວ: ພວກເຮົາໄດ້ສົ່ງຂໍ້ຄວາມໄປຫາອີເມວທີ່ທ່ານປ້ອນ. ເປີດລິ້ງໃນນັ້ນເພື່ອຢືນຢັນ ແລະ ເຂົ້າສູ່ລະບົບ. ບໍ່ເຫັນອີເມວ? ກວດເບິ່ງກ່ອງຂີ້ເຫຍື້ອ, ຫຼື ເຂົ້າສູ່ລະບົບຖ້າທ່ານມີບັນຊີແລ້ວ.",
+        en: "Check your mail: we sent a message to the address you entered. Open the link in it to confirm your address and sign in. Nothing there? Look in the spam folder, or sign in if you already have an account.",
     }
     ChangePasswordTitle { vi: "Đổi mật khẩu", lo: "ປ່ຽນລະຫັດຜ່ານ", en: "Change password" }
     CurrentPassword { vi: "Mật khẩu hiện tại", lo: "ລະຫັດຜ່ານປັດຈຸບັນ", en: "Current password" }
@@ -657,6 +662,11 @@ catalogue! {
     ReleaseButton { vi: "Cho đăng", lo: "ອະນຸມັດ", en: "Release" }
     RemoveButton { vi: "Gỡ tin", lo: "ລຶບປະກາດ", en: "Remove" }
     OrgListingsTitle { vi: "Tin đang đăng", lo: "ປະກາດທີ່ເຜີຍແຜ່ຢູ່", en: "Current listings" }
+    ErrBadRequest {
+        vi: "Yêu cầu không hợp lệ: các tham số không đọc được.",
+        lo: "ຄຳຮ້ອງຂໍບໍ່ຖືກຕ້ອງ: ອ່ານຂໍ້ມູນທີ່ສົ່ງມາບໍ່ໄດ້.",
+        en: "Bad request: its parameters could not be read.",
+    }
     ErrControlChars { vi: "Có ký tự không hợp lệ.", lo: "ມີຕົວອັກສອນທີ່ບໍ່ຖືກຕ້ອງ.", en: "Contains characters that are not allowed." }
     ErrOneTitle { vi: "Hãy viết tiêu đề bằng ít nhất một ngôn ngữ.", lo: "ກະລຸນາຂຽນຫົວຂໍ້ຢ່າງໜ້ອຍໜຶ່ງພາສາ.", en: "Give a title in at least one language." }
     ErrPositive { vi: "Phải lớn hơn 0.", lo: "ຕ້ອງຫຼາຍກວ່າ 0.", en: "Must be more than zero." }

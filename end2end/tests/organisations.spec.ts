@@ -66,6 +66,10 @@ test('a Lao trader creates an organisation and invites a colleague who joins it'
   await other.getByLabel('E-mail').fill(colleague);
   await other.getByLabel('Password').fill(PASSWORD);
   await other.getByRole('button', { name: 'Create account' }).click();
+  // The confirmation link (the newest mail to the colleague) signs the new account in.
+  await other.goto(await mailedPath(browser, colleague));
+  await other.getByRole('button', { name: 'Confirm' }).click();
+  await expect(other.getByText('Your e-mail address is confirmed.')).toBeVisible();
   await other.goto(`${invitation}&lang=en`);
   await other.getByRole('button', { name: 'Accept the invitation' }).click();
   await expect(other.getByRole('heading', { level: 1, name: `Attapeu Rubber ${stamp}` })).toBeVisible();

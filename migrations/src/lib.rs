@@ -12,6 +12,7 @@ mod m20261125_000007_verification_documents;
 mod m20261125_000008_listings;
 mod m20261125_000009_listing_indexes;
 mod m20261125_000010_search_indexers;
+mod m20261203_000011_sign_in_devices_and_mail_kinds;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000008_listings::Migration),
             Box::new(m20261125_000009_listing_indexes::Migration),
             Box::new(m20261125_000010_search_indexers::Migration),
+            Box::new(m20261203_000011_sign_in_devices_and_mail_kinds::Migration),
         ]
     }
 }

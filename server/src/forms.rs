@@ -1,7 +1,7 @@
 //! Form posts of the account pages. Each one parses the form, calls the domain, and either
 //! redirects (303, POST-redirect-GET) or renders the same page again with what was typed and
 //! what is wrong, so every form works without JavaScript and loses nothing.
-use app::domain::accounts::{self, sessions, CurrentUser, Origin, SignUp};
+use app::domain::accounts::{self, devices, sessions, CurrentUser, Origin, SignUp};
 use app::domain::api_tokens;
 use app::domain::organisations::{self, OrganisationInput};
 use app::domain::policy::OrgRole;
@@ -290,6 +290,8 @@ macro_rules! read_or_return {
     };
 }
 
+/// Sign-up answers the same for a new address and a taken one ("check your mail"); the
+/// confirmation link signs the new user in (see `confirm_email`).
 pub async fn sign_up(State(state): State<AppState>, request: Request) -> Response {
     let submission = read_or_return!(request);
     let origin = Origin(state.public_origin.clone());
@@ -305,13 +307,7 @@ pub async fn sign_up(State(state): State<AppState>, request: Request) -> Respons
     )
     .await;
     match result {
-        Ok(user) => match sessions::create(&state.db, user.id, &submission.client()).await {
-            Ok(session) => see_other(
-                "/account?notice=welcome",
-                Some(sessions::cookie(&session.secret, state.secure_cookies())),
-            ),
-            Err(err) => render_again(state, submission, None, err, Vec::new()).await,
-        },
+        Ok(_) => see_other("/account/signup?sent=1", None),
         Err(err) => {
             let keep = submission.echo();
             render_again(state, submission, None, err, keep).await
@@ -321,22 +317,36 @@ pub async fn sign_up(State(state): State<AppState>, request: Request) -> Respons
 
 pub async fn sign_in(State(state): State<AppState>, request: Request) -> Response {
     let submission = read_or_return!(request);
+    let device = crate::middleware::cookie_value(&submission.parts.headers, devices::COOKIE).map(str::to_owned);
     let result = accounts::sign_in(
         &state.db,
         &submission.get("email"),
         &submission.get("password"),
         &submission.client(),
+        device.as_deref(),
     )
     .await;
     match result {
-        Ok((_, session)) => see_other(
-            &safe_next(&submission.get("next")),
-            Some(sessions::cookie(&session.secret, state.secure_cookies())),
-        ),
+        Ok(signed_in) => {
+            let mut response = see_other(
+                &safe_next(&submission.get("next")),
+                Some(sessions::cookie(&signed_in.session.secret, state.secure_cookies())),
+            );
+            if let Some(secret) = signed_in.new_device {
+                append_cookie(&mut response, &devices::cookie(&secret, state.secure_cookies()));
+            }
+            response
+        }
         Err(err) => {
             let keep = submission.echo();
             render_again(state, submission, None, err, keep).await
         }
+    }
+}
+
+fn append_cookie(response: &mut Response, cookie: &str) {
+    if let Ok(value) = HeaderValue::from_str(cookie) {
+        response.headers_mut().append(header::SET_COOKIE, value);
     }
 }
 
@@ -364,6 +374,16 @@ pub async fn sign_out_everywhere(State(state): State<AppState>, request: Request
 pub async fn confirm_email(State(state): State<AppState>, request: Request) -> Response {
     let submission = read_or_return!(request);
     match accounts::confirm_email(&state.db, &submission.get("token")).await {
+        // The link was mailed to the address, so it signs its owner in (sign-up no longer does).
+        Ok(account) if submission.user().is_none_or(|u| u.user_id != account.id) => {
+            match sessions::create(&state.db, account.id, &submission.client()).await {
+                Ok(session) => see_other(
+                    "/account?notice=welcome",
+                    Some(sessions::cookie(&session.secret, state.secure_cookies())),
+                ),
+                Err(err) => render_again(state, submission, None, err, Vec::new()).await,
+            }
+        }
         Ok(_) => see_other("/account?notice=confirmed", None),
         Err(err) => render_again(state, submission, None, err, Vec::new()).await,
     }

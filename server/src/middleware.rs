@@ -64,7 +64,8 @@ pub fn client_addr(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpAddr]
         .to_string()
 }
 
-fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+/// The value of a request cookie.
+pub(crate) fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()
@@ -150,4 +151,50 @@ pub async fn same_origin_mutations(
         )
             .into_response()
     }
+}
+
+/// Where the Leptos server functions live (`#[server(prefix = "/_fn", …)]`), apart from the
+/// public API under `/api/v1`.
+pub const SERVER_FN_PREFIX: &str = "/_fn/";
+
+/// Server functions answer every error with 500 (server_fn's default) unless the function set a
+/// status itself; arguments that do not decode are refused before it runs. This gives each
+/// error its own status (400 for undecodable arguments, 401, 403, 404, 422, 429) and says a bad
+/// request in the reader's language. Internal errors keep their reference and nothing else.
+pub async fn server_fn_errors(request: Request, next: Next) -> Response {
+    use app::errors::{AppError, REQUEST_FIELD};
+    if !request.uri().path().starts_with(SERVER_FN_PREFIX) {
+        return next.run(request).await;
+    }
+    let lang = {
+        let header_text = |name: header::HeaderName| request.headers().get(name).and_then(|v| v.to_str().ok());
+        app::i18n::resolve_lang(
+            request.uri().query(),
+            header_text(header::COOKIE),
+            header_text(header::ACCEPT_LANGUAGE),
+        )
+    };
+    let response = next.run(request).await;
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 256 * 1024).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let Ok(error) = serde_json::from_slice::<AppError>(&bytes) else {
+        parts.headers.remove(header::CONTENT_LENGTH);
+        return Response::from_parts(parts, axum::body::Body::from(bytes));
+    };
+    parts.status = error.server_fn_status();
+    let error = match error {
+        AppError::Invalid { field, message } if field == REQUEST_FIELD => {
+            let text = app::i18n::Msg::from_key(&message).map_or(message, |msg| msg.text(lang).to_owned());
+            AppError::Invalid { field, message: text }
+        }
+        other => other,
+    };
+    let body = serde_json::to_vec(&error).unwrap_or_default();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(body))
 }

@@ -102,6 +102,7 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(middleware::server_fn_errors))
         .layer(axum::middleware::from_fn(middleware::remember_language))
         .layer(axum::middleware::from_fn(vary_on_language))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::identify))

@@ -68,10 +68,10 @@ pub async fn create(
     days: &str,
 ) -> Result<String, AppError> {
     let org = editor_org(db, user, slug).await?;
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 80 {
-        return Err(AppError::invalid("name", "ErrRequired"));
-    }
+    let name = super::text::line(name, 80)
+        .map_err(|problem| problem.into_error("name"))?
+        .ok_or_else(|| AppError::invalid("name", "ErrRequired"))?;
+    let name = name.as_str();
     let scope = Scope::parse(scope).ok_or_else(|| AppError::invalid("scope", "ErrChooseOne"))?;
     let days: i64 = days
         .trim()
@@ -150,7 +150,8 @@ pub async fn revoke(db: &DatabaseConnection, user: &CurrentUser, slug: &str, tok
     Ok(())
 }
 
-/// The client behind a bearer token, if the token is known, unrevoked and unexpired.
+/// The client behind a bearer token, if the token is known, unrevoked and unexpired, and its
+/// creator may still act for the organisation.
 pub async fn authenticate(db: &impl ConnectionTrait, secret: &str) -> Result<Option<ApiClient>, AppError> {
     if !secret.starts_with(PREFIX) || secret.len() > 128 {
         return Ok(None);
@@ -170,6 +171,15 @@ pub async fn authenticate(db: &impl ConnectionTrait, secret: &str) -> Result<Opt
         return Ok(None);
     };
     if org.status == "suspended" {
+        return Ok(None);
+    }
+    // A token acts for its creator: it works only while the creator is still an editor or owner
+    // of the organisation (removed, demoted or deleted members' tokens stop at once).
+    let creator_role = match token.created_by {
+        Some(user_id) => role_of(db, user_id, org.id).await?,
+        None => None,
+    };
+    if creator_role < Some(OrgRole::Editor) {
         return Ok(None);
     }
     if token.last_used_at.is_none_or(|used| used + Duration::minutes(5) <= now) {

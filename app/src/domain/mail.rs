@@ -18,6 +18,12 @@ pub enum Template<'a> {
     ResetPassword {
         link: &'a str,
     },
+    /// Somebody signed up with an address that already has an account: its owner is told,
+    /// and the sign-up page answers exactly as for a new address.
+    AccountExists {
+        signin_link: &'a str,
+        reset_link: &'a str,
+    },
     Invitation {
         link: &'a str,
         organisation: &'a str,
@@ -30,7 +36,22 @@ pub enum Template<'a> {
     },
 }
 
+/// Mails sent by the account flows to whoever types an address; at most this many per address
+/// per hour, so a form cannot be used to flood a mailbox.
+pub const ACCOUNT_MAILS_PER_HOUR: u64 = 3;
+
 impl Template<'_> {
+    /// A stable name of the template, stored with each mail.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Template::ConfirmEmail { .. } => "confirm_email",
+            Template::ResetPassword { .. } => "reset_password",
+            Template::AccountExists { .. } => "account_exists",
+            Template::Invitation { .. } => "invitation",
+            Template::ListingExpiring { .. } => "listing_expiring",
+        }
+    }
+
     pub fn render(&self, lang: Lang) -> (String, String) {
         match self {
             Template::ConfirmEmail { link } => match lang {
@@ -57,6 +78,14 @@ impl Template<'_> {
                 Lang::En => ("Reset your Corridor password".into(),
                     format!("Hello,\n\nOpen this link to choose a new password (valid for 1 hour, once):\n{link}\n\nIf you did not ask for this, ignore this message; your password stays as it is.")),
             },
+            Template::AccountExists { signin_link, reset_link } => match lang {
+                Lang::Vi => ("Địa chỉ này đã có tài khoản Corridor".into(),
+                    format!("Xin chào,\n\nCó người (có thể là bạn) vừa đăng ký Corridor bằng địa chỉ e-mail này, nhưng địa chỉ này đã có tài khoản.\nĐăng nhập tại:\n{signin_link}\nQuên mật khẩu? Đặt lại tại:\n{reset_link}\n\nNếu không phải bạn, hãy bỏ qua thư này; tài khoản của bạn không thay đổi.")),
+                Lang::Lo => ("ອີເມວນີ້ມີບັນຊີ Corridor ແລ້ວ".into(),
+                    format!("ສະບາຍດີ,\n\nມີຄົນ (ອາດແມ່ນທ່ານ) ລົງທະບຽນ Corridor ດ້ວຍອີເມວນີ້, ແຕ່ອີເມວນີ້ມີບັນຊີແລ້ວ.\nເຂົ້າສູ່ລະບົບທີ່:\n{signin_link}\nລືມລະຫັດຜ່ານ? ຕັ້ງໃໝ່ທີ່:\n{reset_link}\n\nຖ້າບໍ່ແມ່ນທ່ານ, ບໍ່ຕ້ອງເຮັດຫຍັງ; ບັນຊີຂອງທ່ານບໍ່ມີການປ່ຽນແປງ.")),
+                Lang::En => ("This address already has a Corridor account".into(),
+                    format!("Hello,\n\nSomebody (perhaps you) just signed up for Corridor with this e-mail address, which already has an account.\nSign in at:\n{signin_link}\nForgot your password? Reset it at:\n{reset_link}\n\nIf this was not you, ignore this message; your account has not changed.")),
+            },
             Template::ListingExpiring { title, expires_on, link } => match lang {
                 Lang::Vi => (format!("Tin \"{title}\" sẽ hết hạn ngày {expires_on}"),
                     format!("Xin chào,\n\nTin \"{title}\" trên Corridor sẽ hết hạn ngày {expires_on}. Sau ngày đó tin không còn hiển thị.\nGia hạn thêm 90 ngày tại:\n{link}")),
@@ -78,6 +107,7 @@ pub async fn enqueue(
     let (subject, body) = template.render(lang);
     tracing::info!(recipient, %subject, "mail queued in the outbox");
     mail::ActiveModel {
+        kind: Set(template.kind().to_owned()),
         recipient: Set(recipient.to_owned()),
         subject: Set(subject),
         body: Set(body),
@@ -90,6 +120,23 @@ pub async fn enqueue(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// How many mails of these kinds went to an address in the last hour.
+pub async fn sent_last_hour(db: &impl ConnectionTrait, recipient: &str, kinds: &[&str]) -> Result<u64, AppError> {
+    use sea_orm::PaginatorTrait;
+    Ok(mail::Entity::find()
+        .filter(mail::Column::Recipient.eq(recipient))
+        .filter(mail::Column::Kind.is_in(kinds.iter().copied()))
+        .filter(mail::Column::CreatedAt.gt(chrono::Utc::now() - chrono::Duration::hours(1)))
+        .count(db)
+        .await?)
+}
+
+/// Whether another account mail may go to this address now (see `ACCOUNT_MAILS_PER_HOUR`).
+pub async fn account_mail_allowed(db: &impl ConnectionTrait, recipient: &str) -> Result<bool, AppError> {
+    let kinds = ["reset_password", "account_exists", "confirm_email"];
+    Ok(sent_last_hour(db, recipient, &kinds).await? < ACCOUNT_MAILS_PER_HOUR)
 }
 
 /// The newest mails, for the administrators' mailbox page.

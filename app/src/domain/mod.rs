@@ -16,4 +16,5 @@ pub mod reference;
 pub mod search;
 pub mod seed;
 pub mod sources;
+pub mod text;
 pub mod trust;

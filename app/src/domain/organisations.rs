@@ -94,12 +94,14 @@ struct Valid {
     descriptions: [Option<String>; 3],
 }
 
+/// One line (a name, a number, an address): no control characters at all.
 fn clean(value: &str, max_chars: usize, field: &'static str) -> Result<Option<String>, AppError> {
-    let value = value.trim();
-    if value.chars().count() > max_chars || value.chars().any(|c| c.is_control() && c != '\n' && c != '\r') {
-        return Err(AppError::invalid(field, "ErrTooLong"));
-    }
-    Ok((!value.is_empty()).then(|| value.to_owned()))
+    super::text::line(value, max_chars).map_err(|problem| problem.into_error(field))
+}
+
+/// A description: newlines and tabs allowed.
+fn clean_block(value: &str, max_chars: usize, field: &'static str) -> Result<Option<String>, AppError> {
+    super::text::block(value, max_chars).map_err(|problem| problem.into_error(field))
 }
 
 fn validate(input: &OrganisationInput) -> Result<Valid, AppError> {
@@ -116,9 +118,9 @@ fn validate(input: &OrganisationInput) -> Result<Valid, AppError> {
         }
     }
     let descriptions = [
-        clean(&input.description_vi, 4000, "description_vi")?,
-        clean(&input.description_lo, 4000, "description_lo")?,
-        clean(&input.description_en, 4000, "description_en")?,
+        clean_block(&input.description_vi, 4000, "description_vi")?,
+        clean_block(&input.description_lo, 4000, "description_lo")?,
+        clean_block(&input.description_en, 4000, "description_en")?,
     ];
     if descriptions.iter().all(Option::is_none) {
         return Err(AppError::invalid("description_en", "ErrOneDescription"));

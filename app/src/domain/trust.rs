@@ -15,14 +15,13 @@ use sea_orm::{
 const REPORT_REASONS: [&str; 3] = ["fraud", "spam", "other"];
 
 fn text(value: &str, field: &'static str, max: usize, required: bool) -> Result<String, AppError> {
-    let value = value.trim();
-    if value.chars().count() > max {
-        return Err(AppError::invalid(field, "ErrTooLong"));
-    }
+    let value = super::text::block(value, max)
+        .map_err(|problem| problem.into_error(field))?
+        .unwrap_or_default();
     if required && value.is_empty() {
         return Err(AppError::invalid(field, "ErrRequired"));
     }
-    Ok(value.to_owned())
+    Ok(value)
 }
 
 /// An owner asks for verification with the registration number and a note on the evidence.

@@ -56,7 +56,7 @@ export async function confirmedAccount(
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/account\?notice=welcome/);
+  await expect(page).toHaveURL(/\/account\/signup\?sent=1/);
   await page.goto(await mailedPath(browser, email));
   await page.getByRole('button', { name: 'Confirm' }).click();
   await expect(page.getByText('Your e-mail address is confirmed.')).toBeVisible();

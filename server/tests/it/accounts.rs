@@ -31,7 +31,30 @@ impl TestApp {
         self.get_with(path, &[("cookie", cookie)]).await
     }
 
-    /// Signs up and returns the session cookie (`corridor_session=…`).
+    /// A same-origin form post from a client address (as the TCP peer).
+    pub async fn post_form_from(
+        &self,
+        addr: &str,
+        path: &str,
+        fields: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> TestResponse {
+        let mut builder = Request::builder()
+            .method("POST")
+            .uri(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("origin", ORIGIN)
+            .header("sec-fetch-site", "same-origin");
+        if let Some(cookie) = cookie {
+            builder = builder.header("cookie", cookie);
+        }
+        let mut request = builder.body(Body::from(form_body(fields))).unwrap();
+        let peer: std::net::SocketAddr = format!("{addr}:40000").parse().unwrap();
+        request.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+        self.request(request).await
+    }
+
+    /// Signs up (unconfirmed), then signs in, and returns the session cookie (`corridor_session=…`).
     pub async fn sign_up(&self, email: &str, password: &str) -> String {
         let res = self
             .post_form(
@@ -46,7 +69,13 @@ impl TestApp {
             )
             .await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-        session_cookie(&res).expect("signed in after sign-up")
+        assert_eq!(res.header("location"), Some("/account/signup?sent=1"));
+        assert!(session_cookie(&res).is_none(), "sign-up alone signs nobody in");
+        let res = self
+            .post_form("/account/signin", &[("email", email), ("password", password)], None)
+            .await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        session_cookie(&res).expect("signed in")
     }
 
     /// The link in the newest mail to `email`, as a path.
@@ -118,27 +147,90 @@ async fn a_lao_trader_signs_up_and_confirms_the_email_address() {
 }
 
 #[tokio::test]
-async fn sign_up_mistakes_are_shown_next_to_the_field_and_nothing_is_saved() {
+async fn sign_up_with_a_taken_address_answers_as_for_a_new_one_and_mails_the_owner() {
     let app = TestApp::new().await;
     app.sign_up("taken@trade.vn", GOOD_PASSWORD).await;
+    let owner = accounts::find_by_email(&app.db, "taken@trade.vn")
+        .await
+        .unwrap()
+        .unwrap();
+    let users_before = app::domain::entities::user::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap();
 
-    let duplicate = app
-        .post_form(
-            "/account/signup?lang=en",
-            &[
-                ("display_name", "Nguyễn Văn An"),
-                ("email", "Taken@Trade.vn"),
-                ("password", GOOD_PASSWORD),
-            ],
-            None,
-        )
+    let sign_up = |email: &'static str| {
+        let app = &app;
+        async move {
+            app.post_form(
+                "/account/signup?lang=en",
+                &[
+                    ("display_name", "Nguyễn Văn An"),
+                    ("email", email),
+                    ("password", "an attacker's own phrase 9"),
+                ],
+                None,
+            )
+            .await
+        }
+    };
+    let taken = sign_up("Taken@Trade.vn").await;
+    let fresh = sign_up("fresh@trade.vn").await;
+    for res in [&taken, &fresh] {
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        assert_eq!(res.header("location"), Some("/account/signup?sent=1"));
+        assert!(session_cookie(res).is_none(), "nobody is signed in by a sign-up");
+        assert_eq!(res.body, "", "the answers are byte for byte the same");
+    }
+    let page = app.get("/account/signup?sent=1&lang=en").await;
+    assert!(page.body.contains("Check your mail"), "{}", page.body);
+
+    // The owner is told, in the language of the account, with a way in; the account is unchanged.
+    let mail = mail::latest_to(&app.db, "taken@trade.vn").await.unwrap().unwrap();
+    assert_eq!(mail.kind, "account_exists");
+    assert!(mail.body.contains("/account/forgot"), "{}", mail.body);
+    let after = accounts::find_by_email(&app.db, "taken@trade.vn")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(after.password_hash, owner.password_hash);
+    assert_eq!(after.display_name, owner.display_name);
+    assert_eq!(
+        app::domain::entities::user::Entity::find()
+            .count(&app.db)
+            .await
+            .unwrap(),
+        users_before + 1,
+        "only the fresh address got an account"
+    );
+    // Repeating it does not flood the owner's mailbox.
+    for _ in 0..5 {
+        sign_up("taken@trade.vn").await;
+    }
+    let told = mail::sent_last_hour(&app.db, "taken@trade.vn", &["account_exists", "confirm_email"])
+        .await
+        .unwrap();
+    assert!(told <= mail::ACCOUNT_MAILS_PER_HOUR, "{told} mails");
+
+    // The fresh address confirms with its link, which signs it in.
+    let path = app.mailed_path("fresh@trade.vn").await;
+    let res = app
+        .post_form("/account/confirm", &[("token", &token_of(&path))], None)
         .await;
-    assert_eq!(duplicate.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(duplicate.body.contains("An account already uses this address"));
-    // What was typed is kept (except the password).
-    assert!(duplicate.body.contains("value=\"Nguyễn Văn An\""));
-    assert!(!duplicate.body.contains(GOOD_PASSWORD));
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(res.header("location"), Some("/account?notice=welcome"));
+    let cookie = session_cookie(&res).expect("the confirmation link signs in");
+    let account = app.get_as("/account?notice=welcome&lang=en", &cookie).await;
+    assert!(
+        account.body.contains("Your e-mail address is confirmed."),
+        "{}",
+        account.body
+    );
+}
 
+#[tokio::test]
+async fn sign_up_mistakes_are_shown_next_to_the_field_and_nothing_is_saved() {
+    let app = TestApp::new().await;
     let weak = app
         .post_form(
             "/account/signup?lang=vi",
@@ -234,7 +326,7 @@ async fn wrong_password_and_unknown_address_look_the_same() {
 async fn brute_force_sign_in_gets_429_with_retry_after() {
     let app = TestApp::new().await;
     app.sign_up("target@trade.la", GOOD_PASSWORD).await;
-    for attempt in 0..accounts::throttle::MAX_FAILURES_PER_ACCOUNT {
+    for attempt in 0..accounts::throttle::MAX_FAILURES_PER_SOURCE {
         let res = app
             .post_form(
                 "/account/signin",
@@ -437,7 +529,7 @@ async fn server_functions_without_a_session_get_401_and_with_the_wrong_role_403(
     let call = |cookie: Option<String>| {
         let mut builder = Request::builder()
             .method("POST")
-            .uri("/api/admin/audit")
+            .uri("/_fn/admin/audit")
             .header("content-type", "application/x-www-form-urlencoded")
             .header("sec-fetch-site", "same-origin");
         if let Some(cookie) = cookie {
@@ -650,4 +742,240 @@ async fn after_sign_in_next_only_leads_to_a_path_of_this_site() {
         assert_eq!(res.status, StatusCode::SEE_OTHER);
         assert_eq!(res.header("location"), Some("/account"), "{evil:?}");
     }
+}
+
+/// A device cookie (`corridor_device=…`) set by a response.
+fn device_cookie(res: &TestResponse) -> Option<String> {
+    res.headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("corridor_device="))
+        .map(|c| c.split(';').next().unwrap().to_owned())
+}
+
+/// `n` failed sign-ins for `email`, each from its own address, as recorded by the throttle.
+async fn failures_from_many_addresses(app: &TestApp, email: &str, n: u64) {
+    for i in 0..n {
+        let addr = format!("198.18.{}.{}", i / 250, i % 250 + 1);
+        let attempt = accounts::throttle::Attempt {
+            email,
+            client_addr: &addr,
+            known_device: None,
+            counts_from: None,
+        };
+        accounts::throttle::record(&app.db, &attempt, false).await.unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_stranger_cannot_lock_the_owner_out_but_a_guesser_gets_a_hundred_tries_an_hour() {
+    let app = TestApp::new().await;
+    let email = "owner@trade.la";
+    app.sign_up(email, GOOD_PASSWORD).await;
+    // The owner signs in from their phone once: the browser is remembered.
+    let res = app
+        .post_form_from(
+            "203.0.113.10",
+            "/account/signin",
+            &[("email", email), ("password", GOOD_PASSWORD)],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let device = device_cookie(&res).expect("a device cookie");
+    let raw = res.header("set-cookie").unwrap();
+    assert!(
+        res.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(|c| c.starts_with("corridor_device=") && c.contains("HttpOnly") && c.contains("Path=/account/signin")),
+        "{raw}"
+    );
+
+    // A stranger on the same border-town NAT guesses ten times: that address is slowed down...
+    let nat = "203.0.113.10";
+    for attempt in 0..accounts::throttle::MAX_FAILURES_PER_SOURCE {
+        let res = app
+            .post_form_from(
+                nat,
+                "/account/signin",
+                &[("email", email), ("password", &format!("guess {attempt}"))],
+                None,
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "guess {attempt}");
+    }
+    let res = app
+        .post_form_from(
+            nat,
+            "/account/signin?lang=en",
+            &[("email", email), ("password", GOOD_PASSWORD)],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS, "the guessing address waits");
+    // ...and so, with many more addresses, is every unknown browser once the account has had
+    // its hundred failures this hour (the guesser's budget).
+    failures_from_many_addresses(&app, email, accounts::throttle::MAX_FAILURES_PER_ACCOUNT).await;
+    for addr in ["192.0.2.77", "192.0.2.78"] {
+        let res = app
+            .post_form_from(
+                addr,
+                "/account/signin",
+                &[("email", email), ("password", GOOD_PASSWORD)],
+                None,
+            )
+            .await;
+        assert_eq!(
+            res.status,
+            StatusCode::TOO_MANY_REQUESTS,
+            "an unknown browser at {addr}"
+        );
+        assert!(res.header("retry-after").is_some());
+    }
+    // The owner's own browser still gets in, even from the stranger's address.
+    let res = app
+        .post_form_from(
+            nat,
+            "/account/signin",
+            &[("email", email), ("password", GOOD_PASSWORD)],
+            Some(&device),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert!(session_cookie(&res).is_some());
+
+    // A device cookie of another account does not help the guesser.
+    app.sign_up("guesser@trade.vn", GOOD_PASSWORD).await;
+    let res = app
+        .post_form_from(
+            "192.0.2.99",
+            "/account/signin",
+            &[("email", "guesser@trade.vn"), ("password", GOOD_PASSWORD)],
+            None,
+        )
+        .await;
+    let guesser_device = device_cookie(&res).unwrap();
+    let res = app
+        .post_form_from(
+            "192.0.2.99",
+            "/account/signin",
+            &[("email", email), ("password", "guess 100")],
+            Some(&guesser_device),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
+
+    // A remembered browser's own failures count only against itself.
+    for attempt in 0..accounts::throttle::MAX_FAILURES_PER_SOURCE {
+        let res = app
+            .post_form_from(
+                nat,
+                "/account/signin",
+                &[("email", email), ("password", &format!("typo {attempt}"))],
+                Some(&device),
+            )
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "typo {attempt}");
+    }
+    let res = app
+        .post_form_from(
+            nat,
+            "/account/signin",
+            &[("email", email), ("password", GOOD_PASSWORD)],
+            Some(&device),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn a_password_reset_lifts_the_sign_in_limits() {
+    let app = TestApp::new().await;
+    let email = "locked@trade.vn";
+    app.sign_up(email, GOOD_PASSWORD).await;
+    failures_from_many_addresses(&app, email, accounts::throttle::MAX_FAILURES_PER_ACCOUNT).await;
+    let res = app
+        .post_form_from(
+            "192.0.2.5",
+            "/account/signin",
+            &[("email", email), ("password", GOOD_PASSWORD)],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
+    app.post_form("/account/forgot", &[("email", email)], None).await;
+    let token = token_of(&app.mailed_path(email).await);
+    let res = app
+        .post_form(
+            "/account/reset",
+            &[("token", &token), ("password", "a brand new phrase 7")],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let res = app
+        .post_form_from(
+            "192.0.2.5",
+            "/account/signin",
+            &[("email", email), ("password", "a brand new phrase 7")],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+}
+
+#[tokio::test]
+async fn reset_mails_are_limited_and_one_used_link_spends_the_others() {
+    let app = TestApp::new().await;
+    let email = "often@trade.la";
+    app.sign_up(email, GOOD_PASSWORD).await;
+    // The confirmation mail of the sign-up counts as one account mail this hour.
+    for _ in 0..30 {
+        let res = app.post_form("/account/forgot", &[("email", email)], None).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            res.header("location"),
+            Some("/account/forgot?sent=1"),
+            "the same answer every time"
+        );
+    }
+    let resets = mail::sent_last_hour(&app.db, email, &["reset_password"]).await.unwrap();
+    assert_eq!(resets, mail::ACCOUNT_MAILS_PER_HOUR - 1, "30 requests, not 30 mails");
+
+    // Two links are out; using the newer one makes the older one useless.
+    let mails = app::domain::entities::mail::Entity::find().all(&app.db).await.unwrap();
+    let links: Vec<String> = mails
+        .iter()
+        .filter(|m| m.recipient == email && m.kind == "reset_password")
+        .map(|m| token_of(mail::first_link(&m.body).unwrap()))
+        .collect();
+    assert_eq!(links.len(), 2);
+    let res = app
+        .post_form(
+            "/account/reset",
+            &[("token", &links[1]), ("password", "a brand new phrase 7")],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let res = app
+        .post_form(
+            "/account/reset?lang=en",
+            &[("token", &links[0]), ("password", "the attacker's phrase 8")],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("already been used"), "{}", res.body);
+    let res = app
+        .post_form(
+            "/account/signin",
+            &[("email", email), ("password", "a brand new phrase 7")],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
 }

@@ -38,7 +38,7 @@ async fn a_failing_server_function_answers_with_a_reference_only() {
         .expect("break the schema");
     let request = Request::builder()
         .method("POST")
-        .uri("/api/home")
+        .uri("/_fn/home")
         .header("content-type", "application/x-www-form-urlencoded")
         .body(Body::empty())
         .unwrap();
@@ -53,7 +53,7 @@ async fn the_gate_list_server_function_filters() {
     let app = TestApp::new().await;
     let request = Request::builder()
         .method("POST")
-        .uri("/api/gates/list")
+        .uri("/_fn/gates/list")
         .header("content-type", "application/x-www-form-urlencoded")
         .body(Body::from("filter[level]=Main"))
         .unwrap();
@@ -70,7 +70,7 @@ async fn oversized_request_bodies_are_refused() {
     let app = TestApp::new().await;
     let request = Request::builder()
         .method("POST")
-        .uri("/api/gates/list")
+        .uri("/_fn/gates/list")
         .header("content-type", "application/x-www-form-urlencoded")
         .header("content-length", (3 * 1024 * 1024).to_string())
         .body(Body::from(vec![b'a'; 3 * 1024 * 1024]))
@@ -87,4 +87,47 @@ async fn responses_are_compressed_and_carry_a_request_id() {
     assert!(res.header("x-request-id").is_some_and(|id| id.len() >= 32));
     let res = app.get_with("/gates", &[("accept-encoding", "gzip")]).await;
     assert_eq!(res.header("content-encoding"), Some("gzip"));
+}
+
+#[tokio::test]
+async fn server_functions_live_under_their_own_prefix_and_bad_arguments_get_400_in_the_readers_language() {
+    let app = TestApp::new().await;
+    // Not in the public API's namespace any more.
+    let old = app
+        .request(
+            Request::builder()
+                .method("POST")
+                .uri("/api/gates/list")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_ne!(old.status, StatusCode::OK);
+    for (lang, text) in [
+        ("vi", "Yêu cầu không hợp lệ"),
+        ("lo", "ຄຳຮ້ອງຂໍບໍ່ຖືກຕ້ອງ"),
+        ("en", "Bad request"),
+    ] {
+        let request = Request::builder()
+            .method("POST")
+            .uri(format!("/_fn/gates/get?lang={lang}"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from("not_an_argument=%FF&&=="))
+            .unwrap();
+        let res = app.request(request).await;
+        assert_eq!(res.status, StatusCode::BAD_REQUEST, "{}", res.body);
+        assert!(res.body.contains(text), "{lang}: {}", res.body);
+        for leak in ["missing field", "serde", "invalid type", "app::", "Deserial"] {
+            assert!(!res.body.contains(leak), "{leak} in {}", res.body);
+        }
+    }
+    // A signed-out call to a signed-in function: 401, not 500.
+    let request = Request::builder()
+        .method("POST")
+        .uri("/_fn/account/get")
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(app.request(request).await.status, StatusCode::UNAUTHORIZED);
 }

@@ -776,3 +776,30 @@ async fn an_oversized_csv_gets_a_clear_message_not_a_bare_413() {
     );
     assert_eq!(app.listing_count().await, 0);
 }
+
+#[tokio::test]
+async fn single_line_fields_refuse_line_breaks_so_nothing_reaches_a_mail_subject() {
+    let app = TestApp::new().await;
+    let (cookie, slug) = app.trader("lines@trade.vn", "Line Steel").await;
+    for (field, value) in [
+        ("title_en", "Steel coil\r\nBcc: everyone@example.vn"),
+        ("title_vi", "Thép\nX"),
+        ("title_lo", "ເຫຼັກ\rX"),
+    ] {
+        let mut fields = steel_offer(&slug);
+        fields.retain(|(k, _)| *k != field);
+        fields.push((field, value.into()));
+        let res = app.post_listing(&cookie, &fields).await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}: {}", res.body);
+        assert!(
+            res.body.contains("Có ký tự không hợp lệ.")
+                || res.body.contains("ມີຕົວອັກສອນທີ່ບໍ່ຖືກຕ້ອງ")
+                || res.body.contains("Contains characters that are not allowed."),
+            "{field}"
+        );
+    }
+    assert_eq!(app.listing_count().await, 0, "nothing saved");
+    // Descriptions keep their paragraphs.
+    let res = app.post_listing(&cookie, &steel_offer(&slug)).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+}

@@ -458,7 +458,7 @@ async fn every_route_allows_and_denies_exactly_as_the_matrix_says() {
                 "/admin/roles" => {
                     MatrixBody::Form(vec![("email", "bystander@matrix.la".into()), ("role", "user".into())])
                 }
-                "/api/orgs/members" => MatrixBody::Form(vec![("slug", slug.clone())]),
+                "/_fn/orgs/members" => MatrixBody::Form(vec![("slug", slug.clone())]),
                 p if p.starts_with("/api/") => MatrixBody::Form(vec![]),
                 _ => MatrixBody::Form(org_fields.clone()),
             };
@@ -568,4 +568,28 @@ async fn sectors_languages_and_province_are_checked_and_shown() {
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let res = app.post_form("/orgs/new", &pairs, Some(&owner)).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "unknown sector");
+}
+
+#[tokio::test]
+async fn an_organisation_name_is_one_line_so_it_cannot_add_mail_headers() {
+    let app = TestApp::new().await;
+    let cookie = app.confirmed_user("crlf@trade.la").await;
+    let mut fields = org_fields("Acme\r\nBcc: everyone@example.la");
+    fields.push(("lang", "en".to_owned()));
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.post_form("/orgs/new", &pairs, Some(&cookie)).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
+    assert!(
+        res.body.contains("Contains characters that are not allowed."),
+        "{}",
+        res.body
+    );
+    let orgs = app::domain::entities::organisation::Entity::find()
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert!(orgs.iter().all(|o| !o.name.contains('\n') && !o.name.contains('\r')));
+    // A description keeps its line breaks.
+    let slug = app.create_org(&cookie, "Acme Border Trading").await;
+    assert!(!slug.is_empty());
 }

@@ -200,12 +200,12 @@ async fn suggest_api_and_server_function_answer_json_and_are_documented() {
         405
     );
     // The island's server function (a GET): the same answer.
-    let res = app.get("/api/search/suggest?q=cau%20tr&lang=Vi").await;
+    let res = app.get("/_fn/search/suggest?q=cau%20tr&lang=Vi").await;
     assert_eq!(res.status, 200, "{}", res.body);
     let list = res.json();
     assert_eq!(list[0]["url"], "/gates/cau-treo", "{list}");
     let res = app
-        .get(&format!("/api/search/suggest?q={}&lang=En", "%22%28x".repeat(3000)))
+        .get(&format!("/_fn/search/suggest?q={}&lang=En", "%22%28x".repeat(3000)))
         .await;
     assert_eq!(res.status, 200, "{}", res.body);
     // Documented in the OpenAPI document and on the readable page.

@@ -161,3 +161,60 @@ async fn an_expired_token_gets_401_problem_json() {
     // The other token of the organisation still works.
     assert_eq!(me(&app, &fresh).await.0, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_removed_or_demoted_members_tokens_stop_working_at_once() {
+    let app = TestApp::new().await;
+    let owner = app.confirmed_user("owner@leaver.la").await;
+    let slug = app.create_org(&owner, "Leaver Trading").await;
+    let editor = app.confirmed_user("editor@leaver.la").await;
+    app.invite_and_join(&owner, &slug, "editor@leaver.la", "editor", &editor)
+        .await;
+    let editor_token = create_token(&app, &slug, &editor, "editor's ERP").await;
+    let owner_token = create_token(&app, &slug, &owner, "owner's ERP").await;
+    assert_eq!(me(&app, &editor_token).await.0, StatusCode::OK);
+    let editor_id = app::domain::accounts::find_by_email(&app.db, "editor@leaver.la")
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string();
+    let set_role = |role: &'static str| {
+        let (app, slug, owner, editor_id) = (&app, &slug, &owner, &editor_id);
+        async move {
+            let res = app
+                .post_form(
+                    &format!("/orgs/{slug}/members/role"),
+                    &[("member", editor_id.as_str()), ("role", role)],
+                    Some(owner),
+                )
+                .await;
+            assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        }
+    };
+    // Demoted to viewer: a viewer cannot make tokens, so the editor's tokens stop.
+    set_role("viewer").await;
+    assert_eq!(me(&app, &editor_token).await.0, StatusCode::UNAUTHORIZED);
+    set_role("editor").await;
+    assert_eq!(me(&app, &editor_token).await.0, StatusCode::OK);
+    // Removed: stopped, while the owner's token carries on.
+    set_role("remove").await;
+    assert_eq!(me(&app, &editor_token).await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(me(&app, &owner_token).await.0, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_token_name_is_one_line() {
+    let app = TestApp::new().await;
+    let owner = app.confirmed_user("crlf@tokens.la").await;
+    let slug = app.create_org(&owner, "Line Trading").await;
+    let res = app
+        .post_form(
+            &format!("/orgs/{slug}/tokens?lang=en"),
+            &[("name", "ERP\r\nX-Injected: 1"), ("scope", "read"), ("days", "30")],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("Contains characters that are not allowed."));
+}

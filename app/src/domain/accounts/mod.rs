@@ -1,5 +1,6 @@
 //! Accounts: sign-up, e-mail confirmation, sign-in with throttling, database sessions,
 //! password change and reset. Every security-relevant step writes the audit log.
+pub mod devices;
 pub mod password;
 pub mod sessions;
 pub mod throttle;
@@ -85,18 +86,32 @@ pub struct SignUp<'a> {
     pub lang: Lang,
 }
 
-/// Creates an unconfirmed account and queues the confirmation e-mail, in one transaction.
-pub async fn sign_up(db: &DatabaseConnection, origin: &Origin, input: SignUp<'_>) -> Result<user::Model, AppError> {
+/// What a sign-up did. The page answers the same for both ("check your mail"), so the form
+/// does not tell anyone which addresses have an account.
+#[derive(Debug)]
+pub enum SignUpOutcome {
+    /// A new, unconfirmed account; the confirmation link is in the outbox.
+    Created(user::Model),
+    /// The address already had an account: its owner was mailed (at most
+    /// `mail::ACCOUNT_MAILS_PER_HOUR` an hour) and nothing else changed.
+    AlreadyRegistered,
+}
+
+/// Creates an unconfirmed account and queues the confirmation e-mail, in one transaction; for
+/// an address that has an account, mails its owner instead.
+pub async fn sign_up(db: &DatabaseConnection, origin: &Origin, input: SignUp<'_>) -> Result<SignUpOutcome, AppError> {
     let email = normalise_email(input.email)?;
     let display_name = validate_display_name(input.display_name)?;
     password::check_strength(input.password, &email)?;
-    if find_by_email(db, &email).await?.is_some() {
-        return Err(AppError::invalid("email", "ErrEmailTaken"));
-    }
+    // Hash first either way, so the answer takes as long for a taken address as for a new one.
     let hash = password::hash(input.password.to_owned()).await?;
+    if let Some(existing) = find_by_email(db, &email).await? {
+        tell_owner_of_sign_up(db, origin, &existing).await?;
+        return Ok(SignUpOutcome::AlreadyRegistered);
+    }
     let now = Utc::now();
     let txn = crate::domain::db::begin_write(db).await?;
-    let created = user::ActiveModel {
+    let inserted = user::ActiveModel {
         email: Set(email.clone()),
         password_hash: Set(hash),
         display_name: Set(display_name),
@@ -108,12 +123,20 @@ pub async fn sign_up(db: &DatabaseConnection, origin: &Origin, input: SignUp<'_>
         ..Default::default()
     }
     .insert(&txn)
-    .await
-    // Two sign-ups racing for one address: the unique index decides.
-    .map_err(|err| match err.sql_err() {
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => AppError::invalid("email", "ErrEmailTaken"),
-        _ => AppError::from(err),
-    })?;
+    .await;
+    let created = match inserted {
+        Ok(created) => created,
+        // Two sign-ups racing for one address: the unique index decides, and the loser is told
+        // the same as any other sign-up with a taken address.
+        Err(err) if matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
+            drop(txn);
+            if let Some(existing) = find_by_email(db, &email).await? {
+                tell_owner_of_sign_up(db, origin, &existing).await?;
+            }
+            return Ok(SignUpOutcome::AlreadyRegistered);
+        }
+        Err(err) => return Err(err.into()),
+    };
     send_confirmation(&txn, origin, &created).await?;
     audit::record(
         &txn,
@@ -126,7 +149,44 @@ pub async fn sign_up(db: &DatabaseConnection, origin: &Origin, input: SignUp<'_>
     )
     .await?;
     txn.commit().await?;
-    Ok(created)
+    Ok(SignUpOutcome::Created(created))
+}
+
+/// Mails the owner of an address that somebody tried to sign up with.
+async fn tell_owner_of_sign_up(
+    db: &DatabaseConnection,
+    origin: &Origin,
+    account: &user::Model,
+) -> Result<(), AppError> {
+    let txn = crate::domain::db::begin_write(db).await?;
+    if !mail::account_mail_allowed(&txn, &account.email).await? {
+        return Ok(());
+    }
+    let lang = Lang::parse(&account.preferred_lang).unwrap_or_default();
+    let signin_link = format!("{}/account/signin", origin.0);
+    let reset_link = format!("{}/account/forgot", origin.0);
+    mail::enqueue(
+        &txn,
+        &account.email,
+        mail::Template::AccountExists {
+            signin_link: &signin_link,
+            reset_link: &reset_link,
+        },
+        lang,
+    )
+    .await?;
+    audit::record(
+        &txn,
+        Some(account.id),
+        "account.sign_up_existing",
+        "user",
+        &account.id.to_string(),
+        None,
+        "{}",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(())
 }
 
 async fn send_confirmation(db: &impl ConnectionTrait, origin: &Origin, account: &user::Model) -> Result<(), AppError> {
@@ -188,17 +248,36 @@ pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Opt
         .await?)
 }
 
-/// Signs in: throttled per account and per client address; a wrong e-mail and a wrong
-/// password look the same from outside.
+/// A successful sign-in: the account, its new session, and a device secret to set when the
+/// browser had no device cookie yet.
+pub struct SignedIn {
+    pub account: user::Model,
+    pub session: NewSession,
+    pub new_device: Option<String>,
+}
+
+/// Signs in: throttled per account and device or client address (see `throttle`); a wrong
+/// e-mail and a wrong password look the same from outside.
 pub async fn sign_in(
     db: &DatabaseConnection,
     raw_email: &str,
     password_input: &str,
     client: &sessions::Client,
-) -> Result<(user::Model, NewSession), AppError> {
+    device_secret: Option<&str>,
+) -> Result<SignedIn, AppError> {
     let email = raw_email.trim().to_lowercase();
-    throttle::check(db, &email, &client.addr).await?;
     let account = find_by_email(db, &email).await?;
+    let known_device = match &account {
+        Some(account) => devices::known(db, device_secret, account.id).await?,
+        None => None,
+    };
+    let attempt = throttle::Attempt {
+        email: &email,
+        client_addr: &client.addr,
+        known_device: known_device.as_deref(),
+        counts_from: account.as_ref().map(|a| a.password_changed_at),
+    };
+    throttle::check(db, &attempt).await?;
     let verified = match &account {
         Some(account) => password::verify(password_input.to_owned(), account.password_hash.clone()).await?,
         None => {
@@ -207,7 +286,7 @@ pub async fn sign_in(
             false
         }
     };
-    throttle::record(db, &email, &client.addr, verified).await?;
+    throttle::record(db, &attempt, verified).await?;
     let Some(account) = account.filter(|_| verified) else {
         audit::record(
             db,
@@ -222,6 +301,7 @@ pub async fn sign_in(
         return Err(AppError::invalid("password", "ErrBadCredentials"));
     };
     let session = sessions::create(db, account.id, client).await?;
+    let new_device = devices::remember(db, device_secret, account.id).await?;
     audit::record(
         db,
         Some(account.id),
@@ -232,7 +312,11 @@ pub async fn sign_in(
         "{}",
     )
     .await?;
-    Ok((account, session))
+    Ok(SignedIn {
+        account,
+        session,
+        new_device,
+    })
 }
 
 /// Changes the password after checking the current one; every other session ends and the
@@ -259,6 +343,7 @@ pub async fn change_password(
     active.password_changed_at = Set(Utc::now());
     active.update(&txn).await?;
     sessions::end_all(&txn, current.user_id).await?;
+    tokens::spend_all(&txn, current.user_id, tokens::Purpose::ResetPassword).await?;
     let session = sessions::create(&txn, current.user_id, client).await?;
     audit::record(
         &txn,
@@ -281,6 +366,14 @@ pub async fn request_password_reset(db: &DatabaseConnection, origin: &Origin, ra
         return Ok(());
     };
     let txn = crate::domain::db::begin_write(db).await?;
+    if !mail::account_mail_allowed(&txn, &account.email).await? {
+        // Enough links are on their way; answer the same, send nothing more this hour.
+        tracing::info!(
+            user_id = account.id,
+            "reset link not sent: hourly limit of account mails"
+        );
+        return Ok(());
+    }
     let token = tokens::issue(
         &txn,
         account.id,
@@ -311,7 +404,8 @@ pub async fn request_password_reset(db: &DatabaseConnection, origin: &Origin, ra
     Ok(())
 }
 
-/// Sets a new password with a reset token; the token is spent and every session ends.
+/// Sets a new password with a reset token; the token and every other reset link are spent,
+/// every session ends, and the sign-in limits start afresh (they count from the new password).
 pub async fn reset_password(db: &DatabaseConnection, token: &str, new_password: &str) -> Result<(), AppError> {
     // Look the token up without spending it, so a weak password can be corrected with the same link.
     let user_id = tokens::peek(db, token, tokens::Purpose::ResetPassword).await?;
@@ -325,6 +419,9 @@ pub async fn reset_password(db: &DatabaseConnection, token: &str, new_password: 
     let confirmed_at = account.email_confirmed_at.unwrap_or_else(Utc::now);
     let txn = crate::domain::db::begin_write(db).await?;
     tokens::redeem(&txn, token, tokens::Purpose::ResetPassword).await?;
+    // The other reset links mailed earlier stop working, and so do the remembered browsers.
+    tokens::spend_all(&txn, user_id, tokens::Purpose::ResetPassword).await?;
+    devices::forget_all(&txn, user_id).await?;
     let mut active: user::ActiveModel = account.into();
     active.password_hash = Set(hash);
     active.password_changed_at = Set(Utc::now());

@@ -92,3 +92,18 @@ pub async fn redeem(db: &impl ConnectionTrait, secret: &str, purpose: Purpose) -
     active.update(db).await?;
     Ok(user_id)
 }
+
+/// Spends every unused token of a user for one purpose (after a reset, the other reset links
+/// mailed earlier must stop working).
+pub async fn spend_all(db: &impl ConnectionTrait, user_id: i32, purpose: Purpose) -> Result<u64, AppError> {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    Ok(email_token::Entity::update_many()
+        .col_expr(email_token::Column::UsedAt, Expr::value(Some(Utc::now())))
+        .filter(email_token::Column::UserId.eq(user_id))
+        .filter(email_token::Column::Purpose.eq(purpose.code()))
+        .filter(email_token::Column::UsedAt.is_null())
+        .exec(db)
+        .await?
+        .rows_affected)
+}

@@ -9,6 +9,8 @@ pub struct Model {
     pub client_addr: String,
     pub succeeded: bool,
     pub attempted_at: ChronoDateTimeUtc,
+    /// Digest of a known device cookie of this account, when the attempt carried one.
+    pub device: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

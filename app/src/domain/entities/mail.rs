@@ -12,6 +12,8 @@ pub struct Model {
     pub sent_at: Option<ChronoDateTimeUtc>,
     pub attempts: i32,
     pub last_error: Option<String>,
+    /// `Template::kind` of the mail (limits count account mails per address).
+    pub kind: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -10,6 +10,7 @@ pub mod endorsement;
 pub mod hs_chapter;
 pub mod hs_code;
 pub mod invitation;
+pub mod known_device;
 pub mod listing;
 pub mod listing_gate;
 pub mod login_attempt;

@@ -25,12 +25,10 @@ pub struct LogisticsInput {
 }
 
 fn text(field: &str, value: &str, problems: &mut Vec<(String, String)>) -> Option<String> {
-    let value = value.trim();
-    if value.chars().count() > 1000 {
-        problems.push((field.to_owned(), "ErrTooLong".into()));
-        return None;
-    }
-    (!value.is_empty()).then(|| value.to_owned())
+    crate::domain::text::block(value, 1000).unwrap_or_else(|problem| {
+        problems.push((field.to_owned(), problem.msg().key().into()));
+        None
+    })
 }
 
 /// Saves the profile of a logistics organisation (editors and owners).

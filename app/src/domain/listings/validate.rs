@@ -174,21 +174,25 @@ impl Checker<'_> {
         }
     }
 
-    /// Trimmed text, at most `max` characters, no control characters but newlines.
+    /// Several lines of text (a description), at most `max` characters.
     fn text(&mut self, field: &str, value: &str, max: usize) -> Option<String> {
-        let value = value.trim();
-        if value.chars().count() > max {
-            self.fail(field, "ErrTooLong");
-            return None;
-        }
-        if value
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-        {
-            self.fail(field, "ErrControlChars");
-            return None;
-        }
-        (!value.is_empty()).then(|| value.replace("\r\n", "\n"))
+        self.checked(field, crate::domain::text::block(value, max))
+    }
+
+    /// One line (a title, a place): no line breaks, since it ends up in mail subjects and titles.
+    fn line(&mut self, field: &str, value: &str, max: usize) -> Option<String> {
+        self.checked(field, crate::domain::text::line(value, max))
+    }
+
+    fn checked(
+        &mut self,
+        field: &str,
+        result: Result<Option<String>, crate::domain::text::TextProblem>,
+    ) -> Option<String> {
+        result.unwrap_or_else(|problem| {
+            self.fail(field, problem.msg().key());
+            None
+        })
     }
 
     fn required(&mut self, field: &str, value: Option<String>) -> Option<String> {
@@ -304,9 +308,9 @@ pub fn validate(input: &ListingInput, refs: &RefData, now: DateTime<Utc>) -> Res
         c.fail("kind", "ErrChooseOne");
     }
     let titles = [
-        c.text("title_vi", &input.title_vi, 140),
-        c.text("title_lo", &input.title_lo, 140),
-        c.text("title_en", &input.title_en, 140),
+        c.line("title_vi", &input.title_vi, 140),
+        c.line("title_lo", &input.title_lo, 140),
+        c.line("title_en", &input.title_en, 140),
     ];
     if titles.iter().all(Option::is_none) && !c.problems.iter().any(|(f, _)| f.starts_with("title_")) {
         c.fail("title_en", "ErrOneTitle");
@@ -460,8 +464,8 @@ pub fn validate(input: &ListingInput, refs: &RefData, now: DateTime<Utc>) -> Res
         Some(Kind::Route) => {
             let direction = c.code("direction", "route_direction", &input.direction);
             valid.direction = c.required("direction", direction);
-            valid.origin_place = c.text("origin_place", &input.origin_place, 140);
-            valid.destination_place = c.text("destination_place", &input.destination_place, 140);
+            valid.origin_place = c.line("origin_place", &input.origin_place, 140);
+            valid.destination_place = c.line("destination_place", &input.destination_place, 140);
             if valid.province_id.is_none() && valid.origin_place.is_none() {
                 c.fail("origin_place", "ErrRouteEnd");
             }

@@ -1,3 +1,4 @@
+use super::query_param;
 use crate::components::common::PageMeta;
 use crate::components::form::{use_form_state, Field, FormErrors};
 use crate::i18n::{t, Msg};
@@ -8,6 +9,18 @@ use leptos::prelude::*;
 pub fn SignUpPage() -> impl IntoView {
     let lang = use_lang();
     let form = use_form_state();
+    // After a sign-up the page says the same whether the address was new or taken.
+    if query_param("sent").is_some() {
+        return view! {
+            <PageMeta lang title=t(lang, Msg::SignUpTitle).to_owned() description=t(lang, Msg::SignUpIntro).to_owned()/>
+            <section class="narrow">
+                <h1>{t(lang, Msg::SignUpTitle)}</h1>
+                <p class="notice" role="status">{t(lang, Msg::SignUpSent)}</p>
+                <p><a href="/account/signin">{t(lang, Msg::NavSignIn)}</a></p>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <PageMeta lang title=t(lang, Msg::SignUpTitle).to_owned() description=t(lang, Msg::SignUpIntro).to_owned()/>
         <section class="narrow">
@@ -32,4 +45,5 @@ pub fn SignUpPage() -> impl IntoView {
             <p>{t(lang, Msg::HaveAccount)} " " <a href="/account/signin">{t(lang, Msg::NavSignIn)}</a></p>
         </section>
     }
+    .into_any()
 }

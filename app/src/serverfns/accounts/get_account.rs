@@ -3,7 +3,7 @@ use crate::model::AccountView;
 use leptos::prelude::*;
 
 /// The signed-in user's account and sessions.
-#[server(endpoint = "account/get")]
+#[server(prefix = "/_fn", endpoint = "account/get")]
 pub async fn get_account() -> Result<AccountView, AppError> {
     crate::state::with_status(
         async move {

@@ -3,7 +3,7 @@ use crate::model::AuditView;
 use leptos::prelude::*;
 
 /// The newest audit-log entries (administrators only).
-#[server(endpoint = "admin/audit")]
+#[server(prefix = "/_fn", endpoint = "admin/audit")]
 pub async fn list_audit() -> Result<Vec<AuditView>, AppError> {
     crate::state::with_status(
         async move {

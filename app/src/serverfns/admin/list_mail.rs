@@ -3,7 +3,7 @@ use crate::model::MailView;
 use leptos::prelude::*;
 
 /// The newest outgoing mails (administrators only).
-#[server(endpoint = "admin/mail")]
+#[server(prefix = "/_fn", endpoint = "admin/mail")]
 pub async fn list_mail() -> Result<Vec<MailView>, AppError> {
     crate::state::with_status(
         async move {

@@ -2,7 +2,7 @@ use crate::errors::AppError;
 use crate::model::GateDetail;
 use leptos::prelude::*;
 
-#[server(endpoint = "gates/get")]
+#[server(prefix = "/_fn", endpoint = "gates/get")]
 pub async fn get_gate(id: String) -> Result<GateDetail, AppError> {
     crate::state::with_status(
         async move {

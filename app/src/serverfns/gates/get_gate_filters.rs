@@ -3,7 +3,7 @@ use crate::model::GateFilterOptions;
 use leptos::prelude::*;
 
 /// The provinces offered by the gate filters, and the number of gates.
-#[server(endpoint = "gates/filters")]
+#[server(prefix = "/_fn", endpoint = "gates/filters")]
 pub async fn get_gate_filters() -> Result<GateFilterOptions, AppError> {
     crate::state::with_status(
         async move {

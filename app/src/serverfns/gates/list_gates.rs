@@ -3,7 +3,7 @@ use crate::model::{GateFilter, GateRow};
 use leptos::prelude::*;
 
 /// Gates matching a filter (the gate list island calls this as filters change).
-#[server(endpoint = "gates/list")]
+#[server(prefix = "/_fn", endpoint = "gates/list")]
 pub async fn list_gates(filter: GateFilter) -> Result<Vec<GateRow>, AppError> {
     crate::state::with_status(
         async move {

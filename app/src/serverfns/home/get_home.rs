@@ -2,7 +2,7 @@ use crate::errors::AppError;
 use crate::model::HomeData;
 use leptos::prelude::*;
 
-#[server(endpoint = "home")]
+#[server(prefix = "/_fn", endpoint = "home")]
 pub async fn get_home() -> Result<HomeData, AppError> {
     crate::state::with_status(
         async move {

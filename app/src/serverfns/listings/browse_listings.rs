@@ -4,7 +4,7 @@ use crate::model::{ListingFilters, ListingPage};
 use leptos::prelude::*;
 
 /// One page of public listings with filters (newest first, by cursor).
-#[server(endpoint = "listings/browse")]
+#[server(prefix = "/_fn", endpoint = "listings/browse")]
 pub async fn browse_listings(filters: ListingFilters, lang: Lang) -> Result<ListingPage, AppError> {
     crate::state::with_status(
         async move {

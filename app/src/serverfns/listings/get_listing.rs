@@ -4,7 +4,7 @@ use crate::model::ListingView;
 use leptos::prelude::*;
 
 /// One listing, if the viewer may see it.
-#[server(endpoint = "listings/get")]
+#[server(prefix = "/_fn", endpoint = "listings/get")]
 pub async fn get_listing(id: i32, lang: Lang) -> Result<ListingView, AppError> {
     crate::state::with_status(
         async move {

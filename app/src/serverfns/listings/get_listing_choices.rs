@@ -4,7 +4,7 @@ use crate::model::ListingChoices;
 use leptos::prelude::*;
 
 /// Provinces, gates, zones, HS chapters and the viewer's organisations, for filters and forms.
-#[server(endpoint = "listings/choices")]
+#[server(prefix = "/_fn", endpoint = "listings/choices")]
 pub async fn get_listing_choices(lang: Lang) -> Result<ListingChoices, AppError> {
     crate::state::with_status(
         async move {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 /// What an organisation's profile shows beyond the organisation: its public listings and, for
 /// logistics providers, their services profile.
-#[server(endpoint = "listings/of-organisation")]
+#[server(prefix = "/_fn", endpoint = "listings/of-organisation")]
 pub async fn get_organisation_offer(
     slug: String,
     lang: crate::i18n::Lang,

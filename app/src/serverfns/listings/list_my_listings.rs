@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 /// Every listing of the viewer's organisations where they may edit (all statuses), newest
 /// change first: (organisation slug, name, listings).
-#[server(endpoint = "listings/mine")]
+#[server(prefix = "/_fn", endpoint = "listings/mine")]
 pub async fn list_my_listings(lang: Lang) -> Result<Vec<(String, String, Vec<ListingView>)>, AppError> {
     crate::state::with_status(
         async move {

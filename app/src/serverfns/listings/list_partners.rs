@@ -3,7 +3,7 @@ use crate::model::LogisticsPartner;
 use leptos::prelude::*;
 
 /// Logistics providers covering a gate and offering a service (both optional).
-#[server(endpoint = "listings/partners")]
+#[server(prefix = "/_fn", endpoint = "listings/partners")]
 pub async fn list_partners(gate: String, service: String) -> Result<Vec<LogisticsPartner>, AppError> {
     crate::state::with_status(
         async move {

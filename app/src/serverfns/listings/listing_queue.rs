@@ -2,7 +2,7 @@ use crate::errors::AppError;
 use leptos::prelude::*;
 
 /// Listings waiting for moderators: open reports (id, reason, details) and held listings.
-#[server(endpoint = "listings/queue")]
+#[server(prefix = "/_fn", endpoint = "listings/queue")]
 pub async fn listing_queue() -> Result<Vec<crate::model::QueuedListing>, AppError> {
     crate::state::with_status(
         async move {

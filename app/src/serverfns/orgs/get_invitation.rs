@@ -2,7 +2,7 @@ use crate::errors::AppError;
 use leptos::prelude::*;
 
 /// The name of the organisation an invitation link is for.
-#[server(endpoint = "orgs/invitation")]
+#[server(prefix = "/_fn", endpoint = "orgs/invitation")]
 pub async fn get_invitation(token: String) -> Result<String, AppError> {
     crate::state::with_status(
         async move {

@@ -3,7 +3,7 @@ use crate::model::OrgView;
 use leptos::prelude::*;
 
 /// An organisation's public profile (hidden or suspended ones only for members and moderators).
-#[server(endpoint = "orgs/get")]
+#[server(prefix = "/_fn", endpoint = "orgs/get")]
 pub async fn get_organisation(slug: String) -> Result<OrgView, AppError> {
     crate::state::with_status(
         async move {

@@ -3,7 +3,7 @@ use crate::model::TokensView;
 use leptos::prelude::*;
 
 /// An organisation's API tokens (its editors and owners only).
-#[server(endpoint = "orgs/tokens")]
+#[server(prefix = "/_fn", endpoint = "orgs/tokens")]
 pub async fn list_api_tokens(slug: String) -> Result<TokensView, AppError> {
     crate::state::with_status(
         async move {

@@ -3,7 +3,7 @@ use crate::model::MembersView;
 use leptos::prelude::*;
 
 /// Members of an organisation (members and moderators only).
-#[server(endpoint = "orgs/members")]
+#[server(prefix = "/_fn", endpoint = "orgs/members")]
 pub async fn list_members(slug: String) -> Result<MembersView, AppError> {
     crate::state::with_status(
         async move {

@@ -3,7 +3,7 @@ use crate::model::MyOrgView;
 use leptos::prelude::*;
 
 /// The signed-in user's organisations, with the session's active one marked.
-#[server(endpoint = "orgs/mine")]
+#[server(prefix = "/_fn", endpoint = "orgs/mine")]
 pub async fn list_my_organisations() -> Result<Vec<MyOrgView>, AppError> {
     crate::state::with_status(
         async move {

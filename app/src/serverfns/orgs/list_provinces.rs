@@ -3,7 +3,7 @@ use crate::model::ProvinceOption;
 use leptos::prelude::*;
 
 /// Current provinces in the reference data: (Vietnamese, Lao), for organisation forms.
-#[server(endpoint = "orgs/provinces")]
+#[server(prefix = "/_fn", endpoint = "orgs/provinces")]
 pub async fn list_provinces() -> Result<(Vec<ProvinceOption>, Vec<ProvinceOption>), AppError> {
     crate::state::with_status(
         async move {

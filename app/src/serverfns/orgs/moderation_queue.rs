@@ -3,7 +3,7 @@ use crate::model::ModerationQueueView;
 use leptos::prelude::*;
 
 /// Pending verification requests and open reports (moderators and administrators).
-#[server(endpoint = "moderation/queue")]
+#[server(prefix = "/_fn", endpoint = "moderation/queue")]
 pub async fn moderation_queue() -> Result<ModerationQueueView, AppError> {
     crate::state::with_status(
         async move {

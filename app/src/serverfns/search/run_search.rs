@@ -4,7 +4,7 @@ use crate::model::{SearchParams, SearchResults};
 use leptos::prelude::*;
 
 /// The search page's results: the same domain function as `GET /api/v1/search`.
-#[server(endpoint = "search/run")]
+#[server(prefix = "/_fn", endpoint = "search/run")]
 pub async fn run_search(params: SearchParams, lang: Lang) -> Result<SearchResults, AppError> {
     crate::state::with_status(
         async move {

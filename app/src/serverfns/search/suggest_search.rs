@@ -6,7 +6,7 @@ use leptos::server_fn::codec::GetUrl;
 
 /// Titles completing what the reader is typing in a search box (the `SearchBox` island calls
 /// this as they type): the same domain function as `GET /api/v1/search/suggest`. A read, so a GET.
-#[server(endpoint = "search/suggest", input = GetUrl)]
+#[server(prefix = "/_fn", endpoint = "search/suggest", input = GetUrl)]
 pub async fn suggest_search(q: String, lang: Lang) -> Result<Vec<Suggestion>, AppError> {
     crate::state::with_status(
         async move {

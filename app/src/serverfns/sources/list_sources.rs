@@ -2,7 +2,7 @@ use crate::errors::AppError;
 use crate::model::SourceEntry;
 use leptos::prelude::*;
 
-#[server(endpoint = "sources/list")]
+#[server(prefix = "/_fn", endpoint = "sources/list")]
 pub async fn list_sources() -> Result<Vec<SourceEntry>, AppError> {
     crate::state::with_status(
         async move {

@@ -7,7 +7,7 @@ pub mod cli_import;
 pub mod config;
 pub mod forms;
 pub mod health;
-pub mod listing_forms;
+pub mod http;
 pub mod mailer;
 pub mod middleware;
 pub mod router;

@@ -1,6 +1,7 @@
 //! Every route of the server in one place.
 use crate::api_limit::RateLimiter;
-use crate::{api, config::Config, forms, health, listing_forms, middleware};
+use crate::forms::{accounts, admin, listings, organisations, tokens, trust, uploads};
+use crate::{api, config::Config, health, middleware};
 use app::state::AppState;
 use app::{shell, App};
 use axum::{
@@ -54,43 +55,43 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/favicon.ico", get(|| async { axum::response::Redirect::permanent("/favicon.svg") }))
         .route("/readyz", get(health::readyz))
         // Account forms (the GET side of each path is the Leptos page).
-        .route("/account/signup", post(forms::sign_up))
-        .route("/account/signin", post(forms::sign_in))
-        .route("/account/signout", post(forms::sign_out))
-        .route("/account/signout-everywhere", post(forms::sign_out_everywhere))
-        .route("/account/confirm", post(forms::confirm_email))
-        .route("/account/resend-confirmation", post(forms::resend_confirmation))
-        .route("/account/forgot", post(forms::forgot_password))
-        .route("/account/reset", post(forms::reset_password))
-        .route("/account/password", post(forms::change_password))
-        .route("/account/active-organisation", post(forms::switch_organisation))
-        .route("/admin/roles", post(forms::set_platform_role))
+        .route("/account/signup", post(accounts::sign_up))
+        .route("/account/signin", post(accounts::sign_in))
+        .route("/account/signout", post(accounts::sign_out))
+        .route("/account/signout-everywhere", post(accounts::sign_out_everywhere))
+        .route("/account/confirm", post(accounts::confirm_email))
+        .route("/account/resend-confirmation", post(accounts::resend_confirmation))
+        .route("/account/forgot", post(accounts::forgot_password))
+        .route("/account/reset", post(accounts::reset_password))
+        .route("/account/password", post(accounts::change_password))
+        .route("/account/active-organisation", post(organisations::switch_organisation))
+        .route("/admin/roles", post(admin::set_platform_role))
         // Listings.
-        .route("/listings/new", post(listing_forms::create_listing))
-        .route("/listings/{id}/edit", post(listing_forms::update_listing))
-        .route("/listings/{id}/step", post(listing_forms::listing_step))
-        .route("/listings/{id}/report", post(listing_forms::report_listing))
-        .route("/moderation/listings/{id}", post(listing_forms::moderate_listing))
-        .route("/my/listings/import", post(listing_forms::import_listings))
-        .route("/listings/template/{file}", get(listing_forms::template))
-        .route("/listings/export.csv", get(listing_forms::export_csv))
-        .route("/orgs/{slug}/logistics", post(listing_forms::save_logistics))
-        .route("/orgs/new", post(forms::create_organisation))
-        .route("/orgs/{slug}/edit", post(forms::update_organisation))
-        .route("/orgs/{slug}/members/invite", post(forms::invite_member))
-        .route("/orgs/{slug}/members/role", post(forms::change_member_role))
-        .route("/invitations/accept", post(forms::accept_invitation))
-        .route("/orgs/{slug}/verification", post(forms::submit_verification))
-        .route("/orgs/{slug}/report", post(forms::report_organisation))
-        .route("/orgs/{slug}/endorsement", post(forms::endorse))
-        .route("/orgs/{slug}/endorsement/withdraw", post(forms::withdraw_endorsement))
-        .route("/moderation/verifications/{id}", post(forms::decide_verification))
-        .route("/moderation/reports/{id}", post(forms::moderate_report))
-        .route("/orgs/{slug}/tokens", post(forms::create_api_token))
-        .route("/orgs/{slug}/tokens/{id}/revoke", post(forms::revoke_api_token))
-        .route("/orgs/{slug}/logo", post(forms::upload_logo))
-        .route("/uploads/logos/{file}", get(forms::serve_logo))
-        .route("/moderation/evidence/{file}", get(forms::serve_evidence))
+        .route("/listings/new", post(listings::create_listing))
+        .route("/listings/{id}/edit", post(listings::update_listing))
+        .route("/listings/{id}/step", post(listings::listing_step))
+        .route("/listings/{id}/report", post(listings::report_listing))
+        .route("/moderation/listings/{id}", post(listings::moderate_listing))
+        .route("/my/listings/import", post(listings::import_listings))
+        .route("/listings/template/{file}", get(listings::template))
+        .route("/listings/export.csv", get(listings::export_csv))
+        .route("/orgs/{slug}/logistics", post(listings::save_logistics))
+        .route("/orgs/new", post(organisations::create_organisation))
+        .route("/orgs/{slug}/edit", post(organisations::update_organisation))
+        .route("/orgs/{slug}/members/invite", post(organisations::invite_member))
+        .route("/orgs/{slug}/members/role", post(organisations::change_member_role))
+        .route("/invitations/accept", post(organisations::accept_invitation))
+        .route("/orgs/{slug}/verification", post(trust::submit_verification))
+        .route("/orgs/{slug}/report", post(trust::report_organisation))
+        .route("/orgs/{slug}/endorsement", post(trust::endorse))
+        .route("/orgs/{slug}/endorsement/withdraw", post(trust::withdraw_endorsement))
+        .route("/moderation/verifications/{id}", post(trust::decide_verification))
+        .route("/moderation/reports/{id}", post(trust::moderate_report))
+        .route("/orgs/{slug}/tokens", post(tokens::create_api_token))
+        .route("/orgs/{slug}/tokens/{id}/revoke", post(tokens::revoke_api_token))
+        .route("/orgs/{slug}/logo", post(organisations::upload_logo))
+        .route("/uploads/logos/{file}", get(uploads::serve_logo))
+        .route("/moderation/evidence/{file}", get(uploads::serve_evidence))
         // The public API for integrators (own error format, token check and rate limit).
         .merge(api::routes(
             &state,
@@ -125,7 +126,7 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout)),
         )
         // Outside the body limit, so it sees the limit's 413.
-        .layer(axum::middleware::from_fn(listing_forms::import_too_large))
+        .layer(axum::middleware::from_fn(listings::import_too_large))
         // Headers every response carries. Pages send their own Content-Security-Policy (with the
         // render's script nonce, see `app::routes::content_security_policy`); every other response
         // (JSON, CSV, files, redirects, errors) gets one that allows nothing to run or frame it.

@@ -1,8 +1,8 @@
 //! Form posts and downloads of the listing pages: create, edit, life-cycle steps, reports,
 //! CSV import (multipart) and export, templates. Same pattern as `forms`: POST → domain →
 //! 303 redirect, or the same page again with what was typed and what is wrong.
-use crate::forms::{render_again, render_with, see_other, Submission};
-use crate::read_or_return;
+use crate::http::extract::{SignedIn, Submission};
+use crate::http::respond::{render_again, render_with, see_other};
 use app::domain::listings::csv_io::{self, ImportFailure, Importer};
 use app::domain::listings::store::{self, Actor, Save, Step};
 use app::domain::listings::{browse, Kind, ListingInput};
@@ -59,7 +59,6 @@ fn listing_input(s: &Submission) -> ListingInput {
         expires_on: s.get("expires_on"),
     }
 }
-
 fn save_of(s: &Submission) -> Save {
     if s.get("save") == "draft" {
         Save::Draft
@@ -67,16 +66,14 @@ fn save_of(s: &Submission) -> Save {
         Save::Publish
     }
 }
-
 fn after_save(saved: &store::Saved) -> String {
     format!("/listings/{}?notice=saved", saved.listing.id)
 }
-
-pub async fn create_listing(State(state): State<AppState>, request: Request) -> Response {
-    let submission = read_or_return!(request);
-    let Some(user) = submission.user() else {
-        return see_other("/account/signin?next=/listings/new", None);
-    };
+pub async fn create_listing(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    submission: Submission,
+) -> Response {
     let result = store::create(
         &state.db,
         Actor::User(&user),
@@ -94,12 +91,12 @@ pub async fn create_listing(State(state): State<AppState>, request: Request) -> 
         }
     }
 }
-
-pub async fn update_listing(State(state): State<AppState>, Path(id): Path<i32>, request: Request) -> Response {
-    let submission = read_or_return!(request);
-    let Some(user) = submission.user() else {
-        return see_other(&format!("/account/signin?next=/listings/{id}/edit"), None);
-    };
+pub async fn update_listing(
+    State(state): State<AppState>,
+    Path(id): Path<i32>,
+    SignedIn(user): SignedIn,
+    submission: Submission,
+) -> Response {
     let save = match submission.get("save").as_str() {
         "draft" => Some(Save::Draft),
         "publish" => Some(Save::Publish),
@@ -130,12 +127,12 @@ pub async fn update_listing(State(state): State<AppState>, Path(id): Path<i32>, 
         }
     }
 }
-
-pub async fn listing_step(State(state): State<AppState>, Path(id): Path<i32>, request: Request) -> Response {
-    let submission = read_or_return!(request);
-    let Some(user) = submission.user() else {
-        return see_other("/account/signin?next=/my/listings", None);
-    };
+pub async fn listing_step(
+    State(state): State<AppState>,
+    Path(id): Path<i32>,
+    SignedIn(user): SignedIn,
+    submission: Submission,
+) -> Response {
     let Some(step) = Step::parse(&submission.get("step")) else {
         return render_again(
             state,
@@ -159,12 +156,12 @@ pub async fn listing_step(State(state): State<AppState>, Path(id): Path<i32>, re
         Err(err) => render_again(state, submission, Some("/my/listings"), err, Vec::new()).await,
     }
 }
-
-pub async fn report_listing(State(state): State<AppState>, Path(id): Path<i32>, request: Request) -> Response {
-    let submission = read_or_return!(request);
-    let Some(user) = submission.user() else {
-        return see_other(&format!("/account/signin?next=/listings/{id}"), None);
-    };
+pub async fn report_listing(
+    State(state): State<AppState>,
+    Path(id): Path<i32>,
+    SignedIn(user): SignedIn,
+    submission: Submission,
+) -> Response {
     match app::domain::listings::moderation::report(
         &state.db,
         &user,
@@ -182,12 +179,12 @@ pub async fn report_listing(State(state): State<AppState>, Path(id): Path<i32>, 
         }
     }
 }
-
-pub async fn moderate_listing(State(state): State<AppState>, Path(id): Path<i32>, request: Request) -> Response {
-    let submission = read_or_return!(request);
-    let Some(user) = submission.user() else {
-        return see_other("/account/signin?next=/moderation", None);
-    };
+pub async fn moderate_listing(
+    State(state): State<AppState>,
+    Path(id): Path<i32>,
+    SignedIn(user): SignedIn,
+    submission: Submission,
+) -> Response {
     let release = match submission.get("decision").as_str() {
         "release" => true,
         "remove" => false,
@@ -208,7 +205,6 @@ pub async fn moderate_listing(State(state): State<AppState>, Path(id): Path<i32>
         Err(err) => render_again(state, submission, Some("/moderation"), err, Vec::new()).await,
     }
 }
-
 /// Renders the import page with the outcome of a failed import.
 async fn render_import(state: AppState, submission: Submission, result: ImportResult) -> Response {
     let Submission { mut parts, .. } = submission;
@@ -226,12 +222,11 @@ async fn render_import(state: AppState, submission: Submission, result: ImportRe
     );
     handler(Request::from_parts(parts, Body::empty())).await
 }
-
-pub async fn import_listings(State(state): State<AppState>, request: Request) -> Response {
-    let submission = read_or_return!(request);
-    let Some(user) = submission.user() else {
-        return see_other("/account/signin?next=/my/listings/import", None);
-    };
+pub async fn import_listings(
+    State(state): State<AppState>,
+    SignedIn(user): SignedIn,
+    submission: Submission,
+) -> Response {
     let organisation = submission.get("organisation");
     let mut result = ImportResult {
         status: StatusCode::UNPROCESSABLE_ENTITY.as_u16(),
@@ -293,7 +288,6 @@ pub async fn import_listings(State(state): State<AppState>, request: Request) ->
         }
     }
 }
-
 /// An upload over the body limit never reaches the handler: send the user back to the import
 /// page with a message instead of a bare 413.
 pub async fn import_too_large(request: Request, next: axum::middleware::Next) -> Response {
@@ -304,7 +298,6 @@ pub async fn import_too_large(request: Request, next: axum::middleware::Next) ->
     }
     response
 }
-
 fn csv_response(body: String, file_name: &str) -> Response {
     let mut response = (StatusCode::OK, body).into_response();
     let headers = response.headers_mut();
@@ -317,7 +310,6 @@ fn csv_response(body: String, file_name: &str) -> Response {
     }
     response
 }
-
 /// `GET /listings/template/{kind}.csv`: the header and one example row.
 pub async fn template(Path(file): Path<String>) -> Response {
     match file.strip_suffix(".csv").and_then(Kind::parse) {
@@ -328,7 +320,6 @@ pub async fn template(Path(file): Path<String>) -> Response {
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }
-
 /// Browse filters from a query string.
 /// `GET /listings/export.csv?kind=…&filters`: up to 5,000 public listings, newest first.
 pub async fn export_csv(State(state): State<AppState>, Query(query): Query<HashMap<String, String>>) -> Response {
@@ -360,13 +351,13 @@ pub async fn export_csv(State(state): State<AppState>, Query(query): Query<HashM
     }
     csv_response(csv_io::export(kind, &items), &format!("corridor-{}.csv", kind.plural()))
 }
-
 /// `POST /orgs/{slug}/logistics`: the services profile of a logistics provider.
-pub async fn save_logistics(State(state): State<AppState>, Path(slug): Path<String>, request: Request) -> Response {
-    let submission = read_or_return!(request);
-    let Some(user) = submission.user() else {
-        return see_other(&format!("/account/signin?next=/orgs/{slug}/logistics"), None);
-    };
+pub async fn save_logistics(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    SignedIn(user): SignedIn,
+    submission: Submission,
+) -> Response {
     let input = app::domain::listings::logistics::LogisticsInput {
         services: submission.get_all("services"),
         gate_ids: submission.get_all("gate_ids"),

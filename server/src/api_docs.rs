@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+/// What the document says beyond its operations (which come from the router).
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -22,19 +23,6 @@ organisation's editors) also reads its own organisation's listings in every stat
 updates and archives them. Errors are `application/problem+json`. GET answers carry an `ETag` (send \
 `If-None-Match` to get 304). Rate limit per token, or per client address without one, counted per server \
 process: 429 with `Retry-After` when reached. Responses follow `?lang=vi|lo|en` or `Accept-Language`."
-    ),
-    paths(
-        api::list_listings,
-        api::search,
-        api::suggest,
-        api::export_listings,
-        api::get_listing,
-        api::create_listing,
-        api::update_listing,
-        api::archive_listing,
-        api::list_organisations,
-        api::get_organisation,
-        api::me,
     ),
     components(schemas(api::Problem, api::FieldProblem)),
     modifiers(&BearerAuth),
@@ -56,11 +44,11 @@ impl Modify for BearerAuth {
     }
 }
 
-/// The document as JSON (built once).
+/// The document as JSON (built once), from the routes `crate::router::api_v1` registers: an
+/// operation exists in the document exactly when its route exists.
 pub static OPENAPI_JSON: LazyLock<String> = LazyLock::new(|| {
-    ApiDoc::openapi()
-        .to_pretty_json()
-        .expect("the OpenAPI document serialises")
+    let (_, document) = crate::router::api_v1().split_for_parts();
+    document.to_pretty_json().expect("the OpenAPI document serialises")
 });
 
 /// `GET /api/v1/openapi.json`

@@ -24,6 +24,9 @@ use tower_http::{
     timeout::TimeoutLayer,
     trace::TraceLayer,
 };
+use utoipa::OpenApi;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
+use utoipa_axum::routes;
 
 /// Builds the application: pages (Leptos, server-rendered), server functions, health checks,
 /// static assets, and the layers every request passes through.
@@ -93,7 +96,8 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/uploads/logos/{file}", get(uploads::serve_logo))
         .route("/moderation/evidence/{file}", get(uploads::serve_evidence))
         // The public API for integrators (own error format, token check and rate limit).
-        .merge(api::routes(
+        .route("/api/docs", get(crate::api_docs::docs_page))
+        .merge(api_v1_service(
             &state,
             Arc::new(RateLimiter::per_minute(config.api_rate_token, config.api_rate_anonymous)),
         ))
@@ -154,6 +158,48 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         )
         .layer(tower::util::option_layer(hsts))
         .with_state(state)
+}
+
+/// Every `/api/v1` operation, registered once with its OpenAPI annotation (`#[utoipa::path]` on
+/// the handler): the router serves these and `api_docs` derives the document from them. A
+/// method a path does not take answers 405 as problem+json.
+pub fn api_v1() -> OpenApiRouter<AppState> {
+    use crate::api::{listings, me, organisations, search};
+    fn others_refused(route: UtoipaMethodRouter<AppState>) -> UtoipaMethodRouter<AppState> {
+        let (schemas, paths, method_router) = route;
+        (schemas, paths, method_router.fallback(api::method_not_allowed))
+    }
+    OpenApiRouter::with_openapi(crate::api_docs::ApiDoc::openapi())
+        .routes(others_refused(routes!(me::me)))
+        .routes(others_refused(routes!(
+            listings::list_listings,
+            listings::create_listing
+        )))
+        .routes(others_refused(routes!(listings::export_listings)))
+        .routes(others_refused(routes!(listings::get_listing, listings::update_listing)))
+        .routes(others_refused(routes!(listings::archive_listing)))
+        .routes(others_refused(routes!(search::search)))
+        .routes(others_refused(routes!(search::suggest)))
+        .routes(others_refused(routes!(organisations::list_organisations)))
+        .routes(others_refused(routes!(organisations::get_organisation)))
+}
+
+/// The API with its document, its 404s, and the gate every call passes (token, scope, rate limit).
+fn api_v1_service(state: &AppState, limiter: Arc<RateLimiter>) -> Router<AppState> {
+    use axum::routing::any;
+    let gate = api::GateState {
+        app: state.clone(),
+        limiter,
+    };
+    let (operations, _document) = api_v1().split_for_parts();
+    operations
+        .route(
+            "/api/v1/openapi.json",
+            get(crate::api_docs::openapi_json).fallback(api::method_not_allowed),
+        )
+        .route("/api/v1", any(api::not_found))
+        .route("/api/v1/{*rest}", any(api::not_found))
+        .layer(axum::middleware::from_fn_with_state(gate, api::gate))
 }
 
 /// One URL answers in the language named by `?lang`, the `corridor_lang` cookie or

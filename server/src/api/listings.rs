@@ -1,0 +1,451 @@
+//! `/api/v1/listings`: list (with the browse filters and a cursor), CSV export, read, and —
+//! with a write token — create, update and archive.
+use super::*;
+
+/// Rows an export holds at most.
+pub const EXPORT_MAX_ROWS: usize = 10_000;
+
+/// Filters of the listing list and export (the browse pages' filters).
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// `commodity`, `opportunity` or `route` (plurals accepted). Required for the CSV export.
+    pub kind: Option<String>,
+    /// `VN` or `LA`: the country of the listing organisation.
+    pub country: Option<String>,
+    /// A current province id, e.g. `la-khammouane`.
+    pub province: Option<String>,
+    /// A border gate id, e.g. `cau-treo`.
+    pub gate: Option<String>,
+    /// An investment sector code.
+    pub sector: Option<String>,
+    /// A two-digit HS chapter, e.g. `72`.
+    pub hs_chapter: Option<String>,
+    /// `offer` or `wanted` (commodities), `vn_to_la`, `la_to_vn`… (routes).
+    pub direction: Option<String>,
+    /// `1`: only listings of verified organisations.
+    pub verified: Option<String>,
+    /// `1`: only priority infrastructure projects.
+    pub priority: Option<String>,
+    /// An organisation's slug.
+    pub organisation: Option<String>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Items per page, 1–100 (default 20).
+    pub limit: Option<String>,
+    /// `vi`, `lo` or `en` (else `Accept-Language`): the language of HS descriptions.
+    pub lang: Option<String>,
+}
+
+impl ListQuery {
+    fn parse(query: Option<&str>) -> Result<ListQuery, AppError> {
+        serde_urlencoded::from_str(query.unwrap_or("")).map_err(|_| AppError::invalid("query", "ErrChooseOne"))
+    }
+
+    fn filters(&self) -> ListingFilters {
+        ListingFilters::from_query(|name| {
+            match name {
+                "kind" => &self.kind,
+                "country" => &self.country,
+                "province" => &self.province,
+                "gate" => &self.gate,
+                "sector" => &self.sector,
+                "hs_chapter" => &self.hs_chapter,
+                "direction" => &self.direction,
+                "verified" => &self.verified,
+                "priority" => &self.priority,
+                "organisation" => &self.organisation,
+                "cursor" => &self.cursor,
+                _ => &None,
+            }
+            .clone()
+        })
+    }
+
+    fn limit(&self, default: u64) -> Result<u64, AppError> {
+        match self.limit.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+            None => Ok(default),
+            Some(l) => l
+                .parse::<u64>()
+                .ok()
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| AppError::invalid("limit", "ErrNumber")),
+        }
+    }
+}
+
+/// A listing to create or replace. Every field is optional in JSON; which ones are needed
+/// depends on `kind` (the validation answers 422 with each problem). Numbers may be sent as
+/// JSON numbers or strings; dates as `YYYY-MM-DD`.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct ListingRequest {
+    /// The organisation's slug; defaults to the token's organisation.
+    pub organisation: Option<String>,
+    /// `commodity`, `opportunity` or `route` (required to create; a listing's kind never changes).
+    #[serde(deserialize_with = "lenient")]
+    pub kind: String,
+    #[serde(deserialize_with = "lenient")]
+    pub title_vi: String,
+    #[serde(deserialize_with = "lenient")]
+    pub title_lo: String,
+    #[serde(deserialize_with = "lenient")]
+    pub title_en: String,
+    #[serde(deserialize_with = "lenient")]
+    pub description_vi: String,
+    #[serde(deserialize_with = "lenient")]
+    pub description_lo: String,
+    #[serde(deserialize_with = "lenient")]
+    pub description_en: String,
+    /// A current province id (`vn-ha-tinh`, `la-khammouane`…); for routes, the origin.
+    #[serde(deserialize_with = "lenient")]
+    pub province_id: String,
+    #[serde(deserialize_with = "lenient")]
+    pub destination_province_id: String,
+    /// Border gate ids (at most 6; required for routes).
+    #[serde(deserialize_with = "lenient_list")]
+    pub gate_ids: Vec<String>,
+    #[serde(deserialize_with = "lenient")]
+    pub sector: String,
+    /// Commodities: `offer` or `wanted`; routes: `vn_to_la`, `la_to_vn`…
+    #[serde(deserialize_with = "lenient")]
+    pub direction: String,
+    /// 2, 4 or 6 digits (dots allowed: `72.08`); required for commodities.
+    #[serde(deserialize_with = "lenient")]
+    pub hs_code: String,
+    /// A positive number (JSON number or string).
+    #[serde(deserialize_with = "lenient")]
+    pub quantity: String,
+    #[serde(deserialize_with = "lenient")]
+    pub unit: String,
+    #[serde(deserialize_with = "lenient")]
+    pub frequency: String,
+    /// A positive number (JSON number or string).
+    #[serde(deserialize_with = "lenient")]
+    pub price: String,
+    #[serde(deserialize_with = "lenient")]
+    pub currency: String,
+    #[serde(deserialize_with = "lenient")]
+    pub incoterm: String,
+    #[serde(deserialize_with = "lenient_list")]
+    pub certifications: Vec<String>,
+    #[serde(deserialize_with = "lenient")]
+    pub economic_zone_id: String,
+    /// Whole US dollars (JSON number or string).
+    #[serde(deserialize_with = "lenient")]
+    pub size_min_usd: String,
+    /// Whole US dollars (JSON number or string).
+    #[serde(deserialize_with = "lenient")]
+    pub size_max_usd: String,
+    #[serde(deserialize_with = "lenient")]
+    pub stage: String,
+    #[serde(deserialize_with = "lenient_list")]
+    pub instruments: Vec<String>,
+    #[serde(deserialize_with = "lenient")]
+    pub incentives: String,
+    #[serde(deserialize_with = "lenient")]
+    pub land_status: String,
+    #[serde(deserialize_with = "lenient")]
+    pub contact: String,
+    /// Government agencies only.
+    pub priority_infra: bool,
+    #[serde(deserialize_with = "lenient")]
+    pub infra_type: String,
+    #[serde(deserialize_with = "lenient")]
+    pub origin_place: String,
+    #[serde(deserialize_with = "lenient")]
+    pub destination_place: String,
+    /// `YYYY-MM-DD`
+    #[serde(deserialize_with = "lenient")]
+    pub window_start: String,
+    /// `YYYY-MM-DD`
+    #[serde(deserialize_with = "lenient")]
+    pub window_end: String,
+    /// A positive number (JSON number or string).
+    #[serde(deserialize_with = "lenient")]
+    pub capacity: String,
+    #[serde(deserialize_with = "lenient")]
+    pub capacity_unit: String,
+    #[serde(deserialize_with = "lenient_list")]
+    pub equipment: Vec<String>,
+    /// `YYYY-MM-DD`, in the future and at most 366 days ahead; empty: 90 days from today.
+    #[serde(deserialize_with = "lenient")]
+    pub expires_on: String,
+    /// Create: `true` publishes at once, otherwise a draft. Update: `true` publishes,
+    /// `false` makes it a draft, absent keeps the status.
+    pub publish: Option<bool>,
+}
+
+impl ListingRequest {
+    pub(super) fn input(&self) -> ListingInput {
+        ListingInput {
+            kind: self.kind.clone(),
+            title_vi: self.title_vi.clone(),
+            title_lo: self.title_lo.clone(),
+            title_en: self.title_en.clone(),
+            description_vi: self.description_vi.clone(),
+            description_lo: self.description_lo.clone(),
+            description_en: self.description_en.clone(),
+            province_id: self.province_id.clone(),
+            destination_province_id: self.destination_province_id.clone(),
+            gate_ids: self.gate_ids.clone(),
+            sector: self.sector.clone(),
+            direction: self.direction.clone(),
+            hs_code: self.hs_code.clone(),
+            quantity: self.quantity.clone(),
+            unit: self.unit.clone(),
+            frequency: self.frequency.clone(),
+            price: self.price.clone(),
+            currency: self.currency.clone(),
+            incoterm: self.incoterm.clone(),
+            certifications: self.certifications.clone(),
+            economic_zone_id: self.economic_zone_id.clone(),
+            size_min_usd: self.size_min_usd.clone(),
+            size_max_usd: self.size_max_usd.clone(),
+            stage: self.stage.clone(),
+            instruments: self.instruments.clone(),
+            incentives: self.incentives.clone(),
+            land_status: self.land_status.clone(),
+            contact: self.contact.clone(),
+            priority_infra: self.priority_infra,
+            infra_type: self.infra_type.clone(),
+            origin_place: self.origin_place.clone(),
+            destination_place: self.destination_place.clone(),
+            window_start: self.window_start.clone(),
+            window_end: self.window_end.clone(),
+            capacity: self.capacity.clone(),
+            capacity_unit: self.capacity_unit.clone(),
+            equipment: self.equipment.clone(),
+            expires_on: self.expires_on.clone(),
+        }
+    }
+}
+
+/// Public listings, newest first, with the browse pages' filters and a cursor.
+#[utoipa::path(get, path = "/api/v1/listings", tag = "listings", params(ListQuery), security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of public listings", body = ListingPage),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 422, description = "A filter or the cursor is not valid", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Rate limit reached (see Retry-After)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list_listings(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> ApiResult {
+    let lang = api_lang(query.as_deref(), &headers);
+    let params = ListQuery::parse(query.as_deref()).or_problem(lang)?;
+    let limit = params.limit(PAGE_SIZE).or_problem(lang)?;
+    let page = browse::browse(&state.db, &params.filters(), None, lang, limit)
+        .await
+        .or_problem(lang)?;
+    Ok(cached_json(&headers, &page, lang, caller.0.is_some()))
+}
+
+/// Public listings of one kind as CSV (the import format), same filters as the list.
+#[utoipa::path(get, path = "/api/v1/listings.csv", tag = "listings", params(ListQuery), security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "CSV (UTF-8; cells that a spreadsheet would run as formulas start with an apostrophe)", body = String, content_type = "text/csv"),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 422, description = "`kind` is missing, or a filter is not valid", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn export_listings(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> ApiResult {
+    let lang = api_lang(query.as_deref(), &headers);
+    let params = ListQuery::parse(query.as_deref()).or_problem(lang)?;
+    let mut filters = params.filters();
+    let kind = if filters.kind.is_empty() {
+        Err(AppError::invalid("kind", "ErrRequired"))
+    } else {
+        Kind::parse(&filters.kind).ok_or_else(|| AppError::invalid("kind", "ErrChooseOne"))
+    }
+    .or_problem(lang)?;
+    let mut items: Vec<ListingView> = Vec::new();
+    loop {
+        let page = browse::browse(&state.db, &filters, None, lang, 100)
+            .await
+            .or_problem(lang)?;
+        items.extend(page.items);
+        match page.next_cursor {
+            Some(cursor) if items.len() < EXPORT_MAX_ROWS => filters.cursor = cursor,
+            _ => break,
+        }
+    }
+    items.truncate(EXPORT_MAX_ROWS);
+    let csv = csv_io::export(kind, &items);
+    let mut response = cached(
+        &headers,
+        csv.into_bytes(),
+        "text/csv; charset=utf-8",
+        lang,
+        caller.0.is_some(),
+    );
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"corridor-{}.csv\"", kind.plural())) {
+        response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
+    }
+    Ok(response)
+}
+
+/// One listing: public ones for everyone; the token's own organisation's in every status.
+#[utoipa::path(get, path = "/api/v1/listings/{id}", tag = "listings",
+    params(("id" = i32, Path, description = "The listing id"), LangQuery), security((), ("bearer" = [])),
+    responses(
+        (status = 200, description = "The listing", body = ListingView),
+        (status = 304, description = "Not modified (If-None-Match)"),
+        (status = 404, description = "Unknown, or not visible (draft, expired, archived…)", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_listing(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> ApiResult {
+    let lang = api_lang(query.as_deref(), &headers);
+    let id = listing_id(&id, lang)?;
+    let view = browse::get_for_client(&state.db, id, caller.0.as_ref(), lang)
+        .await
+        .or_problem(lang)?;
+    Ok(cached_json(&headers, &view, lang, caller.0.is_some()))
+}
+
+fn created(view: &ListingView, lang: Lang) -> Response {
+    let mut response = (StatusCode::CREATED, axum::Json(view)).into_response();
+    if let Ok(location) = HeaderValue::from_str(&format!("/api/v1/listings/{}", view.id)) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+        .headers_mut()
+        .insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
+    response
+}
+
+/// Creates a listing (a draft, or published with `publish: true`). Needs a write token.
+#[utoipa::path(post, path = "/api/v1/listings", tag = "listings", request_body = ListingRequest, security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Created; `Location` is its address", body = ListingView),
+        (status = 400, description = "The body is not JSON of this shape", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A read-only token, or another organisation", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields: `errors` lists each", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create_listing(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> ApiResult {
+    let lang = api_lang(query.as_deref(), &headers);
+    let client = require_write(&caller, lang)?;
+    let request: ListingRequest = match json_body(&headers, &body) {
+        Ok(request) => request,
+        Err(response) => return Ok(*response),
+    };
+    let slug = request
+        .organisation
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(&client.organisation_slug);
+    let save = if request.publish == Some(true) {
+        Save::Publish
+    } else {
+        Save::Draft
+    };
+    let saved = store::create(
+        &state.db,
+        Actor::Token(client),
+        slug,
+        &request.input(),
+        save,
+        state.listing_rules,
+    )
+    .await
+    .or_problem(lang)?;
+    let view = browse::get_for_client(&state.db, saved.listing.id, Some(client), lang)
+        .await
+        .or_problem(lang)?;
+    Ok(created(&view, lang))
+}
+
+/// Replaces a listing's fields (its kind never changes). Needs a write token of its organisation.
+#[utoipa::path(put, path = "/api/v1/listings/{id}", tag = "listings", request_body = ListingRequest,
+    params(("id" = i32, Path, description = "The listing id")), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Saved", body = ListingView),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A read-only token, or another organisation's listing", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown listing", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Removed by a moderator", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields: `errors` lists each", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn update_listing(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> ApiResult {
+    let lang = api_lang(query.as_deref(), &headers);
+    let client = require_write(&caller, lang)?;
+    let id = listing_id(&id, lang)?;
+    let request: ListingRequest = match json_body(&headers, &body) {
+        Ok(request) => request,
+        Err(response) => return Ok(*response),
+    };
+    let save = request.publish.map(|p| if p { Save::Publish } else { Save::Draft });
+    store::update(
+        &state.db,
+        Actor::Token(client),
+        id,
+        &request.input(),
+        save,
+        state.listing_rules,
+    )
+    .await
+    .or_problem(lang)?;
+    let view = browse::get_for_client(&state.db, id, Some(client), lang)
+        .await
+        .or_problem(lang)?;
+    Ok((
+        [(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()))],
+        axum::Json(view),
+    )
+        .into_response())
+}
+
+/// Archives a listing (it leaves the public lists). Needs a write token of its organisation.
+#[utoipa::path(post, path = "/api/v1/listings/{id}/archive", tag = "listings",
+    params(("id" = i32, Path, description = "The listing id")), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Archived", body = ListingView),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A read-only token, or another organisation's listing", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown listing", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn archive_listing(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> ApiResult {
+    let lang = api_lang(query.as_deref(), &headers);
+    let client = require_write(&caller, lang)?;
+    let id = listing_id(&id, lang)?;
+    store::apply_step(&state.db, Actor::Token(client), id, Step::Archive, state.listing_rules)
+        .await
+        .or_problem(lang)?;
+    let view = browse::get_for_client(&state.db, id, Some(client), lang)
+        .await
+        .or_problem(lang)?;
+    Ok(axum::Json(view).into_response())
+}

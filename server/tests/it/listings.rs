@@ -803,3 +803,42 @@ async fn single_line_fields_refuse_line_breaks_so_nothing_reaches_a_mail_subject
     let res = app.post_listing(&cookie, &steel_offer(&slug)).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
 }
+
+#[tokio::test]
+async fn a_failing_database_shows_the_error_page_not_an_empty_queue() {
+    use sea_orm::ConnectionTrait;
+    let app = TestApp::new().await;
+    let moderator = app.confirmed_user("mod-outage@corridor.test").await;
+    app.set_platform_role("mod-outage@corridor.test", "moderator").await;
+    let (owner, _slug) = app.trader("outage@trade.vn", "Outage Steel").await;
+    assert_eq!(
+        app.get_as("/moderation?lang=en", &moderator).await.status,
+        StatusCode::OK
+    );
+    app.db
+        .execute_unprepared("DROP TABLE listing_gates")
+        .await
+        .expect("break the schema");
+    app.db
+        .execute_unprepared("DROP TABLE listings")
+        .await
+        .expect("break the schema");
+    // The moderation queue (its listing half fails)...
+    let page = app.get_as("/moderation?lang=en", &moderator).await;
+    assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", page.body);
+    assert!(page.body.contains("Reference"), "{}", page.body);
+    assert!(!page.body.to_lowercase().contains("no such table"));
+    // ...and the new-listing form, which used to say "you need to be an editor or owner" when the
+    // list of the user's organisations could not be read.
+    app.db
+        .execute_unprepared("DROP TABLE memberships")
+        .await
+        .expect("break the schema");
+    let page = app.get_as("/listings/new?kind=commodity&lang=en", &owner).await;
+    assert_eq!(page.status, StatusCode::INTERNAL_SERVER_ERROR, "{}", page.body);
+    assert!(
+        !page.body.contains("You need to be an editor or owner"),
+        "{}",
+        page.body
+    );
+}

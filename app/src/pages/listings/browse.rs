@@ -49,7 +49,11 @@ pub fn BrowseListingsPage() -> impl IntoView {
                 {
                     let filters = filters.clone();
                     Suspend::new(async move {
-                        let choices = get_listing_choices(lang).await.unwrap_or_default();
+                        // A failed call is the error page with its status, never an empty page.
+                        let choices = match get_listing_choices(lang).await {
+                            Ok(value) => value,
+                            Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                        };
                         let outcome = load_page(filters.clone(), lang).await;
                         view! {
                             <div class="browse">
@@ -59,6 +63,7 @@ pub fn BrowseListingsPage() -> impl IntoView {
                                 </div>
                             </div>
                         }
+                        .into_any()
                     })
                 }
             </Suspense>

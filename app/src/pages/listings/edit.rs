@@ -25,7 +25,11 @@ pub fn EditListingPage() -> impl IntoView {
                         };
                         match get_listing(id, lang).await {
                             Ok(item) if item.can_edit => {
-                                let choices = get_listing_choices(lang).await.unwrap_or_default();
+                                // A failed call is the error page with its status, never an empty page.
+                                let choices = match get_listing_choices(lang).await {
+                                    Ok(value) => value,
+                                    Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                                };
                                 view! {
                                     <ListingForm lang form=form.clone() kind=item.kind.clone() action=format!("/listings/{id}/edit") choices saved=Some(item)/>
                                 }

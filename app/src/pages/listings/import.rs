@@ -1,5 +1,5 @@
 use super::KINDS;
-use crate::components::common::{set_status, PageMeta};
+use crate::components::common::{set_status, ErrorPage, PageMeta};
 use crate::components::form::message_text;
 use crate::i18n::{t, Msg};
 use crate::pages::account::overview::redirect_to_sign_in;
@@ -83,7 +83,11 @@ pub fn ImportPage() -> impl IntoView {
                 {
                     let (chosen_kind, chosen_org) = (chosen_kind.clone(), chosen_org.clone());
                     Suspend::new(async move {
-                        let choices = get_listing_choices(lang).await.unwrap_or_default();
+                        // A failed call is the error page with its status, never an empty page.
+                        let choices = match get_listing_choices(lang).await {
+                            Ok(value) => value,
+                            Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                        };
                         if choices.my_organisations.is_empty() {
                             return view! { <p class="warning">{t(lang, Msg::NeedOrganisation)}</p> }.into_any();
                         }

@@ -81,7 +81,11 @@ pub fn LogisticsPartnersPage() -> impl IntoView {
                 {
                     let (gate, service) = (gate.clone(), service.clone());
                     Suspend::new(async move {
-                        let gates = get_listing_choices(lang).await.map(|c| c.gates).unwrap_or_default();
+                        // A failed call is the error page with its status, never an empty page.
+                        let gates = match get_listing_choices(lang).await.map(|c| c.gates) {
+                            Ok(value) => value,
+                            Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                        };
                         match list_partners(gate.clone(), service.clone()).await {
                             Ok(partners) => view! { <Partners lang partners gate=gate.clone() service=service.clone() gates/> }.into_any(),
                             Err(error) => view! { <ErrorPage lang error/> }.into_any(),
@@ -155,10 +159,16 @@ pub fn EditLogisticsPage() -> impl IntoView {
                             Ok(_) => return view! { <ErrorPage lang error=crate::errors::AppError::Forbidden/> }.into_any(),
                             Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
                         };
-                        let (_, saved) = crate::serverfns::listings::get_logistics::get_organisation_offer(slug.clone(), lang)
-                            .await
-                            .unwrap_or_default();
-                        let gates = get_listing_choices(lang).await.map(|c| c.gates).unwrap_or_default();
+                        // A failed call is the error page with its status, never an empty page.
+                        let (_, saved) = match crate::serverfns::listings::get_logistics::get_organisation_offer(slug.clone(), lang).await {
+                            Ok(value) => value,
+                            Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                        };
+                        // A failed call is the error page with its status, never an empty page.
+                        let gates = match get_listing_choices(lang).await.map(|c| c.gates) {
+                            Ok(value) => value,
+                            Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                        };
                         view! {
                             <p><a href=format!("/orgs/{slug}")>"← " {org.name.clone()}</a></p>
                             <LogisticsForm lang form=form.clone() slug=slug.clone() saved gates/>

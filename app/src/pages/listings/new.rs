@@ -1,6 +1,6 @@
 use super::form::ListingForm;
 use super::KINDS;
-use crate::components::common::PageMeta;
+use crate::components::common::{ErrorPage, PageMeta};
 use crate::components::form::{use_form_state, FormErrors};
 use crate::i18n::{t, Msg};
 use crate::pages::account::{overview::redirect_to_sign_in, query_param};
@@ -45,7 +45,11 @@ pub fn NewListingPage() -> impl IntoView {
                         {
                             let (form, kind) = (form.clone(), kind.clone());
                             Suspend::new(async move {
-                                let choices = get_listing_choices(lang).await.unwrap_or_default();
+                                // A failed call is the error page with its status, never an empty page.
+                                let choices = match get_listing_choices(lang).await {
+                                    Ok(value) => value,
+                                    Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                                };
                                 if choices.my_organisations.is_empty() {
                                     view! {
                                         <p class="warning">{t(lang, Msg::NeedOrganisation)}</p>

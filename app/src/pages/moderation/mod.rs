@@ -19,7 +19,11 @@ pub fn ModerationPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
             {Suspend::new(async move {
                 // In sequence, not as two resources: the SQLite pool has one connection.
-                let listings = crate::serverfns::listings::listing_queue::listing_queue().await.unwrap_or_default();
+                // A failed call is the error page with its status, never an empty page.
+                let listings = match crate::serverfns::listings::listing_queue::listing_queue().await {
+                    Ok(value) => value,
+                    Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                };
                 match moderation_queue().await {
                     Ok(queue) => view! { <Queue lang queue/> <ListingQueue lang items=listings/> }.into_any(),
                     Err(AppError::Unauthorized) => {

@@ -28,10 +28,11 @@ pub fn OrganisationPage() -> impl IntoView {
                     match get_organisation(slug.clone()).await {
                         Ok(org) => {
                             // After the organisation, in sequence (one SQLite connection).
-                            let (listings, logistics) =
-                                crate::serverfns::listings::get_logistics::get_organisation_offer(slug.clone(), lang)
-                                    .await
-                                    .unwrap_or_default();
+                            // A failed call is the error page with its status, never an empty page.
+                            let (listings, logistics) = match crate::serverfns::listings::get_logistics::get_organisation_offer(slug.clone(), lang).await {
+                                Ok(value) => value,
+                                Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                            };
                             view! { <Profile lang org notice listings logistics/> }.into_any()
                         }
                         Err(error) => view! { <ErrorPage lang error/> }.into_any(),

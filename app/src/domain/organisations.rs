@@ -310,7 +310,7 @@ pub async fn create(
     .insert(&txn)
     .await?;
     set_active_in(&txn, &user.session_id, created.id).await?;
-    super::listings::store::enqueue_organisation(&txn, created.id).await?;
+    super::search::outbox::organisation_and_its_listings_changed(&txn, created.id).await?;
     audit::record(
         &txn,
         Some(user.user_id),
@@ -354,7 +354,7 @@ pub async fn update(
     let txn = crate::domain::db::begin_write(db).await?;
     let updated = active.update(&txn).await?;
     // The organisation is searchable, and its name is part of its listings' search text.
-    super::listings::store::enqueue_organisation(&txn, updated.id).await?;
+    super::search::outbox::organisation_and_its_listings_changed(&txn, updated.id).await?;
     audit::record(
         &txn,
         Some(user.user_id),

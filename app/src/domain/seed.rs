@@ -574,18 +574,17 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
         .into_iter()
         .map(|g| g.id)
         .collect();
-    let org_ids: Vec<String> = organisation::Entity::find()
+    let org_ids: Vec<i32> = organisation::Entity::find()
         .filter(organisation::Column::Slug.is_in(DEMO_ORGS.iter().map(|o| o.slug)))
         .all(db)
         .await?
         .into_iter()
-        .map(|o| o.id.to_string())
+        .map(|o| o.id)
         .collect();
-    use super::search::docs;
-    docs::enqueue(db, docs::GATE, &gate_ids)
+    super::search::outbox::gates_changed(db, &gate_ids)
         .await
         .map_err(|e| data_err("search outbox", format!("{e:?}")))?;
-    docs::enqueue(db, docs::ORGANISATION, &org_ids)
+    super::search::outbox::organisations_changed(db, &org_ids)
         .await
         .map_err(|e| data_err("search outbox", format!("{e:?}")))?;
     Ok(report)
@@ -973,8 +972,8 @@ async fn demo_listings_in(db: &impl ConnectionTrait) -> Result<usize, SeedError>
             .exec(db)
             .await?;
         // The index filters on the expiry date it holds: tell it of the new one.
-        let ids: Vec<String> = existing.iter().map(|l| l.id.to_string()).collect();
-        super::search::docs::enqueue(db, super::search::docs::LISTING, &ids)
+        let ids: Vec<i32> = existing.iter().map(|l| l.id).collect();
+        super::search::outbox::listings_changed(db, &ids)
             .await
             .map_err(|e| data_err("search outbox", format!("{e:?}")))?;
         return Ok(existing.len());
@@ -1043,7 +1042,7 @@ async fn demo_listings_in(db: &impl ConnectionTrait) -> Result<usize, SeedError>
             .exec_without_returning(db)
             .await?;
         }
-        store::enqueue_index(db, id, "upsert")
+        super::search::outbox::listings_changed(db, &[id])
             .await
             .map_err(|e| data_err("demo listings", format!("{e:?}")))?;
     }

@@ -345,7 +345,7 @@ pub async fn moderate_report(
         active.status = Set(status.into());
         active.update(&txn).await?;
         // Hidden or suspended: its listings leave the search index.
-        super::listings::store::enqueue_organisation(&txn, org.id).await?;
+        super::search::outbox::organisation_and_its_listings_changed(&txn, org.id).await?;
     }
     let details = format!("{{\"report\":{report_id},\"outcome\":\"{status}\"}}");
     audit::record(

@@ -757,7 +757,7 @@ async fn lag_test(
                 .insert(&txn)
                 .await?;
             }
-            store::enqueue_index(&txn, row.id, "upsert")
+            app::domain::search::outbox::listings_changed(&txn, &[row.id])
                 .await
                 .map_err(|e| anyhow!("{e:?}"))?;
             txn.commit().await?;

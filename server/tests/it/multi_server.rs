@@ -246,14 +246,14 @@ async fn the_outbox_is_pruned_past_every_live_indexer_and_an_index_left_behind_r
     search_index::register(db, "b", &b.generation().unwrap()).await.unwrap();
     let b_at = b.generation().unwrap().watermark();
     // More changes; only A applies them.
-    let ids: Vec<String> = app::domain::entities::listing::Entity::find()
+    let ids: Vec<i32> = app::domain::entities::listing::Entity::find()
         .all(db)
         .await
         .unwrap()
         .iter()
-        .map(|l| l.id.to_string())
+        .map(|l| l.id)
         .collect();
-    app::domain::search::docs::enqueue(db, "listing", &ids).await.unwrap();
+    app::domain::search::outbox::listings_changed(db, &ids).await.unwrap();
     a.catch_up(db).await.unwrap();
     search_index::register(db, "a", &a.generation().unwrap()).await.unwrap();
     let a_at = a.generation().unwrap().watermark();
@@ -281,7 +281,7 @@ async fn the_outbox_is_pruned_past_every_live_indexer_and_an_index_left_behind_r
     assert_eq!((pruned.through, pruned.live_indexers), (a_at, 1));
     assert_eq!(search_outbox::Entity::find().count(db).await.unwrap(), 0);
     // A new change: A follows it; B finds the hole the pruning left and asks for a rebuild.
-    app::domain::search::docs::enqueue(db, "gate", &["cau-treo".to_owned()])
+    app::domain::search::outbox::gates_changed(db, &["cau-treo".to_owned()])
         .await
         .unwrap();
     assert_eq!(a.catch_up(db).await.unwrap().rows, 1);

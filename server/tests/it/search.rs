@@ -4,7 +4,6 @@
 use crate::helpers::{seeded_database, TestDb};
 use app::domain::entities::{listing, search_outbox};
 use app::domain::listings::browse::public_condition;
-use app::domain::listings::store;
 use app::domain::search::index::{changes_of, pending};
 use app::domain::search::{search, SearchIndex};
 use app::i18n::Lang;
@@ -84,7 +83,9 @@ pub async fn change(db: &DatabaseConnection, id: i32, edit: impl FnOnce(&mut lis
     edit(&mut active);
     active.updated_at = Set(Utc::now());
     active.update(db).await.expect("update");
-    store::enqueue_index(db, id, "upsert").await.expect("outbox row");
+    app::domain::search::outbox::listings_changed(db, &[id])
+        .await
+        .expect("outbox row");
 }
 
 #[tokio::test]
@@ -586,7 +587,9 @@ async fn search_never_shows_drafts_expired_or_suspended_organisations() {
     let mut suspended: app::domain::entities::organisation::ActiveModel = org.into();
     suspended.status = Set("suspended".into());
     suspended.update(db).await.unwrap();
-    store::enqueue_organisation(db, org_id).await.unwrap();
+    app::domain::search::outbox::organisation_and_its_listings_changed(db, org_id)
+        .await
+        .unwrap();
     index.catch_up(db).await.unwrap();
     assert!(!ids(&find(db, &index, "truck").await).contains(&truck));
     assert_eq!(
@@ -832,7 +835,7 @@ async fn search_finds_organisations_and_border_gates_and_follows_their_changes()
     .insert(db)
     .await
     .unwrap();
-    app::domain::search::docs::enqueue(db, "organisation", &[hung.id.to_string()])
+    app::domain::search::outbox::organisations_changed(db, &[hung.id])
         .await
         .unwrap();
     index.catch_up(db).await.unwrap();
@@ -869,7 +872,9 @@ async fn search_finds_organisations_and_border_gates_and_follows_their_changes()
     let mut renamed: app::domain::entities::organisation::ActiveModel = org.clone().into();
     renamed.name = Set("Lao Ministry of Commerce Quokkas".into());
     renamed.update(db).await.unwrap();
-    store::enqueue_organisation(db, org.id).await.unwrap();
+    app::domain::search::outbox::organisation_and_its_listings_changed(db, org.id)
+        .await
+        .unwrap();
     index.catch_up(db).await.unwrap();
     let found = find(db, &index, "quokkas").await;
     assert_eq!(found.hits.first().map(|h| h.url.as_str()), Some("/orgs/moic-laos"));
@@ -879,7 +884,9 @@ async fn search_finds_organisations_and_border_gates_and_follows_their_changes()
     suspended.update(db).await.unwrap();
     // Not yet told to the index: the database check leaves it out already.
     assert!(find(db, &index, "quokkas").await.hits.is_empty());
-    store::enqueue_organisation(db, org_id).await.unwrap();
+    app::domain::search::outbox::organisation_and_its_listings_changed(db, org_id)
+        .await
+        .unwrap();
     index.catch_up(db).await.unwrap();
     assert_eq!(index.generation().unwrap().num_docs(), document_count(db).await);
 }

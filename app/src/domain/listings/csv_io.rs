@@ -6,7 +6,7 @@ use super::store::{new_row, Save};
 use super::validate::{validate, ListingInput, RefData, Valid};
 use super::{browse::now_micros, Kind, Rules, Status};
 use crate::domain::accounts::CurrentUser;
-use crate::domain::entities::{listing, listing_gate, search_outbox};
+use crate::domain::entities::{listing, listing_gate};
 use crate::errors::AppError;
 use crate::model::ListingView;
 use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
@@ -425,22 +425,7 @@ pub async fn import(
                 .await
                 .map_err(AppError::from)?;
         }
-        let outbox: Vec<search_outbox::ActiveModel> = ids
-            .iter()
-            .map(|id| search_outbox::ActiveModel {
-                entity: Set("listing".into()),
-                entity_id: Set(id.to_string()),
-                op: Set("upsert".into()),
-                created_at: Set(now),
-                ..Default::default()
-            })
-            .collect();
-        for part in outbox.chunks(1000) {
-            search_outbox::Entity::insert_many(part.to_vec())
-                .exec_without_returning(&txn)
-                .await
-                .map_err(AppError::from)?;
-        }
+        crate::domain::search::outbox::listings_changed(&txn, &ids).await?;
         written += ids.len();
         progress("write", written);
     }

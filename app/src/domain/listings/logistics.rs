@@ -104,8 +104,7 @@ pub async fn save(
         .exec_without_returning(&txn)
         .await?;
     // The services and gates are part of the organisation's search document.
-    crate::domain::search::docs::enqueue(&txn, crate::domain::search::docs::ORGANISATION, &[org.id.to_string()])
-        .await?;
+    crate::domain::search::outbox::organisations_changed(&txn, &[org.id]).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -4,7 +4,7 @@ use super::validate::{validate, ListingInput, Problems, RefData, Valid};
 use super::{Rules, Status, DEFAULT_TTL_DAYS, REMINDER_DAYS};
 use crate::domain::accounts::CurrentUser;
 use crate::domain::api_tokens::{ApiClient, Scope};
-use crate::domain::entities::{listing, listing_gate, membership, organisation, search_outbox, user};
+use crate::domain::entities::{listing, listing_gate, membership, organisation, user};
 use crate::domain::organisations::{authorise, principal};
 use crate::domain::policy::Action;
 use crate::domain::{audit, mail};
@@ -174,49 +174,7 @@ pub async fn set_org_verified(db: &impl ConnectionTrait, organisation_id: i32, v
         .filter(listing::Column::OrganisationId.eq(organisation_id))
         .exec(db)
         .await?;
-    enqueue_organisation(db, organisation_id).await
-}
-
-/// Records that an organisation and every listing of it changed (its name, status and
-/// verification show in them), for the search index (same transaction as the change).
-pub async fn enqueue_organisation(db: &impl ConnectionTrait, organisation_id: i32) -> Result<(), AppError> {
-    crate::domain::search::docs::enqueue(
-        db,
-        crate::domain::search::docs::ORGANISATION,
-        &[organisation_id.to_string()],
-    )
-    .await?;
-    let backend = db.get_database_backend();
-    db.execute_raw(sea_orm::Statement::from_sql_and_values(
-        backend,
-        match backend {
-            sea_orm::DbBackend::Postgres => {
-                "INSERT INTO search_outbox (entity, entity_id, op, created_at) \
-                 SELECT 'listing', CAST(id AS TEXT), 'upsert', $1 FROM listings WHERE organisation_id = $2"
-            }
-            _ => {
-                "INSERT INTO search_outbox (entity, entity_id, op, created_at) \
-                 SELECT 'listing', CAST(id AS TEXT), 'upsert', ? FROM listings WHERE organisation_id = ?"
-            }
-        },
-        [Utc::now().into(), organisation_id.into()],
-    ))
-    .await?;
-    Ok(())
-}
-
-/// Records that a listing changed, for the search index (same transaction as the change).
-pub async fn enqueue_index(db: &impl ConnectionTrait, listing_id: i32, op: &str) -> Result<(), AppError> {
-    search_outbox::ActiveModel {
-        entity: Set("listing".to_owned()),
-        entity_id: Set(listing_id.to_string()),
-        op: Set(op.to_owned()),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
+    crate::domain::search::outbox::organisation_and_its_listings_changed(db, organisation_id).await
 }
 
 async fn set_gates(db: &impl ConnectionTrait, listing_id: i32, gate_ids: &[String]) -> Result<(), AppError> {
@@ -266,7 +224,7 @@ pub async fn create(
         .insert(&txn)
         .await?;
     set_gates(&txn, created.id, &gates).await?;
-    enqueue_index(&txn, created.id, "upsert").await?;
+    crate::domain::search::outbox::listings_changed(&txn, &[created.id]).await?;
     txn.commit().await?;
     Ok(Saved {
         listing: created,
@@ -335,7 +293,7 @@ pub async fn update(
     }
     let saved = model.update(&txn).await?;
     set_gates(&txn, saved.id, &gates).await?;
-    enqueue_index(&txn, saved.id, "upsert").await?;
+    crate::domain::search::outbox::listings_changed(&txn, &[saved.id]).await?;
     txn.commit().await?;
     Ok(Saved {
         listing: saved,
@@ -406,7 +364,7 @@ pub async fn apply_step(
     model.updated_at = Set(now);
     let txn = crate::domain::db::begin_write(db).await?;
     let saved = model.update(&txn).await?;
-    enqueue_index(&txn, saved.id, "upsert").await?;
+    crate::domain::search::outbox::listings_changed(&txn, &[saved.id]).await?;
     txn.commit().await?;
     Ok(saved)
 }
@@ -429,7 +387,7 @@ pub async fn moderate(
     model.status = Set(status.code().to_owned());
     model.updated_at = Set(Utc::now());
     let saved = model.update(&txn).await?;
-    enqueue_index(&txn, saved.id, "upsert").await?;
+    crate::domain::search::outbox::listings_changed(&txn, &[saved.id]).await?;
     audit::record(
         &txn,
         Some(moderator.user_id),

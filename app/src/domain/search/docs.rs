@@ -10,7 +10,7 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::index::SearchDoc;
-use crate::domain::entities::{border_gate, listing, logistics_profile, organisation, province, search_outbox};
+use crate::domain::entities::{border_gate, listing, logistics_profile, organisation, province};
 use crate::domain::listings::browse::{self, gate_names, province_names};
 use crate::errors::AppError;
 use crate::i18n::{t, Lang, Msg};
@@ -386,26 +386,6 @@ async fn provinces_by_id(
         .into_iter()
         .map(|p| (p.id.clone(), p))
         .collect())
-}
-
-/// Records that these rows of `entity` changed, for the search index. Call it in the
-/// transaction of the change, so the index hears of exactly the changes that were committed.
-pub async fn enqueue(db: &impl ConnectionTrait, entity: &str, ids: &[String]) -> Result<(), AppError> {
-    use sea_orm::ActiveValue::Set;
-    let now = Utc::now();
-    for chunk in ids.chunks(500) {
-        let rows = chunk.iter().map(|id| search_outbox::ActiveModel {
-            entity: Set(entity.to_owned()),
-            entity_id: Set(id.clone()),
-            op: Set("upsert".to_owned()),
-            created_at: Set(now),
-            ..Default::default()
-        });
-        search_outbox::Entity::insert_many(rows)
-            .exec_without_returning(db)
-            .await?;
-    }
-    Ok(())
 }
 
 pub fn doc_key(entity: &str, id: &str) -> String {

@@ -13,6 +13,7 @@ mod fold;
 pub mod index;
 mod lao;
 mod normalize;
+pub mod outbox;
 pub mod query;
 pub mod suggest;
 pub mod synonyms;

@@ -18,14 +18,16 @@ pub fn ModerationPage() -> impl IntoView {
         <FormErrors lang form/>
         <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
             {Suspend::new(async move {
-                // In sequence, not as two resources: the SQLite pool has one connection.
-                // A failed call is the error page with its status, never an empty page.
-                let listings = match crate::serverfns::listings::listing_queue::listing_queue().await {
-                    Ok(value) => value,
-                    Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                // Both queues, or the sign-in page, or the error page with its status — never an
+                // empty queue when a call fails.
+                let both = match moderation_queue().await {
+                    Ok(queue) => crate::serverfns::listings::listing_queue::listing_queue()
+                        .await
+                        .map(|listings| (queue, listings)),
+                    Err(error) => Err(error),
                 };
-                match moderation_queue().await {
-                    Ok(queue) => view! { <Queue lang queue/> <ListingQueue lang items=listings/> }.into_any(),
+                match both {
+                    Ok((queue, listings)) => view! { <Queue lang queue/> <ListingQueue lang items=listings/> }.into_any(),
                     Err(AppError::Unauthorized) => {
                         redirect_to_sign_in("/moderation");
                         ().into_any()

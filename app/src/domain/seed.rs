@@ -1,6 +1,7 @@
-//! `corridor seed`: loads the reference data (data/*.csv, compiled into the binary so the seed
-//! never depends on the working directory) and the demo organisations and milestones.
-//! Every write is an upsert inside one transaction, so running it twice changes nothing.
+//! `corridor seed`: loads the reference data (data/*.csv) and the demo organisations, milestones
+//! and listings (data/demo/*.json, parsed and checked in `demo`). Every file is compiled into the
+//! binary, so the seed never depends on the working directory. Every write is an upsert inside one
+//! transaction, so running it twice changes nothing.
 use super::entities::{
     border_gate, commodity, country, economic_zone, hs_chapter, hs_code, milestone, milestone_party, organisation,
     province, source, trade_stat,
@@ -11,7 +12,9 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IdenStatic, Iterable, QueryFilter,
 };
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+mod demo;
 
 const BORDER_GATES: &str = include_str!("../../../data/border_gates.csv");
 const PROVINCES: &str = include_str!("../../../data/provinces.csv");
@@ -39,7 +42,7 @@ pub struct SeedReport {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
-    #[error("reference data {file}: {message}")]
+    #[error("seed data {file}: {message}")]
     Data { file: &'static str, message: String },
     #[error(transparent)]
     Db(#[from] DbErr),
@@ -286,6 +289,18 @@ fn province_period(label: &str) -> &'static str {
     }
 }
 
+/// The source the demo milestones and organisations cite that is not in SOURCES.md.
+fn project_brief_source() -> source::Model {
+    source::Model {
+        id: "X01".into(),
+        dataset: "Corridor project brief".into(),
+        citation: "Corridor project brief (DEVELOPERS.md, Nov 2025): the 14 Nov 2025 Hanoi seminar of the Lao Embassy \
+                   and Viet–Lao AZ JSC, the Viet–Lao AZ JSC ↔ Hung-Aloun Logistics MoU, Decision 1247/QĐ-TTg (2024)"
+            .into(),
+        supports: "demo milestones and organisations".into(),
+    }
+}
+
 /// Runs the whole seed in one transaction.
 pub async fn seed(db: &DatabaseConnection) -> Result<SeedReport, SeedError> {
     let txn = crate::domain::db::begin_write(db).await?;
@@ -297,15 +312,10 @@ pub async fn seed(db: &DatabaseConnection) -> Result<SeedReport, SeedError> {
 async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
     let mut report = SeedReport::default();
 
+    let demo = demo::Demo::load()?;
     let mut sources = parse_sources(SOURCES_MD);
-    sources.push(source::Model {
-        id: "X01".into(),
-        dataset: "Corridor project brief".into(),
-        citation: "Corridor project brief (DEVELOPERS.md, Nov 2025): the 14 Nov 2025 Hanoi seminar of the Lao Embassy \
-                   and Viet–Lao AZ JSC, the Viet–Lao AZ JSC ↔ Hung-Aloun Logistics MoU, Decision 1247/QĐ-TTg (2024)"
-            .into(),
-        supports: "demo milestones and organisations".into(),
-    });
+    sources.push(project_brief_source());
+    demo.check_sources(&sources.iter().map(|s| s.id.as_str()).collect::<HashSet<_>>())?;
     report.sources = upsert::<source::Entity>(
         db,
         &[source::Column::Id],
@@ -565,8 +575,8 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
     }
     report.trade_stats = upsert::<trade_stat::Entity>(db, &[trade_stat::Column::Id], stat_rows).await?;
 
-    report.organisations = seed_organisations(db).await?;
-    report.milestones = seed_milestones(db).await?;
+    report.organisations = seed_organisations(db, &demo.organisations).await?;
+    report.milestones = seed_milestones(db, &demo).await?;
     // The search index hears of the gates and organisations the seed wrote.
     let gate_ids: Vec<String> = border_gate::Entity::find()
         .all(db)
@@ -575,7 +585,7 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
         .map(|g| g.id)
         .collect();
     let org_ids: Vec<i32> = organisation::Entity::find()
-        .filter(organisation::Column::Slug.is_in(DEMO_ORGS.iter().map(|o| o.slug)))
+        .filter(organisation::Column::Slug.is_in(demo.organisations.iter().map(|o| o.slug.as_str())))
         .all(db)
         .await?
         .into_iter()
@@ -590,107 +600,21 @@ async fn seed_in(db: &impl ConnectionTrait) -> Result<SeedReport, SeedError> {
     Ok(report)
 }
 
-struct DemoOrg {
-    slug: &'static str,
-    name: &'static str,
-    kind: &'static str,
-    country: &'static str,
-    en: &'static str,
-    vi: &'static str,
-    lo: &'static str,
-}
-
-const DEMO_ORGS: &[DemoOrg] = &[
-    // Fictional organisations that hold the demo listings (clearly marked as such).
-    DemoOrg {
-        slug: "demo-lao-exporter",
-        name: "Corridor demo: Lao exporter",
-        kind: "company",
-        country: "LA",
-        en: "Demo data: a fictional Lao trading company that offers the main Lao exports to Vietnam.",
-        vi: "Dữ liệu mẫu: một công ty thương mại Lào giả định, chào bán các mặt hàng xuất khẩu chính của Lào sang Việt Nam.",
-        lo: "ຂໍ້ມູນຕົວຢ່າງ: ບໍລິສັດການຄ້າລາວສົມມຸດ ທີ່ສະເໜີຂາຍສິນຄ້າສົ່ງອອກຫຼັກຂອງລາວໄປຫວຽດນາມ.",
-    },
-    DemoOrg {
-        slug: "demo-vn-exporter",
-        name: "Corridor demo: Vietnamese exporter",
-        kind: "company",
-        country: "VN",
-        en: "Demo data: a fictional Vietnamese trading company that offers the main Vietnamese exports to Laos.",
-        vi: "Dữ liệu mẫu: một công ty thương mại Việt Nam giả định, chào bán các mặt hàng xuất khẩu chính của Việt Nam sang Lào.",
-        lo: "ຂໍ້ມູນຕົວຢ່າງ: ບໍລິສັດການຄ້າຫວຽດນາມສົມມຸດ ທີ່ສະເໜີຂາຍສິນຄ້າສົ່ງອອກຫຼັກຂອງຫວຽດນາມໄປລາວ.",
-    },
-    DemoOrg {
-        slug: "demo-lao-trade-department",
-        name: "Corridor demo: provincial trade department",
-        kind: "government",
-        country: "LA",
-        en: "Demo data: a fictional provincial department of industry and commerce that keeps priority border-trade infrastructure projects.",
-        vi: "Dữ liệu mẫu: một sở công thương cấp tỉnh giả định, quản lý danh mục dự án hạ tầng thương mại biên giới ưu tiên.",
-        lo: "ຂໍ້ມູນຕົວຢ່າງ: ພະແນກອຸດສາຫະກຳ ແລະ ການຄ້າແຂວງສົມມຸດ ທີ່ຄຸ້ມຄອງໂຄງການພື້ນຖານໂຄງລ່າງການຄ້າຊາຍແດນບູລິມະສິດ.",
-    },
-    DemoOrg {
-        slug: "viet-lao-az",
-        name: "Viet–Lao AZ JSC",
-        kind: "company",
-        country: "VN",
-        en: "Hanoi company co-organising investment seminars with the Lao Embassy: energy, mining, high-tech agriculture, manufacturing, logistics, import-export.",
-        vi: "Công ty tại Hà Nội, đồng tổ chức hội thảo đầu tư với Đại sứ quán Lào: năng lượng, khai khoáng, nông nghiệp công nghệ cao, chế biến chế tạo, logistics, xuất nhập khẩu.",
-        lo: "ບໍລິສັດຢູ່ຮ່າໂນ້ຍ ຮ່ວມຈັດສຳມະນາການລົງທຶນກັບສະຖານທູດລາວ: ພະລັງງານ, ບໍ່ແຮ່, ກະສິກຳເຕັກໂນໂລຊີສູງ, ອຸດສາຫະກຳ, ການຂົນສົ່ງ, ນຳເຂົ້າ-ສົ່ງອອກ.",
-    },
-    DemoOrg {
-        slug: "hung-aloun-logistics",
-        name: "Hung-Aloun Logistics",
-        kind: "logistics",
-        country: "LA",
-        en: "Lao logistics company; signed an MoU with Viet–Lao AZ JSC at the 14 Nov 2025 Hanoi seminar.",
-        vi: "Công ty logistics của Lào; ký biên bản ghi nhớ với Viet–Lao AZ JSC tại hội thảo Hà Nội ngày 14/11/2025.",
-        lo: "ບໍລິສັດຂົນສົ່ງຂອງລາວ; ລົງນາມບົດບັນທຶກຄວາມເຂົ້າໃຈກັບ Viet–Lao AZ JSC ໃນສຳມະນາທີ່ຮ່າໂນ້ຍ 14/11/2025.",
-    },
-    DemoOrg {
-        slug: "lao-embassy-hanoi",
-        name: "Embassy of the Lao PDR in Hanoi",
-        kind: "embassy",
-        country: "LA",
-        en: "Promotes investment in Laos to Vietnamese enterprises.",
-        vi: "Xúc tiến đầu tư vào Lào cho doanh nghiệp Việt Nam.",
-        lo: "ສົ່ງເສີມການລົງທຶນໃນລາວ ໃຫ້ແກ່ວິສາຫະກິດຫວຽດນາມ.",
-    },
-    DemoOrg {
-        slug: "moit-vietnam",
-        name: "Ministry of Industry and Trade of Viet Nam",
-        kind: "government",
-        country: "VN",
-        en: "Vietnamese ministry responsible for trade with Laos.",
-        vi: "Bộ Công Thương Việt Nam.",
-        lo: "ກະຊວງອຸດສາຫະກຳ ແລະ ການຄ້າ ຫວຽດນາມ.",
-    },
-    DemoOrg {
-        slug: "moic-laos",
-        name: "Ministry of Industry and Commerce of the Lao PDR",
-        kind: "government",
-        country: "LA",
-        en: "Lao ministry responsible for trade with Vietnam.",
-        vi: "Bộ Công Thương Lào.",
-        lo: "ກະຊວງອຸດສາຫະກຳ ແລະ ການຄ້າ ສປປ ລາວ.",
-    },
-];
-
-async fn seed_organisations(db: &impl ConnectionTrait) -> Result<usize, DbErr> {
+async fn seed_organisations(db: &impl ConnectionTrait, orgs: &[demo::Organisation]) -> Result<usize, DbErr> {
     let now = chrono::Utc::now();
-    let rows: Vec<organisation::ActiveModel> = DEMO_ORGS
+    let rows: Vec<organisation::ActiveModel> = orgs
         .iter()
         .map(|o| organisation::ActiveModel {
             id: NotSet,
-            slug: Set(o.slug.into()),
-            name: Set(o.name.into()),
-            kind: Set(o.kind.into()),
-            country: Set(o.country.into()),
+            slug: Set(o.slug.clone()),
+            name: Set(o.name.clone()),
+            kind: Set(o.kind.clone()),
+            country: Set(o.country.clone()),
             province_id: Set(None),
             website: Set(None),
-            description_en: Set(Some(o.en.into())),
-            description_vi: Set(Some(o.vi.into())),
-            description_lo: Set(Some(o.lo.into())),
+            description_en: Set(Some(o.description.en.clone())),
+            description_vi: Set(Some(o.description.vi.clone())),
+            description_lo: Set(Some(o.description.lo.clone())),
             created_at: Set(now),
             status: Set("active".into()),
             registration_number: Set(None),
@@ -716,140 +640,50 @@ async fn seed_organisations(db: &impl ConnectionTrait) -> Result<usize, DbErr> {
         )
         .exec_without_returning(db)
         .await?;
-    Ok(DEMO_ORGS.len())
+    Ok(orgs.len())
 }
 
-struct DemoMilestone {
-    id: &'static str,
-    date: (i32, u32, u32),
-    precision: &'static str,
-    kind: &'static str,
-    title: [&'static str; 3],
-    summary: [&'static str; 3],
-    place: Option<&'static str>,
-    sources: &'static str,
-    parties: &'static [(&'static str, &'static str)],
-}
-
-/// Titles and summaries are [en, vi, lo].
-const MILESTONES: &[DemoMilestone] = &[
-    DemoMilestone {
-        id: "2024-vn-la-trade-agreement",
-        date: (2024, 4, 8),
-        precision: "day",
-        kind: "agreement",
-        title: [
-            "Vietnam–Laos Trade Agreement (amended) signed",
-            "Ký Hiệp định Thương mại Việt Nam – Lào (sửa đổi)",
-            "ລົງນາມສັນຍາການຄ້າ ລາວ – ຫວຽດນາມ (ສະບັບປັບປຸງ)",
-        ],
-        summary: [
-            "The amended bilateral trade agreement was signed on 8 April 2024 and entered into force on 24 February 2025.",
-            "Hiệp định thương mại song phương sửa đổi ký ngày 8/4/2024, có hiệu lực từ 24/2/2025.",
-            "ສັນຍາການຄ້າສອງຝ່າຍສະບັບປັບປຸງ ລົງນາມວັນທີ 8/4/2024, ມີຜົນບັງຄັບໃຊ້ແຕ່ວັນທີ 24/2/2025.",
-        ],
-        place: None,
-        sources: "B01",
-        parties: &[("moit-vietnam", "signatory"), ("moic-laos", "signatory")],
-    },
-    DemoMilestone {
-        id: "2024-decision-1247",
-        date: (2024, 1, 1),
-        precision: "year",
-        kind: "decision",
-        title: [
-            "Decision 1247/QĐ-TTg: plan to develop Vietnam–Laos border trade",
-            "Quyết định 1247/QĐ-TTg: kế hoạch phát triển thương mại biên giới Việt – Lào",
-            "ຂໍ້ຕົກລົງ 1247/QĐ-TTg: ແຜນພັດທະນາການຄ້າຊາຍແດນ ລາວ – ຫວຽດນາມ",
-        ],
-        summary: [
-            "Asks for a mechanism connecting Vietnamese and Lao traders and border residents, a priority list of border-trade infrastructure for investors, yearly investment promotion, logistics centres at the gates, guidance on tariff preferences and rules of origin, and focal points for enterprises.",
-            "Yêu cầu cơ chế kết nối thương nhân hai nước và cư dân biên giới, danh mục hạ tầng thương mại biên giới ưu tiên kêu gọi đầu tư, xúc tiến đầu tư hằng năm, trung tâm logistics tại cửa khẩu, hướng dẫn ưu đãi thuế quan và quy tắc xuất xứ, và đầu mối hỗ trợ doanh nghiệp.",
-            "ກຳນົດກົນໄກເຊື່ອມຕໍ່ພໍ່ຄ້າສອງປະເທດ ແລະ ປະຊາຊົນຊາຍແດນ, ລາຍການພື້ນຖານໂຄງລ່າງການຄ້າຊາຍແດນທີ່ບູລິມະສິດ, ການສົ່ງເສີມການລົງທຶນປະຈຳປີ, ສູນໂລຈິສຕິກຢູ່ດ່ານ, ຄຳແນະນຳກ່ຽວກັບພາສີ ແລະ ກົດລະບຽບແຫຼ່ງກຳເນີດ.",
-        ],
-        place: None,
-        sources: "X01",
-        parties: &[("moit-vietnam", "issuer")],
-    },
-    DemoMilestone {
-        id: "2025-11-14-hanoi-seminar",
-        date: (2025, 11, 14),
-        precision: "day",
-        kind: "seminar",
-        title: [
-            "Hanoi seminar on investment in Laos",
-            "Hội thảo tại Hà Nội về đầu tư vào Lào",
-            "ສຳມະນາທີ່ຮ່າໂນ້ຍ ກ່ຽວກັບການລົງທຶນໃນລາວ",
-        ],
-        summary: [
-            "Organised by the Lao Embassy and Viet–Lao AZ JSC: energy, mining, high-tech agriculture, manufacturing, logistics and import-export.",
-            "Do Đại sứ quán Lào và Viet–Lao AZ JSC tổ chức: năng lượng, khai khoáng, nông nghiệp công nghệ cao, chế biến chế tạo, logistics và xuất nhập khẩu.",
-            "ຈັດໂດຍສະຖານທູດລາວ ແລະ Viet–Lao AZ JSC: ພະລັງງານ, ບໍ່ແຮ່, ກະສິກຳເຕັກໂນໂລຊີສູງ, ອຸດສາຫະກຳ, ການຂົນສົ່ງ ແລະ ນຳເຂົ້າ-ສົ່ງອອກ.",
-        ],
-        place: Some("Hanoi"),
-        sources: "X01",
-        parties: &[("lao-embassy-hanoi", "organiser"), ("viet-lao-az", "organiser")],
-    },
-    DemoMilestone {
-        id: "2025-11-14-az-hung-aloun-mou",
-        date: (2025, 11, 14),
-        precision: "day",
-        kind: "mou",
-        title: [
-            "MoU: Viet–Lao AZ JSC ↔ Hung-Aloun Logistics",
-            "Biên bản ghi nhớ: Viet–Lao AZ JSC ↔ Hung-Aloun Logistics",
-            "ບົດບັນທຶກຄວາມເຂົ້າໃຈ: Viet–Lao AZ JSC ↔ Hung-Aloun Logistics",
-        ],
-        summary: [
-            "Signed at the close of the 14 Nov 2025 Hanoi seminar.",
-            "Ký kết khi bế mạc hội thảo Hà Nội ngày 14/11/2025.",
-            "ລົງນາມໃນພິທີປິດສຳມະນາທີ່ຮ່າໂນ້ຍ 14/11/2025.",
-        ],
-        place: Some("Hanoi"),
-        sources: "X01",
-        parties: &[("viet-lao-az", "signatory"), ("hung-aloun-logistics", "signatory")],
-    },
-];
-
-async fn seed_milestones(db: &impl ConnectionTrait) -> Result<usize, SeedError> {
-    let mut rows = Vec::new();
-    for m in MILESTONES {
-        let date = chrono::NaiveDate::from_ymd_opt(m.date.0, m.date.1, m.date.2)
-            .ok_or_else(|| data_err("milestones", format!("{}: invalid date", m.id)))?;
-        rows.push(milestone::ActiveModel {
-            id: Set(m.id.into()),
-            happened_on: Set(date),
-            date_precision: Set(m.precision.into()),
-            kind: Set(m.kind.into()),
-            title_en: Set(m.title[0].into()),
-            title_vi: Set(m.title[1].into()),
-            title_lo: Set(m.title[2].into()),
-            summary_en: Set(m.summary[0].into()),
-            summary_vi: Set(m.summary[1].into()),
-            summary_lo: Set(m.summary[2].into()),
-            place: Set(m.place.map(Into::into)),
-            sources: Set(m.sources.into()),
-        });
-    }
+async fn seed_milestones(db: &impl ConnectionTrait, demo: &demo::Demo) -> Result<usize, SeedError> {
+    let rows = demo
+        .milestones
+        .iter()
+        .map(|m| milestone::ActiveModel {
+            id: Set(m.id.clone()),
+            happened_on: Set(m.date),
+            date_precision: Set(m.precision.clone()),
+            kind: Set(m.kind.clone()),
+            title_en: Set(m.title.en.clone()),
+            title_vi: Set(m.title.vi.clone()),
+            title_lo: Set(m.title.lo.clone()),
+            summary_en: Set(m.summary.en.clone()),
+            summary_vi: Set(m.summary.vi.clone()),
+            summary_lo: Set(m.summary.lo.clone()),
+            place: Set(m.place.clone()),
+            sources: Set(m.sources.join(";")),
+        })
+        .collect();
     upsert::<milestone::Entity>(db, &[milestone::Column::Id], rows).await?;
 
     let orgs: HashMap<String, i32> = organisation::Entity::find()
-        .filter(organisation::Column::Slug.is_in(DEMO_ORGS.iter().map(|o| o.slug)))
+        .filter(organisation::Column::Slug.is_in(demo.organisations.iter().map(|o| o.slug.as_str())))
         .all(db)
         .await?
         .into_iter()
         .map(|o| (o.slug, o.id))
         .collect();
     let mut parties = Vec::new();
-    for m in MILESTONES {
-        for (slug, role) in m.parties {
-            let organisation_id = *orgs
-                .get(*slug)
-                .ok_or_else(|| data_err("milestones", format!("{}: unknown organisation {slug}", m.id)))?;
+    for m in &demo.milestones {
+        for party in &m.parties {
+            let organisation_id = *orgs.get(&party.organisation).ok_or_else(|| {
+                data_err(
+                    demo::MILESTONES_FILE,
+                    format!("{}: unknown organisation {}", m.id, party.organisation),
+                )
+            })?;
             parties.push(milestone_party::ActiveModel {
-                milestone_id: Set(m.id.into()),
+                milestone_id: Set(m.id.clone()),
                 organisation_id: Set(organisation_id),
-                role: Set((*role).into()),
+                role: Set(party.role.clone()),
             });
         }
     }
@@ -862,89 +696,10 @@ async fn seed_milestones(db: &impl ConnectionTrait) -> Result<usize, SeedError> 
         parties,
     )
     .await?;
-    Ok(MILESTONES.len())
+    Ok(demo.milestones.len())
 }
 
-/// One demo listing: (organisation slug, fields as a form would send them).
-type DemoListing = (&'static str, &'static [(&'static str, &'static str)]);
-
-/// Demo listings from the bilateral flows (commodities.csv): Lao rubber, wood, ores, cassava,
-/// coffee, potash, electricity; Vietnamese steel, vehicle parts, machinery, fuel, garments;
-/// an investment opportunity on the priority list and route offers.
-const DEMO_LISTINGS: &[DemoListing] = &[
-    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "4001"),
-        ("title_lo", "ຢາງພາລາແຜ່ນຮົມຄວັນ RSS3 ຈາກອັດຕະປື"), ("title_vi", "Cao su tấm xông khói RSS3 từ Attapeu"), ("title_en", "Natural rubber RSS3 sheets from Attapeu"),
-        ("quantity", "200"), ("unit", "t"), ("frequency", "monthly"), ("price", "1650"), ("currency", "USD"), ("incoterm", "DAP"),
-        ("province_id", "la-attapeu"), ("gate_ids", "bo-y"), ("certifications", "co_form_s;phytosanitary")]),
-    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "4407"),
-        ("title_lo", "ໄມ້ແປຮູບທີ່ມີໃບອະນຸຍາດ"), ("title_vi", "Gỗ xẻ có giấy phép khai thác hợp pháp"), ("title_en", "Licensed sawn timber"),
-        ("quantity", "300"), ("unit", "m3"), ("frequency", "quarterly"), ("currency", "USD"),
-        ("province_id", "la-savannakhet"), ("gate_ids", "lao-bao"), ("certifications", "co_form_s;fumigation")]),
-    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "2601"),
-        ("title_lo", "ແຮ່ເຫຼັກ ແລະ ຫົວແຮ່ເຫຼັກ"), ("title_vi", "Quặng sắt và tinh quặng sắt"), ("title_en", "Iron ore and concentrates"),
-        ("quantity", "5000"), ("unit", "t"), ("frequency", "monthly"), ("price", "62"), ("currency", "USD"), ("incoterm", "FCA"),
-        ("province_id", "la-xiengkhouang"), ("destination_province_id", "vn-nghe-an"), ("gate_ids", "nam-can")]),
-    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "0714"),
-        ("title_lo", "ມັນຕົ້ນຕາກແຫ້ງ"), ("title_vi", "Sắn lát khô"), ("title_en", "Dried cassava chips"),
-        ("quantity", "1000"), ("unit", "t"), ("frequency", "monthly"), ("price", "235"), ("currency", "USD"), ("incoterm", "DAP"),
-        ("province_id", "la-savannakhet"), ("gate_ids", "lao-bao"), ("certifications", "phytosanitary;co_form_s")]),
-    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "0901"),
-        ("title_lo", "ກາເຟອາຣາບິກາ ພູພຽງບໍລະເວນ"), ("title_vi", "Cà phê Arabica cao nguyên Bolaven"), ("title_en", "Bolaven Plateau Arabica green coffee"),
-        ("quantity", "40"), ("unit", "t"), ("frequency", "yearly"), ("price", "5200"), ("currency", "USD"), ("incoterm", "FCA"),
-        ("province_id", "la-salavan"), ("gate_ids", "la-lay"), ("certifications", "organic;phytosanitary")]),
-    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "3104"),
-        ("title_lo", "ປຸຍໂປແຕສ (MOP)"), ("title_vi", "Phân kali (MOP)"), ("title_en", "Potash fertiliser (MOP)"),
-        ("quantity", "3000"), ("unit", "t"), ("frequency", "monthly"), ("currency", "USD"),
-        ("province_id", "la-khammouane"), ("gate_ids", "cha-lo"), ("certifications", "co_form_s")]),
-    ("demo-lao-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "2716"),
-        ("title_lo", "ພະລັງງານໄຟຟ້າຈາກເຂື່ອນໄຟຟ້ານ້ຳຕົກ"), ("title_vi", "Điện năng từ thủy điện"), ("title_en", "Hydropower electricity"),
-        ("quantity", "50000"), ("unit", "mwh"), ("frequency", "monthly"), ("currency", "USD"),
-        ("province_id", "la-sekong"), ("destination_province_id", "vn-quang-ngai")]),
-    ("demo-vn-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "7208"),
-        ("title_vi", "Thép cuộn cán nóng SS400"), ("title_en", "Hot-rolled steel coil SS400"), ("title_lo", "ເຫຼັກມ້ວນຮີດຮ້ອນ SS400"),
-        ("quantity", "500"), ("unit", "t"), ("frequency", "monthly"), ("price", "610"), ("currency", "USD"), ("incoterm", "DAP"),
-        ("province_id", "vn-ha-tinh"), ("gate_ids", "cau-treo"), ("certifications", "co_form_s")]),
-    ("demo-vn-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "8708"),
-        ("title_vi", "Phụ tùng ô tô tải"), ("title_en", "Truck spare parts"), ("title_lo", "ອາໄຫຼ່ລົດບັນທຸກ"),
-        ("quantity", "20"), ("unit", "containers"), ("frequency", "quarterly"), ("currency", "USD"),
-        ("province_id", "vn-quang-tri"), ("gate_ids", "lao-bao")]),
-    ("demo-vn-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "8429"),
-        ("title_vi", "Máy xúc đào bánh xích đã qua sử dụng"), ("title_en", "Used crawler excavators"), ("title_lo", "ລົດຂຸດຕີນຕີນຕະຂາບມືສອງ"),
-        ("quantity", "6"), ("unit", "pieces"), ("frequency", "one_off"), ("price", "48000"), ("currency", "USD"), ("incoterm", "DAP"),
-        ("province_id", "vn-nghe-an"), ("gate_ids", "nam-can")]),
-    ("demo-vn-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "2710"),
-        ("title_vi", "Dầu diesel 0,05S"), ("title_en", "Diesel fuel 0.05S"), ("title_lo", "ນ້ຳມັນກາຊວນ 0.05S"),
-        ("quantity", "800000"), ("unit", "litres"), ("frequency", "monthly"), ("currency", "USD"),
-        ("province_id", "vn-ha-tinh"), ("gate_ids", "cau-treo")]),
-    ("demo-vn-exporter", &[("kind", "commodity"), ("direction", "offer"), ("hs_code", "6109"),
-        ("title_vi", "Áo phông cotton in theo yêu cầu"), ("title_en", "Cotton T-shirts, custom printing"), ("title_lo", "ເສື້ອຢືດຝ້າຍ ພິມຕາມສັ່ງ"),
-        ("quantity", "20000"), ("unit", "pieces"), ("frequency", "one_off"), ("currency", "USD"),
-        ("province_id", "vn-da-nang"), ("gate_ids", "lao-bao")]),
-    ("demo-vn-exporter", &[("kind", "commodity"), ("direction", "wanted"), ("hs_code", "4001"),
-        ("title_vi", "Cần mua cao su tự nhiên SVR/RSS"), ("title_en", "Wanted: natural rubber SVR/RSS"), ("title_lo", "ຕ້ອງການຊື້ຢາງພາລາທຳມະຊາດ"),
-        ("quantity", "500"), ("unit", "t"), ("frequency", "monthly"), ("currency", "USD"),
-        ("destination_province_id", "vn-quang-tri"), ("gate_ids", "lao-bao;la-lay")]),
-    ("demo-lao-trade-department", &[("kind", "opportunity"), ("sector", "logistics"), ("stage", "feasibility"),
-        ("title_lo", "ສູນໂລຈິສຕິກ ແລະ ສາງສິນຄ້າຢູ່ດ່ານນ້ຳພາວ"), ("title_vi", "Trung tâm logistics và kho hàng tại cửa khẩu Nậm Phao"), ("title_en", "Logistics centre and warehouse at the Nam Phao gate"),
-        ("description_en", "Demo data. Seeking a joint-venture partner for bonded warehousing and a truck park at the Cầu Treo–Nam Phao pair."),
-        ("instruments", "joint_venture;ppp"), ("size_min_usd", "4000000"), ("size_max_usd", "12000000"),
-        ("province_id", "la-bolikhamxay"), ("gate_ids", "cau-treo"), ("priority_infra", "yes"), ("infra_type", "logistics_centre")]),
-    ("demo-vn-exporter", &[("kind", "opportunity"), ("sector", "agriculture"), ("stage", "licensed"),
-        ("title_vi", "Liên doanh trồng chuối công nghệ cao"), ("title_en", "High-tech banana plantation joint venture"), ("title_lo", "ການຮ່ວມທຶນປູກກ້ວຍເຕັກໂນໂລຊີສູງ"),
-        ("description_en", "Demo data. Drip irrigation and packing house; offtake to Vietnamese and Chinese buyers."),
-        ("instruments", "joint_venture;offtake"), ("size_min_usd", "1500000"), ("size_max_usd", "3000000"),
-        ("province_id", "la-attapeu"), ("gate_ids", "bo-y")]),
-    ("hung-aloun-logistics", &[("kind", "route"), ("direction", "la_to_vn"),
-        ("title_lo", "ລົດຫວ່າງຂາກັບ ທ່າແຂກ → ທ່າເຮືອຫວູງອາງ"), ("title_vi", "Xe rỗng chiều về Thakhek → cảng Vũng Áng"), ("title_en", "Empty return leg Thakhek → Vung Ang port"),
-        ("province_id", "la-khammouane"), ("destination_province_id", "vn-ha-tinh"), ("origin_place", "Thakhek"), ("destination_place", "Vũng Áng port"),
-        ("gate_ids", "cha-lo"), ("capacity", "60"), ("capacity_unit", "t"), ("equipment", "container_40;flatbed")]),
-    ("hung-aloun-logistics", &[("kind", "route"), ("direction", "transit"),
-        ("title_lo", "ຂົນສົ່ງຜ່ານແດນ ສະຫວັນນະເຂດ → ທ່າເຮືອດ່ານັງ"), ("title_vi", "Vận tải quá cảnh Savannakhet → cảng Đà Nẵng"), ("title_en", "Transit Savannakhet → Da Nang port (East–West corridor)"),
-        ("province_id", "la-savannakhet"), ("destination_province_id", "vn-da-nang"), ("origin_place", "Savan-Seno SEZ"), ("destination_place", "Tiên Sa port, Đà Nẵng"),
-        ("gate_ids", "lao-bao"), ("capacity", "12"), ("capacity_unit", "teu"), ("equipment", "container_20;container_40")]),
-];
-
-/// `corridor seed` (after `seed`): the demo listings, once (a listing per row of `DEMO_LISTINGS`);
+/// `corridor seed` (after `seed`): the demo listings, once (a listing per row of data/demo/listings.json);
 /// run again, it moves their expiry forward so a long-running demo never empties. Tests start
 /// without them.
 pub async fn seed_demo_listings(db: &DatabaseConnection) -> Result<usize, SeedError> {
@@ -956,7 +711,8 @@ pub async fn seed_demo_listings(db: &DatabaseConnection) -> Result<usize, SeedEr
 
 async fn demo_listings_in(db: &impl ConnectionTrait) -> Result<usize, SeedError> {
     use super::entities::listing;
-    use super::listings::{store, validate, ListingInput, RefData, Status};
+    use super::listings::{store, validate, RefData, Status};
+    let demo = demo::Demo::load()?;
     let now = chrono::Utc::now();
     let existing = listing::Entity::find()
         .filter(listing::Column::Origin.eq("seed"))
@@ -981,55 +737,20 @@ async fn demo_listings_in(db: &impl ConnectionTrait) -> Result<usize, SeedError>
     let refs = RefData::load(db)
         .await
         .map_err(|e| data_err("demo listings", format!("{e:?}")))?;
-    for (slug, fields) in DEMO_LISTINGS {
-        let get = |k: &str| {
-            fields
-                .iter()
-                .find(|(f, _)| *f == k)
-                .map(|(_, v)| v.to_string())
-                .unwrap_or_default()
-        };
-        let list = |k: &str| vec![get(k)];
-        let input = ListingInput {
-            kind: get("kind"),
-            title_vi: get("title_vi"),
-            title_lo: get("title_lo"),
-            title_en: get("title_en"),
-            description_vi: get("description_vi"),
-            description_lo: get("description_lo"),
-            description_en: get("description_en"),
-            province_id: get("province_id"),
-            destination_province_id: get("destination_province_id"),
-            gate_ids: list("gate_ids"),
-            sector: get("sector"),
-            direction: get("direction"),
-            hs_code: get("hs_code"),
-            quantity: get("quantity"),
-            unit: get("unit"),
-            frequency: get("frequency"),
-            price: get("price"),
-            currency: get("currency"),
-            incoterm: get("incoterm"),
-            certifications: list("certifications"),
-            size_min_usd: get("size_min_usd"),
-            size_max_usd: get("size_max_usd"),
-            stage: get("stage"),
-            instruments: list("instruments"),
-            priority_infra: get("priority_infra") == "yes",
-            infra_type: get("infra_type"),
-            origin_place: get("origin_place"),
-            destination_place: get("destination_place"),
-            capacity: get("capacity"),
-            capacity_unit: get("capacity_unit"),
-            equipment: list("equipment"),
-            ..Default::default()
-        };
-        let valid = validate(&input, &refs, now).map_err(|p| data_err("demo listings", format!("{slug}: {p:?}")))?;
+    for (n, demo_listing) in &demo.listings {
+        let input = demo_listing.input();
+        let named = |message: String| format!("row {n} ({}): {message}", demo_listing.label());
+        let valid = validate(&input, &refs, now).map_err(|p| data_err(demo::LISTINGS_FILE, named(format!("{p:?}"))))?;
         let organisation = organisation::Entity::find()
-            .filter(organisation::Column::Slug.eq(*slug))
+            .filter(organisation::Column::Slug.eq(&demo_listing.organisation))
             .one(db)
             .await?
-            .ok_or_else(|| data_err("demo listings", format!("no organisation {slug}")))?;
+            .ok_or_else(|| {
+                data_err(
+                    demo::LISTINGS_FILE,
+                    named("no such organisation in the database".into()),
+                )
+            })?;
         let gates = valid.gate_ids.clone();
         let row = store::new_row(valid, &organisation, None, Status::Published, "seed", now);
         let id = listing::Entity::insert(row).exec(db).await?.last_insert_id;
@@ -1046,7 +767,7 @@ async fn demo_listings_in(db: &impl ConnectionTrait) -> Result<usize, SeedError>
             .await
             .map_err(|e| data_err("demo listings", format!("{e:?}")))?;
     }
-    Ok(DEMO_LISTINGS.len())
+    Ok(demo.listings.len())
 }
 
 #[cfg(test)]

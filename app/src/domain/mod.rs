@@ -16,5 +16,6 @@ pub mod reference;
 pub mod search;
 pub mod seed;
 pub mod sources;
+pub mod statuses;
 pub mod text;
 pub mod trust;

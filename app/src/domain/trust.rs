@@ -42,7 +42,7 @@ pub async fn submit_verification(
     let evidence = text(evidence, "evidence", 4000, true)?;
     let pending = verification_request::Entity::find()
         .filter(verification_request::Column::OrganisationId.eq(org.id))
-        .filter(verification_request::Column::Status.eq("pending"))
+        .filter(verification_request::Column::Status.eq(crate::domain::statuses::VerificationStatus::Pending))
         .count(db)
         .await?;
     if pending > 0 {
@@ -60,7 +60,7 @@ pub async fn submit_verification(
         submitted_by: Set(Some(user.user_id)),
         registration_number: Set(registration_number),
         evidence: Set(evidence),
-        status: Set("pending".into()),
+        status: Set(crate::domain::statuses::VerificationStatus::Pending.code().into()),
         decided_by: Set(None),
         decided_at: Set(None),
         reason: Set(None),
@@ -96,7 +96,7 @@ pub async fn decide_verification(
     let request = verification_request::Entity::find_by_id(request_id)
         .one(db)
         .await?
-        .filter(|r| r.status == "pending")
+        .filter(|r| crate::domain::statuses::VerificationStatus::Pending.is(&r.status))
         .ok_or(AppError::NotFound)?;
     let reason = text(reason, "reason", 1000, !approve)?;
     let org = organisation::Entity::find_by_id(request.organisation_id)
@@ -106,7 +106,13 @@ pub async fn decide_verification(
     let now = Utc::now();
     let txn = crate::domain::db::begin_write(db).await?;
     let mut decided: verification_request::ActiveModel = request.into();
-    decided.status = Set(if approve { "verified" } else { "rejected" }.into());
+    decided.status = Set(if approve {
+        crate::domain::statuses::VerificationStatus::Verified
+    } else {
+        crate::domain::statuses::VerificationStatus::Rejected
+    }
+    .code()
+    .into());
     decided.decided_by = Set(Some(moderator.user_id));
     decided.decided_at = Set(Some(now));
     decided.reason = Set((!reason.is_empty()).then_some(reason));
@@ -289,7 +295,7 @@ pub(crate) async fn file_report(
         reporter_id: Set(Some(user.user_id)),
         reason: Set(reason.to_owned()),
         details: Set(details),
-        status: Set("open".into()),
+        status: Set(crate::domain::statuses::ReportStatus::Open.code().into()),
         decided_by: Set(None),
         decided_at: Set(None),
         created_at: Set(Utc::now()),
@@ -319,16 +325,17 @@ pub async fn moderate_report(
     outcome: &str,
 ) -> Result<(), AppError> {
     authorise(&principal(db, Some(moderator), None).await?, Action::Moderate)?;
-    let status = match outcome {
-        "dismiss" => "dismissed",
-        "hide" => "hidden",
-        "suspend" => "suspended",
+    use crate::domain::statuses::{OrgStatus, ReportStatus};
+    let (status, org_status) = match outcome {
+        "dismiss" => (ReportStatus::Dismissed, None),
+        "hide" => (ReportStatus::Hidden, Some(OrgStatus::Hidden)),
+        "suspend" => (ReportStatus::Suspended, Some(OrgStatus::Suspended)),
         _ => return Err(AppError::invalid("outcome", "ErrChooseOne")),
     };
     let found = report::Entity::find_by_id(report_id)
         .one(db)
         .await?
-        .filter(|r| r.status == "open")
+        .filter(|r| crate::domain::statuses::ReportStatus::Open.is(&r.status))
         .ok_or(AppError::NotFound)?;
     let org = organisation::Entity::find_by_id(found.subject_id)
         .one(db)
@@ -336,18 +343,18 @@ pub async fn moderate_report(
         .ok_or(AppError::NotFound)?;
     let txn = crate::domain::db::begin_write(db).await?;
     let mut decided: report::ActiveModel = found.into();
-    decided.status = Set(status.into());
+    decided.status = Set(status.code().into());
     decided.decided_by = Set(Some(moderator.user_id));
     decided.decided_at = Set(Some(Utc::now()));
     decided.update(&txn).await?;
-    if status != "dismissed" {
+    if let Some(org_status) = org_status {
         let mut active: organisation::ActiveModel = org.clone().into();
-        active.status = Set(status.into());
+        active.status = Set(org_status.code().into());
         active.update(&txn).await?;
         // Hidden or suspended: its listings leave the search index.
         super::search::outbox::organisation_and_its_listings_changed(&txn, org.id).await?;
     }
-    let details = format!("{{\"report\":{report_id},\"outcome\":\"{status}\"}}");
+    let details = format!("{{\"report\":{report_id},\"outcome\":\"{}\"}}", status.code());
     audit::record(
         &txn,
         Some(moderator.user_id),
@@ -375,13 +382,13 @@ pub async fn queue(
 > {
     authorise(&principal(db, Some(moderator), None).await?, Action::Moderate)?;
     let requests = verification_request::Entity::find()
-        .filter(verification_request::Column::Status.eq("pending"))
+        .filter(verification_request::Column::Status.eq(crate::domain::statuses::VerificationStatus::Pending))
         .order_by_asc(verification_request::Column::CreatedAt)
         .all(db)
         .await?;
     let reports = report::Entity::find()
         .filter(report::Column::SubjectType.eq("organisation"))
-        .filter(report::Column::Status.eq("open"))
+        .filter(report::Column::Status.eq(crate::domain::statuses::ReportStatus::Open))
         .order_by_asc(report::Column::CreatedAt)
         .all(db)
         .await?;

@@ -366,7 +366,7 @@ pub async fn import(
         }
         Importer::Operator => None,
     };
-    if organisation.status != "active" {
+    if !crate::domain::statuses::OrgStatus::Active.is(&organisation.status) {
         return Err(AppError::Forbidden.into());
     }
     let text = decode(bytes)?;

@@ -43,7 +43,7 @@ pub async fn queue(
     authorise(&principal(db, Some(moderator), None).await?, Action::Moderate)?;
     let reports = report::Entity::find()
         .filter(report::Column::SubjectType.eq("listing"))
-        .filter(report::Column::Status.eq("open"))
+        .filter(report::Column::Status.eq(crate::domain::statuses::ReportStatus::Open))
         .order_by_asc(report::Column::CreatedAt)
         .all(db)
         .await?;
@@ -65,7 +65,7 @@ pub async fn queue(
             out.push((Some((r.id, r.reason.clone(), r.details.clone())), v.clone()));
         }
     }
-    for v in listed.iter().filter(|v| v.status == "held") {
+    for v in listed.iter().filter(|v| v.status == super::Status::Held.code()) {
         if !out.iter().any(|(_, o)| o.id == v.id) {
             out.push((None, v.clone()));
         }
@@ -83,13 +83,19 @@ pub async fn decide(
 ) -> Result<(), AppError> {
     store::moderate(db, moderator, listing_id, release).await?;
     if let Some(report_id) = report_id {
-        if let Some(found) = report::Entity::find_by_id(report_id)
-            .one(db)
-            .await?
-            .filter(|r| r.subject_type == "listing" && r.subject_id == listing_id && r.status == "open")
-        {
+        if let Some(found) = report::Entity::find_by_id(report_id).one(db).await?.filter(|r| {
+            r.subject_type == "listing"
+                && r.subject_id == listing_id
+                && crate::domain::statuses::ReportStatus::Open.is(&r.status)
+        }) {
             let mut decided: report::ActiveModel = found.into();
-            decided.status = Set(if release { "dismissed" } else { "removed" }.into());
+            decided.status = Set(if release {
+                crate::domain::statuses::ReportStatus::Dismissed
+            } else {
+                crate::domain::statuses::ReportStatus::Removed
+            }
+            .code()
+            .into());
             decided.decided_by = Set(Some(moderator.user_id));
             decided.decided_at = Set(Some(Utc::now()));
             decided.update(db).await?;

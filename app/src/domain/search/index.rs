@@ -702,7 +702,7 @@ pub async fn rebuild(
     let now = Utc::now();
     let listings = listing::Entity::find().filter(public_condition(now)).count(db).await?;
     let organisations = organisation::Entity::find()
-        .filter(organisation::Column::Status.eq("active"))
+        .filter(organisation::Column::Status.eq(crate::domain::statuses::OrgStatus::Active))
         .count(db)
         .await?;
     let gates = border_gate::Entity::find().count(db).await?;
@@ -730,7 +730,7 @@ pub async fn rebuild(
     let mut after = 0i32;
     loop {
         let rows = organisation::Entity::find()
-            .filter(organisation::Column::Status.eq("active"))
+            .filter(organisation::Column::Status.eq(crate::domain::statuses::OrgStatus::Active))
             .filter(organisation::Column::Id.gt(after))
             .order_by_asc(organisation::Column::Id)
             .limit(BATCH)

@@ -587,7 +587,7 @@ async fn hits_for_readers(
     } else {
         organisation::Entity::find()
             .filter(organisation::Column::Id.is_in(org_ids))
-            .filter(organisation::Column::Status.eq("active"))
+            .filter(organisation::Column::Status.eq(crate::domain::statuses::OrgStatus::Active))
             .all(db)
             .await?
             .into_iter()

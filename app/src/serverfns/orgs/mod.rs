@@ -22,7 +22,7 @@ pub(crate) async fn org_view(
         Ok::<_, crate::errors::AppError>(
             vr::Entity::find()
                 .filter(vr::Column::OrganisationId.eq(org.id))
-                .filter(vr::Column::Status.eq("pending"))
+                .filter(vr::Column::Status.eq(crate::domain::statuses::VerificationStatus::Pending))
                 .count(db)
                 .await?
                 > 0,

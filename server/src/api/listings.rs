@@ -2,9 +2,6 @@
 //! with a write token — create, update and archive.
 use super::*;
 
-/// Rows an export holds at most.
-pub const EXPORT_MAX_ROWS: usize = 10_000;
-
 /// Filters of the listing list and export (the browse pages' filters).
 #[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -259,26 +256,9 @@ pub async fn export_listings(
 ) -> ApiResult {
     let lang = api_lang(query.as_deref(), &headers);
     let params = ListQuery::parse(query.as_deref()).or_problem(lang)?;
-    let mut filters = params.filters();
-    let kind = if filters.kind.is_empty() {
-        Err(AppError::invalid("kind", "ErrRequired"))
-    } else {
-        Kind::parse(&filters.kind).ok_or_else(|| AppError::invalid("kind", "ErrChooseOne"))
-    }
-    .or_problem(lang)?;
-    let mut items: Vec<ListingView> = Vec::new();
-    loop {
-        let page = browse::browse(&state.db, &filters, None, lang, 100)
-            .await
-            .or_problem(lang)?;
-        items.extend(page.items);
-        match page.next_cursor {
-            Some(cursor) if items.len() < EXPORT_MAX_ROWS => filters.cursor = cursor,
-            _ => break,
-        }
-    }
-    items.truncate(EXPORT_MAX_ROWS);
-    let csv = csv_io::export(kind, &items);
+    let (kind, csv) = csv_io::export_matching(&state.db, &params.filters(), lang)
+        .await
+        .or_problem(lang)?;
     let mut response = cached(
         &headers,
         csv.into_bytes(),

@@ -10,7 +10,7 @@ use app::domain::accounts::tokens::digest_bytes;
 use app::domain::api_tokens::{self, ApiClient, Scope};
 use app::domain::listings::browse::{self, PAGE_SIZE};
 use app::domain::listings::store::{self, Actor, Save, Step};
-use app::domain::listings::{csv_io, Kind, ListingInput};
+use app::domain::listings::{csv_io, ListingInput};
 use app::errors::AppError;
 use app::i18n::{query_lang, Lang, Msg};
 use app::model::{ListingFilters, ListingPage, ListingView, OrgRef, SearchParams, SearchResults, Suggestions};

@@ -5,7 +5,7 @@ use crate::http::extract::{SignedIn, Submission};
 use crate::http::respond::{render_again, render_with, see_other};
 use app::domain::listings::csv_io::{self, ImportFailure, Importer};
 use app::domain::listings::store::{self, Actor, Save, Step};
-use app::domain::listings::{browse, Kind, ListingInput};
+use app::domain::listings::{Kind, ListingInput};
 use app::errors::AppError;
 use app::model::{FormState, ListingFilters};
 use app::pages::listings::import::ImportResult;
@@ -322,35 +322,41 @@ pub async fn template(Path(file): Path<String>) -> Response {
 }
 /// Browse filters from a query string.
 /// `GET /listings/export.csv?kind=…&filters`: up to 5,000 public listings, newest first.
-pub async fn export_csv(State(state): State<AppState>, Query(query): Query<HashMap<String, String>>) -> Response {
-    let mut filters = ListingFilters::from_query(|k| query.get(k).cloned());
-    let Some(kind) = Kind::parse(&filters.kind) else {
-        return (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "kind must be commodity, opportunity or route",
-        )
-            .into_response();
-    };
-    filters.kind = kind.code().to_owned();
-    let lang = app::i18n::Lang::En;
-    let mut items = Vec::new();
-    loop {
-        match browse::browse(&state.db, &filters, None, lang, 100).await {
-            Ok(page) => {
-                items.extend(page.items);
-                match page.next_cursor {
-                    Some(cursor) if items.len() < 5000 => filters.cursor = cursor,
-                    _ => break,
-                }
-            }
-            Err(AppError::Invalid { .. }) => {
-                return (StatusCode::UNPROCESSABLE_ENTITY, "invalid filter").into_response();
-            }
-            Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+/// `GET /listings/export.csv` (the browse page's link): the same export as the API's, in the
+/// reader's language; a wrong filter is told in that language.
+pub async fn export_csv(
+    State(state): State<AppState>,
+    Query(query): Query<HashMap<String, String>>,
+    headers: axum::http::HeaderMap,
+    uri: axum::http::Uri,
+) -> Response {
+    let filters = ListingFilters::from_query(|k| query.get(k).cloned());
+    let header_text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    let lang = app::i18n::resolve_lang(
+        uri.query(),
+        header_text(header::COOKIE),
+        header_text(header::ACCEPT_LANGUAGE),
+    );
+    match csv_io::export_matching(&state.db, &filters, lang).await {
+        Ok((kind, csv)) => csv_response(csv, &format!("corridor-{}.csv", kind.plural())),
+        Err(error @ (AppError::Invalid { .. } | AppError::InvalidFields(_))) => {
+            let text = error
+                .field_errors()
+                .iter()
+                .map(|(field, code)| format!("{field}: {}", app::components::form::message_text(lang, code)))
+                .collect::<Vec<_>>()
+                .join("\n");
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                text,
+            )
+                .into_response()
         }
+        Err(error) => error.status().into_response(),
     }
-    csv_response(csv_io::export(kind, &items), &format!("corridor-{}.csv", kind.plural()))
 }
+
 /// `POST /orgs/{slug}/logistics`: the services profile of a logistics provider.
 pub async fn save_logistics(
     State(state): State<AppState>,

@@ -425,6 +425,25 @@ async fn exports_neutralise_formulas_and_templates_download() {
     assert_eq!(res.header("content-type"), Some("text/csv; charset=utf-8"));
     assert!(res.body.contains("'=HYPERLINK"), "{}", res.body);
     assert!(!res.body.contains(",=HYPERLINK"));
+    // One export: the page's link and the API give the same file in the same language.
+    for lang in ["vi", "lo", "en"] {
+        let page = app
+            .get(&format!("/listings/export.csv?kind=commodity&lang={lang}"))
+            .await;
+        let api = app
+            .get(&format!("/api/v1/listings.csv?kind=commodity&lang={lang}"))
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.body, api.body, "{lang}");
+    }
+    let refused = app.get("/listings/export.csv?lang=vi").await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.starts_with("kind: "), "{}", refused.body);
+    assert!(
+        !refused.body.contains("Err"),
+        "the message, not its code: {}",
+        refused.body
+    );
 
     let template = app.get("/listings/template/route.csv").await;
     assert_eq!(template.status, StatusCode::OK);

@@ -465,6 +465,37 @@ fn number(n: Option<f64>) -> String {
 
 /// Listings as CSV in the import format (plus id, organisation, status, dates), so an export
 /// can be edited and imported again.
+/// Rows one export holds at most.
+pub const EXPORT_MAX_ROWS: usize = 10_000;
+
+/// The one CSV export (the browse page's link and `GET /api/v1/listings.csv`): every public
+/// listing matching the browse filters, in the reader's language, at most `EXPORT_MAX_ROWS`.
+/// The filters must name a kind (each kind has its own columns).
+pub async fn export_matching(
+    db: &DatabaseConnection,
+    filters: &crate::model::ListingFilters,
+    lang: crate::i18n::Lang,
+) -> Result<(Kind, String), AppError> {
+    let kind = if filters.kind.is_empty() {
+        Err(AppError::invalid("kind", "ErrRequired"))
+    } else {
+        Kind::parse(&filters.kind).ok_or_else(|| AppError::invalid("kind", "ErrChooseOne"))
+    }?;
+    let mut filters = filters.clone();
+    filters.kind = kind.code().to_owned();
+    let mut items: Vec<ListingView> = Vec::new();
+    loop {
+        let page = super::browse::browse(db, &filters, None, lang, 100).await?;
+        items.extend(page.items);
+        match page.next_cursor {
+            Some(cursor) if items.len() < EXPORT_MAX_ROWS => filters.cursor = cursor,
+            _ => break,
+        }
+    }
+    items.truncate(EXPORT_MAX_ROWS);
+    Ok((kind, export(kind, &items)))
+}
+
 pub fn export(kind: Kind, items: &[ListingView]) -> String {
     let mut cols: Vec<&str> = vec!["id", "organisation", "status", "published_on"];
     cols.extend(columns(kind));

@@ -204,6 +204,7 @@ catalogue! {
     ApplyFilters { vi: "Lọc", lo: "ກັ່ນຕອງ", en: "Filter" }
     ResetFilters { vi: "Bỏ lọc", lo: "ລ້າງຕົວກັ່ນຕອງ", en: "Clear filters" }
     GatesCount { vi: "{n} cặp cửa khẩu", lo: "{n} ຄູ່ດ່ານ", en: "{n} gate pairs" }
+    GatesCountOne { vi: "{n} cặp cửa khẩu", lo: "{n} ຄູ່ດ່ານ", en: "{n} gate pair" }
     NoGatesMatch { vi: "Không có cửa khẩu nào khớp bộ lọc.", lo: "ບໍ່ມີດ່ານທີ່ກົງກັບຕົວກັ່ນຕອງ.", en: "No gate matches these filters." }
     LevelInternational { vi: "Quốc tế", lo: "ສາກົນ", en: "International" }
     LevelMain { vi: "Chính", lo: "ຫຼັກ", en: "Main" }
@@ -557,6 +558,7 @@ catalogue! {
     SearchFor { vi: "Tìm “{q}”", lo: "ຄົ້ນຫາ “{q}”", en: "Search for “{q}”" }
     SearchFacets { vi: "Thu hẹp kết quả", lo: "ຈຳກັດຜົນການຄົ້ນຫາ", en: "Narrow the results" }
     SearchTotal { vi: "{n} kết quả", lo: "{n} ຜົນການຄົ້ນຫາ", en: "{n} results" }
+    SearchTotalOne { vi: "{n} kết quả", lo: "{n} ຜົນການຄົ້ນຫາ", en: "{n} result" }
     SortRelevance { vi: "Phù hợp nhất", lo: "ກົງທີ່ສຸດ", en: "Most relevant" }
     SortNewest { vi: "Mới nhất", lo: "ໃໝ່ທີ່ສຸດ", en: "Newest" }
     SortExpiring { vi: "Sắp hết hạn", lo: "ໃກ້ໝົດອາຍຸ", en: "Expiring soon" }
@@ -700,6 +702,30 @@ catalogue! {
     MillionUsd { vi: "{n} triệu USD", lo: "{n} ລ້ານ ໂດລາ", en: "${n} million" }
 }
 
+/// The plural category of a count (CLDR): Vietnamese and Lao have one form for every number;
+/// English has "one" (exactly 1) and "other".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    One,
+    Other,
+}
+
+pub fn plural(lang: Lang, n: u64) -> Plural {
+    match lang {
+        Lang::En if n == 1 => Plural::One,
+        _ => Plural::Other,
+    }
+}
+
+/// A count in words: `one` for the "one" category, `other` for the rest, `{n}` filled in.
+pub fn count(lang: Lang, n: u64, one: Msg, other: Msg) -> String {
+    let msg = match plural(lang, n) {
+        Plural::One => one,
+        Plural::Other => other,
+    };
+    t(lang, msg).replace("{n}", &n.to_string())
+}
+
 /// Formats a US-dollar amount the way each language writes it ("2.36 billion", "2,36 tỷ").
 pub fn format_usd(lang: Lang, usd: i64) -> String {
     let (value, msg) = if usd.abs() >= 1_000_000_000 {
@@ -795,6 +821,16 @@ mod tests {
         assert_eq!(Lang::Lo.pick("Cao su", "", "Rubber"), "Rubber");
         assert_eq!(Lang::Lo.pick("Cao su", "ຢາງພາລາ", "Rubber"), "ຢາງພາລາ");
         assert_eq!(Lang::En.pick("Cao su", "", " "), "Cao su");
+    }
+
+    #[test]
+    fn counts_take_the_plural_form_of_each_language() {
+        assert_eq!(count(Lang::En, 1, Msg::SearchTotalOne, Msg::SearchTotal), "1 result");
+        assert_eq!(count(Lang::En, 0, Msg::SearchTotalOne, Msg::SearchTotal), "0 results");
+        assert_eq!(count(Lang::En, 2, Msg::GatesCountOne, Msg::GatesCount), "2 gate pairs");
+        assert_eq!(count(Lang::En, 1, Msg::GatesCountOne, Msg::GatesCount), "1 gate pair");
+        assert_eq!(count(Lang::Vi, 1, Msg::SearchTotalOne, Msg::SearchTotal), "1 kết quả");
+        assert_eq!(count(Lang::Lo, 21, Msg::GatesCountOne, Msg::GatesCount), "21 ຄູ່ດ່ານ");
     }
 
     #[test]

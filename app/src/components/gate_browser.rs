@@ -97,7 +97,7 @@ pub fn GateBrowser(
             </div>
         </form>
         <p class="count" aria-live="polite" aria-busy=move || pending.get().then_some("true")>
-            {move || t(lang, Msg::GatesCount).replace("{n}", &rows.with(|r| r.len()).to_string())}
+            {move || crate::i18n::count(lang, rows.with(|r| r.len()) as u64, Msg::GatesCountOne, Msg::GatesCount)}
         </p>
         <ul class="gate-list">
             {move || {

@@ -131,7 +131,7 @@ fn Results(lang: Lang, params: SearchParams, results: SearchResults) -> impl Int
             </aside>
             <div class="results">
                 <p class="muted">
-                    {t(lang, Msg::SearchTotal).replace("{n}", &results.total.to_string())} " · "
+                    {crate::i18n::count(lang, results.total, Msg::SearchTotalOne, Msg::SearchTotal)} " · "
                     {sorts
                         .iter()
                         .map(|(code, msg)| {

@@ -80,7 +80,7 @@ test('a mistake at sign-up is explained next to the field and the form keeps wha
   await page.getByLabel('E-mail').fill('an@trade.vn');
   await page.getByLabel('Password').fill('short');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByText('at least 10 characters', { exact: false })).toBeVisible();
+  await expect(page.getByText('The password needs at least 10 characters.')).toBeVisible();
   await expect(page.getByLabel('Your name')).toHaveValue('Nguyễn Văn An');
   await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Password')).toHaveValue('');

@@ -6,8 +6,9 @@ use app::state::AppState;
 use app::{shell, App};
 use axum::{
     body::Body,
+    extract::State,
     http::{header, HeaderValue, Request, Response, StatusCode},
-    routing::{get, post},
+    routing::{any, get, post},
     Router,
 };
 use leptos_axum::{generate_route_list, LeptosRoutes};

@@ -138,3 +138,62 @@ async fn the_page_that_shows_a_new_token_is_never_stored() {
     let list = app.get_as(&format!("/orgs/{slug}/tokens?lang=en"), &owner).await;
     assert!(!list.body.contains("<code class=\"secret\">"));
 }
+
+/// A static file answered while pages render takes nothing from them. leptos_axum's
+/// `file_and_error_handler` answered files inside a reactive owner that could be a child of a page
+/// still rendering on the same thread, and moved that page's headers (its Content-Security-Policy
+/// among them) onto the file's response; the page then went out with the fallback policy, which
+/// lets no script run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn static_files_answered_while_pages_render_take_nothing_from_them() {
+    use axum::body::Body;
+    use axum::http::Request;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+
+    let site = tempfile::tempdir().unwrap();
+    std::fs::write(site.path().join("favicon.svg"), b"<svg/>").unwrap();
+    let app = TestApp::with_site_root(seeded_database().await, site.path().to_str().unwrap());
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..400 {
+        let router = app.router.clone();
+        let uri = [
+            "/?lang=en",
+            "/favicon.svg",
+            "/gates?lang=vi",
+            "/favicon.svg",
+            "/sources",
+        ][i % 5];
+        tasks.spawn(async move {
+            let request = Request::get(uri).body(Body::empty()).unwrap();
+            let response = router.oneshot(request).await.unwrap();
+            let policy = response
+                .headers()
+                .get("content-security-policy")
+                .map(|v| v.to_str().unwrap().to_owned())
+                .unwrap_or_default();
+            let body = response.into_body().collect().await.unwrap().to_bytes();
+            (uri, policy, String::from_utf8_lossy(&body).into_owned())
+        });
+    }
+    let mut pages = 0;
+    while let Some(answer) = tasks.join_next().await {
+        let (uri, policy, body) = answer.unwrap();
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .map(str::to_owned);
+        if uri == "/favicon.svg" {
+            assert_eq!(nonce, None, "the icon carries a page's policy: {policy}");
+        } else {
+            let nonce = nonce.unwrap_or_else(|| panic!("{uri} went out without its policy: {policy}"));
+            assert!(
+                body.contains(&format!("nonce=\"{nonce}\"")),
+                "{uri}: the policy names another render's nonce"
+            );
+            pages += 1;
+        }
+    }
+    assert_eq!(pages, 240);
+}

@@ -555,6 +555,10 @@ catalogue! {
     SearchPlaceholder { vi: "ví dụ: cao su, thep, 4001, Cau Treo", lo: "ເຊັ່ນ: ຢາງພາລາ, ເຫຼັກ, 4001", en: "e.g. rubber, cao su, 4001, Cau Treo" }
     SearchButton { vi: "Tìm", lo: "ຄົ້ນຫາ", en: "Search" }
     SearchSuggestions { vi: "Gợi ý tìm kiếm", lo: "ຄຳແນະນຳການຄົ້ນຫາ", en: "Search suggestions" }
+    SiteSearchLabel { vi: "Tìm kiếm trên Corridor", lo: "ຄົ້ນຫາໃນ Corridor", en: "Search Corridor" }
+    FiltersLabel { vi: "Bộ lọc", lo: "ຕົວກັ່ນຕອງ", en: "Filters" }
+    ResultsHeading { vi: "Kết quả", lo: "ຜົນໄດ້ຮັບ", en: "Results" }
+    ActionsHeading { vi: "Thao tác", lo: "ການດຳເນີນການ", en: "Actions" }
     SearchFor { vi: "Tìm “{q}”", lo: "ຄົ້ນຫາ “{q}”", en: "Search for “{q}”" }
     SearchFacets { vi: "Thu hẹp kết quả", lo: "ຈຳກັດຜົນການຄົ້ນຫາ", en: "Narrow the results" }
     SearchTotal { vi: "{n} kết quả", lo: "{n} ຜົນການຄົ້ນຫາ", en: "{n} results" }

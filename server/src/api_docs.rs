@@ -195,7 +195,7 @@ pub fn render(doc: &Value) -> String {
          code,.path{{font-family:ui-monospace,monospace}}table{{border-collapse:collapse;width:100%;margin:.5rem 0}}\
          td,th{{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}}\
          .op{{border-top:2px solid #246;margin-top:1.5rem;padding-top:.5rem}}.method{{font-weight:bold;text-transform:uppercase}}\
-         </style></head><body><h1>{title}</h1><p>Version {} · OpenAPI {} · \
+         </style></head><body><main><h1>{title}</h1><p>Version {} · OpenAPI {} · \
          machine-readable: <a href=\"/api/v1/openapi.json\">/api/v1/openapi.json</a></p><p>{}</p>",
         text(doc.pointer("/info/version")),
         text(doc.get("openapi")),
@@ -257,7 +257,7 @@ pub fn render(doc: &Value) -> String {
             html.push_str("</section>");
         }
     }
-    html.push_str("</body></html>");
+    html.push_str("</main></body></html>");
     html
 }
 

@@ -62,6 +62,18 @@ pub fn Provenance(lang: Lang, sources: Vec<String>, #[prop(into)] confidence: Op
     }
 }
 
+/// A table that scrolls sideways where the screen is narrower than it. The scrolling box takes
+/// the keyboard focus (so arrow keys scroll it) and is a region named `label` (so a screen reader
+/// says what was focused).
+#[component]
+pub fn ScrollTable(label: String, children: Children) -> impl IntoView {
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+            {children()}
+        </div>
+    }
+}
+
 /// Sets the HTTP status on the server (the page is rendered before headers are sent).
 pub fn set_status(status: http::StatusCode) {
     #[cfg(feature = "ssr")]

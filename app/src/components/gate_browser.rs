@@ -63,7 +63,7 @@ pub fn GateBrowser(
     };
 
     view! {
-        <form class="filters" method="get" action="/gates" role="search">
+        <form class="filters" method="get" action="/gates" role="search" aria-label=t(lang, Msg::FiltersLabel)>
             <div class="field">
                 <label for="filter-level">{t(lang, Msg::FilterLevel)}</label>
                 <select

@@ -31,6 +31,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         class="header-search".to_owned()
                         value=String::new()
                         placeholder=t(lang, Msg::SearchTitle).to_owned()
+                        label=t(lang, Msg::SiteSearchLabel).to_owned()
                     />
                     <AccountLinks lang viewer=request.viewer.clone()/>
                     <LanguageSwitcher request=request.clone()/>

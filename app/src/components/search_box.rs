@@ -29,6 +29,8 @@ pub fn SearchBox(
     /// The text already searched for (empty for none).
     value: String,
     placeholder: String,
+    /// The name of the search landmark (a page with two search boxes tells them apart by it).
+    label: String,
 ) -> impl IntoView {
     let list_id = format!("{input_id}-suggestions");
     let option_id = {
@@ -167,7 +169,7 @@ pub fn SearchBox(
     };
     let list_id_attr = list_id.clone();
     view! {
-        <form method="get" action="/search" role="search" class=class node_ref=form_ref>
+        <form method="get" action="/search" role="search" class=class aria-label=label node_ref=form_ref>
             <label for=input_id.clone() class="visually-hidden">{t(lang, Msg::SearchTitle)}</label>
             <div class="search-box">
                 <input

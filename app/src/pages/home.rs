@@ -1,4 +1,4 @@
-use crate::components::common::{ErrorPage, PageMeta, Provenance, VerifiedBadge};
+use crate::components::common::{ErrorPage, PageMeta, Provenance, ScrollTable, VerifiedBadge};
 use crate::i18n::{format_pct, format_usd, t, Lang, Msg};
 use crate::model::{HomeData, TradeFigure, TRADE_TARGET_USD};
 use crate::routes::use_lang;
@@ -132,7 +132,7 @@ fn TradeSeries(lang: Lang, rows: Vec<TradeFigure>) -> impl IntoView {
     view! {
         <details class="series">
             <summary>{t(lang, Msg::TradeSeriesTitle)}</summary>
-            <div class="table-scroll">
+            <ScrollTable label=t(lang, Msg::TradeSeriesTitle).to_owned()>
                 <table>
                     <thead>
                         <tr>
@@ -164,7 +164,7 @@ fn TradeSeries(lang: Lang, rows: Vec<TradeFigure>) -> impl IntoView {
                             .collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </ScrollTable>
         </details>
     }
 }

@@ -58,6 +58,7 @@ pub fn SearchPage() -> impl IntoView {
                 class="search-form".to_owned()
                 value=q
                 placeholder=t(lang, Msg::SearchPlaceholder).to_owned()
+                label=t(lang, Msg::SearchTitle).to_owned()
             />
             <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
                 {

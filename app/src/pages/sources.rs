@@ -1,4 +1,4 @@
-use crate::components::common::{ErrorPage, PageMeta};
+use crate::components::common::{ErrorPage, PageMeta, ScrollTable};
 use crate::i18n::{t, Msg};
 use crate::routes::use_lang;
 use crate::serverfns::sources::list_sources::list_sources;
@@ -15,7 +15,7 @@ pub fn SourcesPage() -> impl IntoView {
             {Suspend::new(async move {
                 match list_sources().await {
                     Ok(sources) => view! {
-                        <div class="table-scroll">
+                        <ScrollTable label=t(lang, Msg::SourcesTitle).to_owned()>
                             <table class="sources-table">
                                 <thead>
                                     <tr>
@@ -39,7 +39,7 @@ pub fn SourcesPage() -> impl IntoView {
                                         .collect_view()}
                                 </tbody>
                             </table>
-                        </div>
+                        </ScrollTable>
                     }
                     .into_any(),
                     Err(error) => view! { <ErrorPage lang error/> }.into_any(),

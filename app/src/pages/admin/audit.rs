@@ -1,4 +1,4 @@
-use crate::components::common::{ErrorPage, PageMeta};
+use crate::components::common::{ErrorPage, PageMeta, ScrollTable};
 use crate::errors::AppError;
 use crate::i18n::{t, Msg};
 use crate::pages::account::overview::redirect_to_sign_in;
@@ -17,7 +17,7 @@ pub fn AuditPage() -> impl IntoView {
             {Suspend::new(async move {
                 match list_audit().await {
                     Ok(entries) => view! {
-                        <div class="table-scroll">
+                        <ScrollTable label=t(lang, Msg::AuditTitle).to_owned()>
                             <table>
                                 <tbody>
                                     {entries
@@ -34,7 +34,7 @@ pub fn AuditPage() -> impl IntoView {
                                         .collect_view()}
                                 </tbody>
                             </table>
-                        </div>
+                        </ScrollTable>
                     }
                     .into_any(),
                     Err(AppError::Unauthorized) => {

@@ -107,6 +107,8 @@ fn Results(
             let export_csv = format!("/listings/export.csv?{base}");
             let export_json = format!("/api/v1/listings?{base}");
             view! {
+                // The cards are h3s; their section needs an h2 under the page's h1.
+                <h2 class="visually-hidden">{t(lang, Msg::ResultsHeading)}</h2>
                 {cursor_error.then(|| view! { <p class="warning">{message_text(lang, "ErrCursor")}</p> })}
                 {if page.items.is_empty() {
                     view! { <p class="empty">{t(lang, Msg::NoListings)}</p> }.into_any()
@@ -156,7 +158,7 @@ fn Filters(lang: Lang, filters: ListingFilters, choices: ListingChoices) -> impl
         }
     };
     view! {
-        <form method="get" action="/listings" class="filters" role="search">
+        <form method="get" action="/listings" class="filters" role="search" aria-label=t(lang, Msg::FiltersLabel)>
             <input type="hidden" name="kind" value=kind.clone()/>
             <label for="f-country">{t(lang, Msg::Country)}</label>
             <select id="f-country" name="country">

@@ -106,7 +106,7 @@ fn Partners(
     gates: Vec<PlaceRef>,
 ) -> impl IntoView {
     view! {
-        <form method="get" action="/logistics" class="filters" role="search">
+        <form method="get" action="/logistics" class="filters" role="search" aria-label=t(lang, Msg::FiltersLabel)>
             <label for="p-gate">{t(lang, Msg::GateName)}</label>
             <select id="p-gate" name="gate">
                 <option value="">{t(lang, Msg::AnyOption)}</option>
@@ -125,6 +125,8 @@ fn Partners(
             </select>
             <button type="submit">{t(lang, Msg::ApplyFilters)}</button>
         </form>
+        // The partner cards are h3s; their section needs an h2 under the page's h1.
+        <h2 class="visually-hidden">{t(lang, Msg::ResultsHeading)}</h2>
         {partners.is_empty().then(|| view! { <p class="empty">{t(lang, Msg::NoListings)}</p> })}
         <ul class="listing-list">
             {partners.into_iter().map(|p| view! {

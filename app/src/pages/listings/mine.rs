@@ -72,7 +72,7 @@ fn Table(lang: Lang, items: Vec<ListingView>) -> impl IntoView {
                     <th>{t(lang, Msg::TitleEn).split(' ').next().unwrap_or_default().to_owned()}</th>
                     <th>{t(lang, Msg::Status)}</th>
                     <th>{t(lang, Msg::ExpiresOn)}</th>
-                    <th></th>
+                    <th><span class="visually-hidden">{t(lang, Msg::ActionsHeading)}</span></th>
                 </tr>
             </thead>
             <tbody>

@@ -6,9 +6,8 @@ use app::state::AppState;
 use app::{shell, App};
 use axum::{
     body::Body,
-    extract::State,
     http::{header, HeaderValue, Request, Response, StatusCode},
-    routing::{any, get, post},
+    routing::{get, post},
     Router,
 };
 use leptos_axum::{generate_route_list, LeptosRoutes};

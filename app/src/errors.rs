@@ -1,5 +1,6 @@
 //! One error type for everything a user can be told. Infrastructure errors become
 //! `Internal` with a reference id; the detail goes to the log, never to the user.
+use crate::i18n::Msg;
 use http::StatusCode;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -13,11 +14,12 @@ pub enum AppError {
     Unauthorized,
     #[error("forbidden")]
     Forbidden,
-    #[error("invalid {field}: {message}")]
-    Invalid { field: String, message: String },
-    /// Several fields are wrong at once: (field, message code) each.
+    /// A field is wrong; `message` says how, in the reader's language when shown.
+    #[error("invalid {field}: {message:?}")]
+    Invalid { field: String, message: Msg },
+    /// Several fields are wrong at once: (field, message) each.
     #[error("invalid fields: {0:?}")]
-    InvalidFields(Vec<(String, String)>),
+    InvalidFields(Vec<(String, Msg)>),
     #[error("conflict: {0}")]
     Conflict(String),
     #[error("rate limited, retry after {retry_after_secs}s")]
@@ -39,17 +41,17 @@ impl AppError {
         }
     }
 
-    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn invalid(field: impl Into<String>, message: Msg) -> Self {
         AppError::Invalid {
             field: field.into(),
-            message: message.into(),
+            message,
         }
     }
 
-    /// Every (field, message code) pair of a validation error.
-    pub fn field_errors(&self) -> Vec<(String, String)> {
+    /// Every (field, message) pair of a validation error.
+    pub fn field_errors(&self) -> Vec<(String, Msg)> {
         match self {
-            AppError::Invalid { field, message } => vec![(field.clone(), message.clone())],
+            AppError::Invalid { field, message } => vec![(field.clone(), *message)],
             AppError::InvalidFields(problems) => problems.clone(),
             _ => Vec::new(),
         }
@@ -96,7 +98,7 @@ impl FromServerFnError for AppError {
                 tracing::info!(%detail, "server function arguments refused");
                 #[cfg(not(feature = "ssr"))]
                 let _ = detail;
-                AppError::invalid(REQUEST_FIELD, crate::i18n::Msg::ErrBadRequest.key())
+                AppError::invalid(REQUEST_FIELD, Msg::ErrBadRequest)
             }
             // Transport failures on the client and unexpected failures on the server: the user
             // gets a reference, the detail is not passed on.
@@ -125,7 +127,7 @@ mod tests {
     fn each_error_maps_to_its_status() {
         assert_eq!(AppError::NotFound.status(), StatusCode::NOT_FOUND);
         assert_eq!(
-            AppError::invalid("hs_code", "bad").status(),
+            AppError::invalid("hs_code", Msg::ErrHsCode).status(),
             StatusCode::UNPROCESSABLE_ENTITY
         );
         assert_eq!(
@@ -135,6 +137,22 @@ mod tests {
         assert_eq!(
             AppError::Internal { reference: "x".into() }.status(),
             StatusCode::INTERNAL_SERVER_ERROR
+        );
+    }
+
+    #[test]
+    fn messages_travel_as_their_key_and_an_unknown_key_does_not_decode() {
+        let error = AppError::InvalidFields(vec![("hs_code".into(), Msg::ErrHsCode)]);
+        let json = serde_json::to_string(&error).unwrap();
+        assert_eq!(json, r#"{"InvalidFields":[["hs_code","ErrHsCode"]]}"#);
+        assert_eq!(serde_json::from_str::<AppError>(&json).unwrap(), error);
+        let misspelt = r#"{"Invalid":{"field":"hs_code","message":"ErrHsCod"}}"#;
+        assert!(serde_json::from_str::<AppError>(misspelt).is_err());
+        // What a client that knows nothing of the extra sentence decodes.
+        let with_text = r#"{"Invalid":{"field":"request","message":"ErrBadRequest","text":"…"}}"#;
+        assert_eq!(
+            serde_json::from_str::<AppError>(with_text).unwrap(),
+            AppError::invalid(REQUEST_FIELD, Msg::ErrBadRequest)
         );
     }
 

@@ -115,6 +115,21 @@ macro_rules! catalogue {
                 match key { $(stringify!($key) => Some(Msg::$key),)* _ => None }
             }
         }
+
+        /// A message travels (in a server function's error, a form state, an API problem) as its
+        /// key; a key the catalogue does not know fails to decode.
+        impl Serialize for Msg {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.key())
+            }
+        }
+
+        impl<'de> Deserialize<'de> for Msg {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let key = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                Msg::from_key(&key).ok_or_else(|| serde::de::Error::custom("unknown message key"))
+            }
+        }
     };
 }
 

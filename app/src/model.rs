@@ -269,9 +269,9 @@ pub struct Viewer {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FormState {
     pub values: Vec<(String, String)>,
-    pub errors: Vec<(String, String)>,
-    /// A message for the whole form (e.g. rate limiting), as a message code.
-    pub form_error: Option<String>,
+    pub errors: Vec<(String, Msg)>,
+    /// A message for the whole form (e.g. rate limiting).
+    pub form_error: Option<Msg>,
     /// Minutes to wait, for rate-limit messages.
     pub retry_after_minutes: Option<u64>,
     /// The HTTP status the page answers with.
@@ -296,8 +296,8 @@ impl FormState {
             .collect()
     }
 
-    pub fn error(&self, name: &str) -> Option<String> {
-        self.errors.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    pub fn error(&self, name: &str) -> Option<Msg> {
+        self.errors.iter().find(|(k, _)| k == name).map(|(_, v)| *v)
     }
 
     pub fn has_errors(&self) -> bool {

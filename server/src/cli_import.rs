@@ -9,10 +9,8 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::time::Instant;
 
-fn english(code: &str) -> String {
-    Msg::from_key(code)
-        .map(|m| m.text(Lang::En).to_owned())
-        .unwrap_or_else(|| code.to_owned())
+fn english(msg: Msg) -> String {
+    msg.text(Lang::En).to_owned()
 }
 
 /// Draws `label [#####-----] n/total` on standard error.
@@ -83,15 +81,15 @@ pub async fn run(
         }
         Err(failure) => {
             let message = match failure {
-                ImportFailure::Encoding => english("ErrCsvEncoding"),
-                ImportFailure::Empty => english("ErrCsvEmpty"),
-                ImportFailure::TooManyRows => english("ErrCsvTooManyRows"),
+                ImportFailure::Encoding => english(Msg::ErrCsvEncoding),
+                ImportFailure::Empty => english(Msg::ErrCsvEmpty),
+                ImportFailure::TooManyRows => english(Msg::ErrCsvTooManyRows),
                 ImportFailure::Header { unknown, missing } => {
                     format!("unknown columns: {unknown:?}; missing columns: {missing:?}")
                 }
                 ImportFailure::Rows(problems) => {
                     for p in problems.iter().take(200) {
-                        eprintln!("line {}, column {}: {}", p.line, p.column, english(&p.message));
+                        eprintln!("line {}, column {}: {}", p.line, p.column, english(p.message));
                     }
                     if problems.len() > 200 {
                         eprintln!("… and {} more", problems.len() - 200);

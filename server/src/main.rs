@@ -120,10 +120,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             match app::domain::accounts::create_admin(&db, &email, &password).await {
                 Ok(admin) => tracing::info!(email = %admin.email, "administrator created"),
                 Err(app::errors::AppError::Invalid { field, message }) => {
-                    let text = app::i18n::Msg::from_key(&message)
-                        .map(|m| m.text(app::i18n::Lang::En).to_owned())
-                        .unwrap_or(message);
-                    anyhow::bail!("{field}: {text}");
+                    anyhow::bail!("{field}: {}", message.text(app::i18n::Lang::En));
                 }
                 Err(err) => anyhow::bail!("{err}"),
             }

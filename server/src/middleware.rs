@@ -187,14 +187,17 @@ pub async fn server_fn_errors(request: Request, next: Next) -> Response {
         return Response::from_parts(parts, axum::body::Body::from(bytes));
     };
     parts.status = error.server_fn_status();
-    let error = match error {
-        AppError::Invalid { field, message } if field == REQUEST_FIELD => {
-            let text = app::i18n::Msg::from_key(&message).map_or(message, |msg| msg.text(lang).to_owned());
-            AppError::Invalid { field, message: text }
+    // The error as the client decodes it, plus (for a refused request) the sentence in the
+    // reader's language for callers that show it as it is; the client ignores the extra field.
+    let mut value = serde_json::to_value(&error).unwrap_or_default();
+    if let (AppError::Invalid { field, message }, Some(fields)) =
+        (&error, value.get_mut("Invalid").and_then(|v| v.as_object_mut()))
+    {
+        if field == REQUEST_FIELD {
+            fields.insert("text".into(), message.text(lang).into());
         }
-        other => other,
-    };
-    let body = serde_json::to_vec(&error).unwrap_or_default();
+    }
+    let body = serde_json::to_vec(&value).unwrap_or_default();
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, axum::body::Body::from(body))
 }

@@ -10,23 +10,16 @@ pub fn use_form_state() -> FormState {
     use_context::<FormState>().unwrap_or_default()
 }
 
-/// Text of a message code, falling back to the code itself.
-pub fn message_text(lang: Lang, code: &str) -> String {
-    Msg::from_key(code)
-        .map(|m| m.text(lang).to_owned())
-        .unwrap_or_else(|| code.to_owned())
-}
-
 /// The summary at the top of a form (and the page's status code when the form has errors).
 #[component]
 pub fn FormErrors(lang: Lang, form: FormState) -> impl IntoView {
     if form.status != 0 {
         set_status(http::StatusCode::from_u16(form.status).unwrap_or(http::StatusCode::UNPROCESSABLE_ENTITY));
     }
-    let message = form
-        .form_error
-        .as_deref()
-        .map(|code| message_text(lang, code).replace("{minutes}", &form.retry_after_minutes.unwrap_or(1).to_string()));
+    let message = form.form_error.map(|msg| {
+        msg.text(lang)
+            .replace("{minutes}", &form.retry_after_minutes.unwrap_or(1).to_string())
+    });
     let show = form.has_errors();
     show.then(|| {
         view! {
@@ -50,7 +43,7 @@ pub fn Field(
     #[prop(default = true)] required: bool,
 ) -> impl IntoView {
     let id = format!("field-{name}");
-    let error = form.error(name).map(|code| message_text(lang, &code));
+    let error = form.error(name).map(|msg| msg.text(lang));
     let has_error = error.is_some();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -94,7 +87,7 @@ pub fn SelectField(
     #[prop(optional)] selected: String,
 ) -> impl IntoView {
     let id = format!("field-{name}");
-    let error = form.error(name).map(|code| message_text(lang, &code));
+    let error = form.error(name).map(|msg| msg.text(lang));
     let has_error = error.is_some();
     let error_id = format!("{id}-error");
     let chosen = if form.values.is_empty() || form.value(name).is_empty() {
@@ -136,7 +129,7 @@ pub fn TextAreaField(
     input_lang: &'static str,
 ) -> impl IntoView {
     let id = format!("field-{name}");
-    let error = form.error(name).map(|code| message_text(lang, &code));
+    let error = form.error(name).map(|msg| msg.text(lang));
     let has_error = error.is_some();
     let error_id = format!("{id}-error");
     // tachys writes a <textarea>'s children without escaping them (it treats the element like
@@ -171,7 +164,7 @@ pub fn CheckboxGroup(
     options: Vec<(String, String)>,
     checked: Vec<String>,
 ) -> impl IntoView {
-    let error = form.error(name).map(|code| message_text(lang, &code));
+    let error = form.error(name).map(|msg| msg.text(lang));
     let chosen = if form.values.is_empty() {
         checked
     } else {

@@ -6,6 +6,7 @@ use super::entities::{api_token, organisation};
 use super::organisations::{find_by_slug, role_of};
 use super::policy::OrgRole;
 use crate::errors::AppError;
+use crate::i18n::Msg;
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -70,15 +71,15 @@ pub async fn create(
     let org = editor_org(db, user, slug).await?;
     let name = super::text::line(name, 80)
         .map_err(|problem| problem.into_error("name"))?
-        .ok_or_else(|| AppError::invalid("name", "ErrRequired"))?;
+        .ok_or_else(|| AppError::invalid("name", Msg::ErrRequired))?;
     let name = name.as_str();
-    let scope = Scope::parse(scope).ok_or_else(|| AppError::invalid("scope", "ErrChooseOne"))?;
+    let scope = Scope::parse(scope).ok_or_else(|| AppError::invalid("scope", Msg::ErrChooseOne))?;
     let days: i64 = days
         .trim()
         .parse()
         .ok()
         .filter(|d| (1..=MAX_DAYS).contains(d))
-        .ok_or_else(|| AppError::invalid("days", "ErrTokenDays"))?;
+        .ok_or_else(|| AppError::invalid("days", Msg::ErrTokenDays))?;
     let secret = format!("{PREFIX}{}", tokens::random_secret());
     let now = Utc::now();
     let txn = crate::domain::db::begin_write(db).await?;

@@ -7,6 +7,7 @@ use super::entities::organisation;
 use super::organisations::{authorise, find_by_slug, principal};
 use super::policy::Action;
 use crate::errors::AppError;
+use crate::i18n::Msg;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection};
 use std::path::{Path, PathBuf};
 
@@ -58,9 +59,9 @@ pub fn evidence_path(data_dir: &Path, file_name: &str) -> Option<PathBuf> {
 /// Stores a document under a content-hashed name and returns the name.
 pub async fn store_document(data_dir: &Path, organisation_id: i32, bytes: &[u8]) -> Result<String, AppError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(AppError::invalid("document", "ErrDocumentTooBig"));
+        return Err(AppError::invalid("document", Msg::ErrDocumentTooBig));
     }
-    let extension = sniff_document(bytes).ok_or_else(|| AppError::invalid("document", "ErrDocumentType"))?;
+    let extension = sniff_document(bytes).ok_or_else(|| AppError::invalid("document", Msg::ErrDocumentType))?;
     let hash = tokens::digest_bytes(bytes);
     let name = format!("{organisation_id}-{}.{extension}", &hash[..16]);
     let dir = evidence_dir(data_dir);
@@ -99,12 +100,12 @@ pub async fn set_logo(
         Action::EditOrganisation,
     )?;
     if bytes.is_empty() {
-        return Err(AppError::invalid("logo", "ErrRequired"));
+        return Err(AppError::invalid("logo", Msg::ErrRequired));
     }
     if bytes.len() > MAX_LOGO_BYTES {
-        return Err(AppError::invalid("logo", "ErrLogoTooBig"));
+        return Err(AppError::invalid("logo", Msg::ErrLogoTooBig));
     }
-    let (extension, _) = sniff(bytes).ok_or_else(|| AppError::invalid("logo", "ErrLogoType"))?;
+    let (extension, _) = sniff(bytes).ok_or_else(|| AppError::invalid("logo", Msg::ErrLogoType))?;
     let hash = tokens::digest_bytes(bytes);
     let name = format!("{}-{}.{extension}", org.id, &hash[..16]);
     let dir = logo_dir(data_dir);

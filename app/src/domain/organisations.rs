@@ -6,6 +6,7 @@ use super::policy::{self, Action, OrgRole, Principal};
 use super::{audit, mail};
 use crate::errors::AppError;
 use crate::i18n::Lang;
+use crate::i18n::Msg;
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
@@ -105,16 +106,16 @@ fn clean_block(value: &str, max_chars: usize, field: &'static str) -> Result<Opt
 }
 
 fn validate(input: &OrganisationInput) -> Result<Valid, AppError> {
-    let name = clean(&input.name, 120, "name")?.ok_or_else(|| AppError::invalid("name", "ErrRequired"))?;
-    let kind = OrgKind::parse(&input.kind).ok_or_else(|| AppError::invalid("kind", "ErrChooseOne"))?;
+    let name = clean(&input.name, 120, "name")?.ok_or_else(|| AppError::invalid("name", Msg::ErrRequired))?;
+    let kind = OrgKind::parse(&input.kind).ok_or_else(|| AppError::invalid("kind", Msg::ErrChooseOne))?;
     let country = match input.country.trim() {
         "VN" | "LA" => input.country.trim().to_owned(),
-        _ => return Err(AppError::invalid("country", "ErrChooseOne")),
+        _ => return Err(AppError::invalid("country", Msg::ErrChooseOne)),
     };
     let website = clean(&input.website, 200, "website")?;
     if let Some(site) = &website {
         if !(site.starts_with("https://") || site.starts_with("http://")) || site.contains(char::is_whitespace) {
-            return Err(AppError::invalid("website", "ErrWebsite"));
+            return Err(AppError::invalid("website", Msg::ErrWebsite));
         }
     }
     let descriptions = [
@@ -123,7 +124,7 @@ fn validate(input: &OrganisationInput) -> Result<Valid, AppError> {
         clean_block(&input.description_en, 4000, "description_en")?,
     ];
     if descriptions.iter().all(Option::is_none) {
-        return Err(AppError::invalid("description_en", "ErrOneDescription"));
+        return Err(AppError::invalid("description_en", Msg::ErrOneDescription));
     }
     Ok(Valid {
         name,
@@ -145,7 +146,7 @@ fn codes(values: &[String], known: &[&str], field: &'static str) -> Result<Optio
         let code = known
             .iter()
             .find(|k| **k == value)
-            .ok_or_else(|| AppError::invalid(field, "ErrChooseOne"))?;
+            .ok_or_else(|| AppError::invalid(field, Msg::ErrChooseOne))?;
         if !chosen.contains(code) {
             chosen.push(code);
         }
@@ -164,7 +165,7 @@ async fn check_province(db: &impl ConnectionTrait, valid: &mut Valid, raw: &str)
         .one(db)
         .await?
         .filter(|p| p.country == valid.country && p.period == province::CURRENT)
-        .ok_or_else(|| AppError::invalid("province_id", "ErrProvinceCountry"))?;
+        .ok_or_else(|| AppError::invalid("province_id", Msg::ErrProvinceCountry))?;
     valid.province_id = Some(found.id);
     Ok(())
 }
@@ -441,10 +442,10 @@ pub async fn invite(
         Action::ManageMembers,
     )?;
     let email = super::accounts::normalise_email(raw_email)?;
-    let role = OrgRole::parse(role).ok_or_else(|| AppError::invalid("role", "ErrChooseOne"))?;
+    let role = OrgRole::parse(role).ok_or_else(|| AppError::invalid("role", Msg::ErrChooseOne))?;
     if let Some(existing) = super::accounts::find_by_email(db, &email).await? {
         if role_of(db, existing.id, org.id).await?.is_some() {
-            return Err(AppError::invalid("email", "ErrAlreadyMember"));
+            return Err(AppError::invalid("email", Msg::ErrAlreadyMember));
         }
     }
     let secret = tokens::random_secret();
@@ -500,17 +501,17 @@ pub async fn invitation_organisation(db: &impl ConnectionTrait, secret: &str) ->
 
 async fn valid_invitation(db: &impl ConnectionTrait, secret: &str) -> Result<invitation::Model, AppError> {
     if secret.is_empty() || secret.len() > 128 {
-        return Err(AppError::invalid("token", "ErrTokenInvalid"));
+        return Err(AppError::invalid("token", Msg::ErrTokenInvalid));
     }
     let found = invitation::Entity::find_by_id(tokens::digest(secret))
         .one(db)
         .await?
-        .ok_or_else(|| AppError::invalid("token", "ErrTokenInvalid"))?;
+        .ok_or_else(|| AppError::invalid("token", Msg::ErrTokenInvalid))?;
     if found.accepted_at.is_some() {
-        return Err(AppError::invalid("token", "ErrTokenUsed"));
+        return Err(AppError::invalid("token", Msg::ErrTokenUsed));
     }
     if found.expires_at <= Utc::now() {
-        return Err(AppError::invalid("token", "ErrTokenExpired"));
+        return Err(AppError::invalid("token", Msg::ErrTokenExpired));
     }
     Ok(found)
 }
@@ -523,7 +524,7 @@ pub async fn accept_invitation(
 ) -> Result<organisation::Model, AppError> {
     let found = valid_invitation(db, secret).await?;
     if found.email != user.email {
-        return Err(AppError::invalid("token", "ErrInvitationOtherAddress"));
+        return Err(AppError::invalid("token", Msg::ErrInvitationOtherAddress));
     }
     let role = OrgRole::parse(&found.role).unwrap_or(OrgRole::Viewer);
     let org = organisation::Entity::find_by_id(found.organisation_id)
@@ -589,7 +590,7 @@ pub async fn set_member_role(
             .count(&txn)
             .await?;
         if owners <= 1 {
-            return Err(AppError::invalid("role", "ErrLastOwner"));
+            return Err(AppError::invalid("role", Msg::ErrLastOwner));
         }
     }
     match role {

@@ -21,7 +21,7 @@ impl TextProblem {
     }
 
     pub fn into_error(self, field: &str) -> AppError {
-        AppError::invalid(field, self.msg().key())
+        AppError::invalid(field, self.msg())
     }
 }
 

@@ -6,6 +6,7 @@ use super::entities::{endorsement, organisation, report, verification_request};
 use super::organisations::{authorise, find_by_slug, principal, role_of};
 use super::policy::{Action, OrgRole};
 use crate::errors::AppError;
+use crate::i18n::Msg;
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
@@ -19,7 +20,7 @@ fn text(value: &str, field: &'static str, max: usize, required: bool) -> Result<
         .map_err(|problem| problem.into_error(field))?
         .unwrap_or_default();
     if required && value.is_empty() {
-        return Err(AppError::invalid(field, "ErrRequired"));
+        return Err(AppError::invalid(field, Msg::ErrRequired));
     }
     Ok(value)
 }
@@ -46,7 +47,7 @@ pub async fn submit_verification(
         .count(db)
         .await?;
     if pending > 0 {
-        return Err(AppError::invalid("evidence", "ErrVerificationPending"));
+        return Err(AppError::invalid("evidence", Msg::ErrVerificationPending));
     }
     let document_path = match document {
         Some((data_dir, bytes)) if !bytes.is_empty() => {
@@ -285,7 +286,7 @@ pub(crate) async fn file_report(
     details_required: bool,
 ) -> Result<(), AppError> {
     if !REPORT_REASONS.contains(&reason) {
-        return Err(AppError::invalid("reason", "ErrChooseOne"));
+        return Err(AppError::invalid("reason", Msg::ErrChooseOne));
     }
     let details = text(details, "details", 2000, details_required)?;
     let txn = crate::domain::db::begin_write(db).await?;
@@ -330,7 +331,7 @@ pub async fn moderate_report(
         "dismiss" => (ReportStatus::Dismissed, None),
         "hide" => (ReportStatus::Hidden, Some(OrgStatus::Hidden)),
         "suspend" => (ReportStatus::Suspended, Some(OrgStatus::Suspended)),
-        _ => return Err(AppError::invalid("outcome", "ErrChooseOne")),
+        _ => return Err(AppError::invalid("outcome", Msg::ErrChooseOne)),
     };
     let found = report::Entity::find_by_id(report_id)
         .one(db)

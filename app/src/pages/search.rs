@@ -1,7 +1,6 @@
 //! `/search`: one box over listings, organisations and border gates, with facet links that narrow the results and a URL that can
 //! be shared. A plain GET form: it works without JavaScript.
 use crate::components::common::{ErrorPage, PageMeta};
-use crate::components::form::message_text;
 use crate::components::search_box::SearchBox;
 use crate::i18n::{t, Lang, Msg};
 use crate::model::SearchHit;
@@ -67,7 +66,7 @@ pub fn SearchPage() -> impl IntoView {
                         match run_search(params.clone(), lang).await {
                             Ok(results) => view! { <Results lang params=params.clone() results/> }.into_any(),
                             Err(crate::errors::AppError::Invalid { message, .. }) => view! {
-                                <p class="warning">{message_text(lang, &message)}</p>
+                                <p class="warning">{message.text(lang)}</p>
                             }
                             .into_any(),
                             Err(error) => view! { <ErrorPage lang error/> }.into_any(),

@@ -36,7 +36,7 @@ pub struct ListQuery {
 
 impl ListQuery {
     fn parse(query: Option<&str>) -> Result<ListQuery, AppError> {
-        serde_urlencoded::from_str(query.unwrap_or("")).map_err(|_| AppError::invalid("query", "ErrChooseOne"))
+        serde_urlencoded::from_str(query.unwrap_or("")).map_err(|_| AppError::invalid("query", Msg::ErrChooseOne))
     }
 
     fn filters(&self) -> ListingFilters {
@@ -66,7 +66,7 @@ impl ListQuery {
                 .parse::<u64>()
                 .ok()
                 .filter(|n| *n >= 1)
-                .ok_or_else(|| AppError::invalid("limit", "ErrNumber")),
+                .ok_or_else(|| AppError::invalid("limit", Msg::ErrNumber)),
         }
     }
 }

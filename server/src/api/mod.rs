@@ -79,44 +79,6 @@ pub fn problem(status: StatusCode, title: &str, detail: &str) -> Response {
     )
 }
 
-/// English texts of listing message codes the catalogue does not (yet) have.
-fn english_fallback(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "ErrHsCode" => "An HS code is 2, 4 or 6 digits of an existing chapter (e.g. 7208 or 4001.10).",
-        "ErrPositive" => "Enter a number greater than zero.",
-        "ErrNumber" => "Enter a number (digits, with a dot for decimals).",
-        "ErrTooLarge" => "This number is too large.",
-        "ErrWholeNumber" => "Enter a whole number.",
-        "ErrDate" => "Enter a date as YYYY-MM-DD.",
-        "ErrExpiryPast" => "The expiry date must be in the future.",
-        "ErrExpiryTooFar" => "The expiry date can be at most a year ahead.",
-        "ErrUnknownProvince" => "Unknown province: use a current province id.",
-        "ErrUnknownGate" => "Unknown border gate.",
-        "ErrTooMany" => "Too many entries.",
-        "ErrTooLong" => "This text is too long.",
-        "ErrControlChars" => "This text contains control characters.",
-        "ErrOneTitle" => "Give a title in at least one language.",
-        "ErrUnitForQuantity" => "Give the unit of the quantity.",
-        "ErrCurrencyForPrice" => "Give the currency of the price.",
-        "ErrSizeRange" => "The maximum must not be below the minimum.",
-        "ErrRouteEnd" => "Give a province or a place for each end of the route.",
-        "ErrWindow" => "The window must end after it starts.",
-        "ErrPriorityGovernment" => "Only government agencies list priority infrastructure.",
-        "ErrCursor" => "This cursor is not valid; start again without it.",
-        "ErrChooseOne" => "Choose one of the listed values.",
-        "ErrRequired" => "This field is required.",
-        _ => return None,
-    })
-}
-
-/// The message of a code in `lang`: the catalogue, else English, else the code itself.
-pub fn message(code: &str, lang: Lang) -> String {
-    Msg::from_key(code)
-        .map(|m| m.text(lang).to_owned())
-        .or_else(|| english_fallback(code).map(str::to_owned))
-        .unwrap_or_else(|| code.to_owned())
-}
-
 /// An `AppError` answered as a problem; internal errors show only their reference.
 pub struct ApiError(pub AppError, pub Lang);
 
@@ -146,10 +108,10 @@ impl IntoResponse for ApiError {
         let errors = err
             .field_errors()
             .into_iter()
-            .map(|(field, code)| FieldProblem {
-                message: message(&code, lang),
+            .map(|(field, msg)| FieldProblem {
+                message: msg.text(lang).to_owned(),
                 field,
-                code,
+                code: msg.key().to_owned(),
             })
             .collect();
         let mut response = problem_response(
@@ -442,13 +404,6 @@ mod tests {
         assert!(matches_etag(&headers, "\"a\""));
         assert!(!matches_etag(&headers, "\"c\""));
         assert!(!matches_etag(&HeaderMap::new(), "\"a\""));
-    }
-
-    #[test]
-    fn messages_fall_back_to_english_then_to_the_code() {
-        assert_eq!(message("ErrRequired", Lang::En), "This field is required.");
-        assert!(message("ErrHsCode", Lang::En).contains("HS code"));
-        assert_eq!(message("ErrSomethingNew", Lang::Vi), "ErrSomethingNew");
     }
 
     #[test]

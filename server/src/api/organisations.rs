@@ -33,14 +33,14 @@ pub async fn list_organisations(
 ) -> ApiResult {
     let lang = api_lang(query.as_deref(), &headers);
     let params: OrgQuery = serde_urlencoded::from_str(query.as_deref().unwrap_or(""))
-        .map_err(|_| ApiError(AppError::invalid("query", "ErrChooseOne"), lang))?;
+        .map_err(|_| ApiError(AppError::invalid("query", Msg::ErrChooseOne), lang))?;
     let limit = match params.limit.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
         None => 100,
         Some(l) => l
             .parse::<u64>()
             .ok()
             .filter(|n| *n >= 1)
-            .ok_or(ApiError(AppError::invalid("limit", "ErrNumber"), lang))?,
+            .ok_or(ApiError(AppError::invalid("limit", Msg::ErrNumber), lang))?,
     };
     let (items, next_cursor) = browse::organisations(&state.db, params.cursor.as_deref().unwrap_or("").trim(), limit)
         .await

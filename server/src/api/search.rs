@@ -37,7 +37,7 @@ pub struct SearchQuery {
 
 impl SearchQuery {
     fn parse(query: Option<&str>) -> Result<SearchQuery, AppError> {
-        serde_urlencoded::from_str(query.unwrap_or("")).map_err(|_| AppError::invalid("query", "ErrChooseOne"))
+        serde_urlencoded::from_str(query.unwrap_or("")).map_err(|_| AppError::invalid("query", Msg::ErrChooseOne))
     }
 
     fn params(&self) -> Result<SearchParams, AppError> {
@@ -48,7 +48,7 @@ impl SearchQuery {
                 .parse::<u64>()
                 .ok()
                 .filter(|n| *n >= 1)
-                .ok_or_else(|| AppError::invalid("limit", "ErrNumber"))?,
+                .ok_or_else(|| AppError::invalid("limit", Msg::ErrNumber))?,
         };
         Ok(SearchParams {
             q: self.q.clone().unwrap_or_default(),
@@ -83,7 +83,7 @@ pub struct SuggestQuery {
 
 impl SuggestQuery {
     fn parse(query: Option<&str>) -> Result<SuggestQuery, AppError> {
-        serde_urlencoded::from_str(query.unwrap_or("")).map_err(|_| AppError::invalid("query", "ErrChooseOne"))
+        serde_urlencoded::from_str(query.unwrap_or("")).map_err(|_| AppError::invalid("query", Msg::ErrChooseOne))
     }
 
     fn limit(&self) -> Result<usize, AppError> {
@@ -94,7 +94,7 @@ impl SuggestQuery {
                 .parse::<usize>()
                 .ok()
                 .filter(|n| (1..=MAX_LIMIT).contains(n))
-                .ok_or_else(|| AppError::invalid("limit", "ErrNumber")),
+                .ok_or_else(|| AppError::invalid("limit", Msg::ErrNumber)),
         }
     }
 }

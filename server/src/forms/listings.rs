@@ -7,6 +7,7 @@ use app::domain::listings::csv_io::{self, ImportFailure, Importer};
 use app::domain::listings::store::{self, Actor, Save, Step};
 use app::domain::listings::{Kind, ListingInput};
 use app::errors::AppError;
+use app::i18n::Msg;
 use app::model::{FormState, ListingFilters};
 use app::pages::listings::import::ImportResult;
 use app::state::AppState;
@@ -115,7 +116,7 @@ pub async fn update_listing(
         Ok(saved) => see_other(&after_save(&saved), None),
         Err(AppError::Conflict(_)) => {
             let form = FormState {
-                form_error: Some("ErrRemoved".into()),
+                form_error: Some(Msg::ErrRemoved),
                 status: StatusCode::CONFLICT.as_u16(),
                 ..Default::default()
             };
@@ -138,7 +139,7 @@ pub async fn listing_step(
             state,
             submission,
             Some("/my/listings"),
-            AppError::invalid("step", "ErrChooseOne"),
+            AppError::invalid("step", Msg::ErrChooseOne),
             Vec::new(),
         )
         .await;
@@ -147,7 +148,7 @@ pub async fn listing_step(
         Ok(_) => see_other("/my/listings?notice=saved", None),
         Err(AppError::Conflict(_)) => {
             let form = FormState {
-                form_error: Some("ErrChooseOne".into()),
+                form_error: Some(Msg::ErrChooseOne),
                 status: StatusCode::CONFLICT.as_u16(),
                 ..Default::default()
             };
@@ -193,7 +194,7 @@ pub async fn moderate_listing(
                 state,
                 submission,
                 Some("/moderation"),
-                AppError::invalid("decision", "ErrChooseOne"),
+                AppError::invalid("decision", Msg::ErrChooseOne),
                 Vec::new(),
             )
             .await
@@ -235,11 +236,11 @@ pub async fn import_listings(
         ..Default::default()
     };
     let Some(kind) = Kind::parse(&submission.get("kind")) else {
-        result.file_error = Some("ErrChooseOne".into());
+        result.file_error = Some(Msg::ErrChooseOne);
         return render_import(state, submission, result).await;
     };
     let Some(bytes) = submission.file("file").map(<[u8]>::to_vec) else {
-        result.file_error = Some("ErrChooseFile".into());
+        result.file_error = Some(Msg::ErrChooseFile);
         return render_import(state, submission, result).await;
     };
     let save = if submission.get("publish").is_empty() {
@@ -262,9 +263,9 @@ pub async fn import_listings(
         Ok(n) => see_other(&format!("/my/listings?notice=imported&n={n}"), None),
         Err(failure) => {
             match failure {
-                ImportFailure::Encoding => result.file_error = Some("ErrCsvEncoding".into()),
-                ImportFailure::Empty => result.file_error = Some("ErrCsvEmpty".into()),
-                ImportFailure::TooManyRows => result.file_error = Some("ErrCsvTooManyRows".into()),
+                ImportFailure::Encoding => result.file_error = Some(Msg::ErrCsvEncoding),
+                ImportFailure::Empty => result.file_error = Some(Msg::ErrCsvEmpty),
+                ImportFailure::TooManyRows => result.file_error = Some(Msg::ErrCsvTooManyRows),
                 ImportFailure::Header { unknown, missing } => {
                     result.unknown_columns = unknown;
                     result.missing_columns = missing;
@@ -278,9 +279,9 @@ pub async fn import_listings(
                 ImportFailure::App(err) => {
                     result.status = err.status().as_u16();
                     result.file_error = Some(match err {
-                        AppError::Forbidden => "ForbiddenBody".into(),
-                        AppError::NotFound => "NotFoundBody".into(),
-                        _ => "ServerErrorBody".into(),
+                        AppError::Forbidden => Msg::ForbiddenBody,
+                        AppError::NotFound => Msg::NotFoundBody,
+                        _ => Msg::ServerErrorBody,
                     });
                 }
             }
@@ -343,7 +344,7 @@ pub async fn export_csv(
             let text = error
                 .field_errors()
                 .iter()
-                .map(|(field, code)| format!("{field}: {}", app::components::form::message_text(lang, code)))
+                .map(|(field, msg)| format!("{field}: {}", msg.text(lang)))
                 .collect::<Vec<_>>()
                 .join("\n");
             (

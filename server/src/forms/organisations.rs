@@ -6,6 +6,7 @@ use app::domain::accounts::Origin;
 use app::domain::organisations::{self, OrganisationInput};
 use app::domain::policy::OrgRole;
 use app::errors::AppError;
+use app::i18n::Msg;
 use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::response::Response;
@@ -94,7 +95,7 @@ pub async fn change_member_role(
         code => match OrgRole::parse(code) {
             Some(role) => Some(role),
             None => {
-                let err = AppError::invalid("role", "ErrChooseOne");
+                let err = AppError::invalid("role", Msg::ErrChooseOne);
                 return render_again(state, submission, Some(&members_page), err, Vec::new()).await;
             }
         },

@@ -4,6 +4,7 @@
 //! public API's problem+json mapping is `crate::api::ApiError`.
 use super::extract::Submission;
 use app::errors::AppError;
+use app::i18n::Msg;
 use app::model::FormState;
 use app::state::AppState;
 use axum::body::Body;
@@ -86,23 +87,23 @@ pub(crate) async fn render_again(
             form.status = StatusCode::UNPROCESSABLE_ENTITY.as_u16();
         }
         AppError::RateLimited { retry_after_secs } => {
-            form.form_error = Some("ErrRateLimited".into());
+            form.form_error = Some(Msg::ErrRateLimited);
             form.retry_after_minutes = Some(retry_after_secs.div_ceil(60));
             form.status = StatusCode::TOO_MANY_REQUESTS.as_u16();
             retry_after = Some(retry_after_secs);
         }
         AppError::Unauthorized => return see_other("/account/signin?next=/account", None),
         AppError::Forbidden => {
-            form.form_error = Some("ForbiddenBody".into());
+            form.form_error = Some(Msg::ForbiddenBody);
             form.status = StatusCode::FORBIDDEN.as_u16();
         }
         AppError::NotFound => {
-            form.form_error = Some("NotFoundBody".into());
+            form.form_error = Some(Msg::NotFoundBody);
             form.status = StatusCode::NOT_FOUND.as_u16();
         }
         other => {
             // Internal errors were logged with a reference where they were made.
-            form.form_error = Some("ServerErrorBody".into());
+            form.form_error = Some(Msg::ServerErrorBody);
             form.status = other.status().as_u16();
         }
     }

@@ -10,6 +10,7 @@ use super::entities::user;
 use super::{audit, mail};
 use crate::errors::AppError;
 use crate::i18n::Lang;
+use crate::i18n::Msg;
 use chrono::{Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
@@ -67,14 +68,14 @@ pub fn normalise_email(raw: &str) -> Result<String, AppError> {
     if valid {
         Ok(email)
     } else {
-        Err(AppError::invalid("email", "ErrEmailInvalid"))
+        Err(AppError::invalid("email", Msg::ErrEmailInvalid))
     }
 }
 
 fn validate_display_name(raw: &str) -> Result<String, AppError> {
     let name = raw.trim();
     if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-        return Err(AppError::invalid("display_name", "ErrDisplayNameInvalid"));
+        return Err(AppError::invalid("display_name", Msg::ErrDisplayNameInvalid));
     }
     Ok(name.to_owned())
 }
@@ -298,7 +299,7 @@ pub async fn sign_in(
             "{}",
         )
         .await?;
-        return Err(AppError::invalid("password", "ErrBadCredentials"));
+        return Err(AppError::invalid("password", Msg::ErrBadCredentials));
     };
     let session = sessions::create(db, account.id, client).await?;
     let new_device = devices::remember(db, device_secret, account.id).await?;
@@ -333,7 +334,7 @@ pub async fn change_password(
         .await?
         .ok_or(AppError::Unauthorized)?;
     if !password::verify(current_password.to_owned(), account.password_hash.clone()).await? {
-        return Err(AppError::invalid("current_password", "ErrBadCurrentPassword"));
+        return Err(AppError::invalid("current_password", Msg::ErrBadCurrentPassword));
     }
     password::check_strength(new_password, &account.email)?;
     let hash = password::hash(new_password.to_owned()).await?;
@@ -451,7 +452,7 @@ pub async fn create_admin(
     let email = normalise_email(raw_email)?;
     password::check_strength(password_input, &email)?;
     if find_by_email(db, &email).await?.is_some() {
-        return Err(AppError::invalid("email", "ErrEmailTaken"));
+        return Err(AppError::invalid("email", Msg::ErrEmailTaken));
     }
     let hash = password::hash(password_input.to_owned()).await?;
     let now = Utc::now();
@@ -499,14 +500,14 @@ pub async fn set_platform_role(
         "user" => PlatformRole::User,
         "moderator" => PlatformRole::Moderator,
         "admin" => PlatformRole::Admin,
-        _ => return Err(AppError::invalid("role", "ErrChooseOne")),
+        _ => return Err(AppError::invalid("role", Msg::ErrChooseOne)),
     };
     let email = normalise_email(raw_email)?;
     let account = find_by_email(db, &email)
         .await?
-        .ok_or_else(|| AppError::invalid("email", "ErrNoSuchAccount"))?;
+        .ok_or_else(|| AppError::invalid("email", Msg::ErrNoSuchAccount))?;
     if account.id == admin.user_id {
-        return Err(AppError::invalid("email", "ErrOwnRole"));
+        return Err(AppError::invalid("email", Msg::ErrOwnRole));
     }
     let txn = crate::domain::db::begin_write(db).await?;
     let mut active: user::ActiveModel = account.into();

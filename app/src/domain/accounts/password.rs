@@ -1,5 +1,6 @@
 //! Password hashing (argon2id, 19 MiB, t=2 — OWASP's recommended minimum) and strength rules.
 use crate::errors::AppError;
+use crate::i18n::Msg;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 
@@ -38,10 +39,10 @@ const COMMON: &[&str] = &[
 pub fn check_strength(password: &str, email: &str) -> Result<(), AppError> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
-        return Err(AppError::invalid("password", "ErrPasswordShort"));
+        return Err(AppError::invalid("password", Msg::ErrPasswordShort));
     }
     if length > MAX_LENGTH {
-        return Err(AppError::invalid("password", "ErrPasswordLong"));
+        return Err(AppError::invalid("password", Msg::ErrPasswordLong));
     }
     let lower = password.to_lowercase();
     let distinct = {
@@ -52,7 +53,7 @@ pub fn check_strength(password: &str, email: &str) -> Result<(), AppError> {
     };
     let local_part = email.split('@').next().unwrap_or_default();
     if distinct < 4 || COMMON.contains(&lower.as_str()) || (local_part.len() >= 4 && lower.contains(local_part)) {
-        return Err(AppError::invalid("password", "ErrPasswordWeak"));
+        return Err(AppError::invalid("password", Msg::ErrPasswordWeak));
     }
     Ok(())
 }
@@ -98,7 +99,7 @@ mod tests {
 
     fn code(result: Result<(), AppError>) -> String {
         match result {
-            Err(AppError::Invalid { message, .. }) => message,
+            Err(AppError::Invalid { message, .. }) => message.key().to_owned(),
             other => format!("{other:?}"),
         }
     }

@@ -2,6 +2,7 @@
 //! and until it expires.
 use super::super::entities::email_token;
 use crate::errors::AppError;
+use crate::i18n::Msg;
 use chrono::{Duration, Utc};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait};
 
@@ -62,18 +63,18 @@ pub async fn issue(
 
 async fn find_valid(db: &impl ConnectionTrait, secret: &str, purpose: Purpose) -> Result<email_token::Model, AppError> {
     if secret.is_empty() || secret.len() > 128 {
-        return Err(AppError::invalid("token", "ErrTokenInvalid"));
+        return Err(AppError::invalid("token", Msg::ErrTokenInvalid));
     }
     let token = email_token::Entity::find_by_id(digest(secret))
         .one(db)
         .await?
         .filter(|t| t.purpose == purpose.code())
-        .ok_or_else(|| AppError::invalid("token", "ErrTokenInvalid"))?;
+        .ok_or_else(|| AppError::invalid("token", Msg::ErrTokenInvalid))?;
     if token.used_at.is_some() {
-        return Err(AppError::invalid("token", "ErrTokenUsed"));
+        return Err(AppError::invalid("token", Msg::ErrTokenUsed));
     }
     if token.expires_at <= Utc::now() {
-        return Err(AppError::invalid("token", "ErrTokenExpired"));
+        return Err(AppError::invalid("token", Msg::ErrTokenExpired));
     }
     Ok(token)
 }

@@ -9,6 +9,7 @@ use crate::domain::policy::OrgRole;
 use crate::domain::reference::{Reference, Wanted};
 use crate::errors::AppError;
 use crate::i18n::Lang;
+use crate::i18n::Msg;
 use crate::model::{
     HsRef, ListingChoices, ListingFilters, ListingPage, ListingView, Names, OrgRef, PlaceRef, ProvinceOption,
 };
@@ -329,7 +330,7 @@ pub async fn public_by_ids(
 pub fn filter_condition(filters: &ListingFilters, now: DateTime<Utc>) -> Result<Condition, AppError> {
     let mut cond = public_condition(now);
     if !filters.kind.is_empty() {
-        let kind = Kind::parse(&filters.kind).ok_or_else(|| AppError::invalid("kind", "ErrChooseOne"))?;
+        let kind = Kind::parse(&filters.kind).ok_or_else(|| AppError::invalid("kind", Msg::ErrChooseOne))?;
         cond = cond.add(listing::Column::Kind.eq(kind.code()));
     }
     let eq = |cond: Condition, col: listing::Column, value: &str| {
@@ -409,7 +410,7 @@ pub async fn browse_with(
     let now = Utc::now();
     let mut cond = filter_condition(filters, now)?;
     if !filters.cursor.is_empty() {
-        let (at, id) = decode_cursor(&filters.cursor).ok_or_else(|| AppError::invalid("cursor", "ErrCursor"))?;
+        let (at, id) = decode_cursor(&filters.cursor).ok_or_else(|| AppError::invalid("cursor", Msg::ErrCursor))?;
         cond = cond.add(
             Condition::any().add(listing::Column::PublishedAt.lt(at)).add(
                 Condition::all()

@@ -8,6 +8,7 @@ use super::{browse::now_micros, Kind, Rules, Status};
 use crate::domain::accounts::CurrentUser;
 use crate::domain::entities::{listing, listing_gate};
 use crate::errors::AppError;
+use crate::i18n::Msg;
 use crate::model::ListingView;
 use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
 
@@ -140,12 +141,12 @@ pub fn template(kind: Kind) -> String {
     String::from_utf8(writer.into_inner().expect("in memory")).expect("UTF-8")
 }
 
-/// One problem of an import: line of the file (the header is line 1), column, message code.
+/// One problem of an import: line of the file (the header is line 1), column, message.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RowProblem {
     pub line: usize,
     pub column: String,
-    pub message: String,
+    pub message: Msg,
 }
 
 /// Why a file was not imported.
@@ -245,7 +246,7 @@ pub fn check(
                 problems.push(RowProblem {
                     line,
                     column: String::new(),
-                    message: "ErrCsvRow".into(),
+                    message: Msg::ErrCsvRow,
                 });
                 continue;
             }
@@ -257,7 +258,7 @@ pub fn check(
             problems.push(RowProblem {
                 line,
                 column: String::new(),
-                message: "ErrCsvColumns".into(),
+                message: Msg::ErrCsvColumns,
             });
             continue;
         }
@@ -275,7 +276,7 @@ pub fn check(
             problems.push(RowProblem {
                 line,
                 column: "priority_infra".into(),
-                message: "ErrYesNo".into(),
+                message: Msg::ErrYesNo,
             });
         }
         let input = ListingInput {
@@ -377,7 +378,7 @@ pub async fn import(
         return Err(ImportFailure::Rows(vec![RowProblem {
             line: 0,
             column: "priority_infra".into(),
-            message: "ErrPriorityGovernment".into(),
+            message: Msg::ErrPriorityGovernment,
         }]));
     }
     let status = match save {
@@ -477,9 +478,9 @@ pub async fn export_matching(
     lang: crate::i18n::Lang,
 ) -> Result<(Kind, String), AppError> {
     let kind = if filters.kind.is_empty() {
-        Err(AppError::invalid("kind", "ErrRequired"))
+        Err(AppError::invalid("kind", Msg::ErrRequired))
     } else {
-        Kind::parse(&filters.kind).ok_or_else(|| AppError::invalid("kind", "ErrChooseOne"))
+        Kind::parse(&filters.kind).ok_or_else(|| AppError::invalid("kind", Msg::ErrChooseOne))
     }?;
     let mut filters = filters.clone();
     filters.kind = kind.code().to_owned();
@@ -616,7 +617,7 @@ mod tests {
             problems.contains(&RowProblem {
                 line: 3,
                 column: "hs_code".into(),
-                message: "ErrHsCode".into()
+                message: Msg::ErrHsCode
             }),
             "{problems:?}"
         );
@@ -624,7 +625,7 @@ mod tests {
             problems.contains(&RowProblem {
                 line: 4,
                 column: "quantity".into(),
-                message: "ErrPositive".into()
+                message: Msg::ErrPositive
             }),
             "{problems:?}"
         );
@@ -632,7 +633,7 @@ mod tests {
             problems.contains(&RowProblem {
                 line: 4,
                 column: "title_en".into(),
-                message: "ErrOneTitle".into()
+                message: Msg::ErrOneTitle
             }),
             "{problems:?}"
         );

@@ -6,6 +6,7 @@ use crate::domain::entities::{border_gate, logistics_profile, organisation};
 use crate::domain::organisations::{authorise, find_by_slug, principal};
 use crate::domain::policy::Action;
 use crate::errors::AppError;
+use crate::i18n::Msg;
 use crate::model::{LogisticsPartner, LogisticsView, PlaceRef};
 use crate::vocab;
 use chrono::Utc;
@@ -24,9 +25,9 @@ pub struct LogisticsInput {
     pub capacity: String,
 }
 
-fn text(field: &str, value: &str, problems: &mut Vec<(String, String)>) -> Option<String> {
+fn text(field: &str, value: &str, problems: &mut Vec<(String, Msg)>) -> Option<String> {
     crate::domain::text::block(value, 1000).unwrap_or_else(|problem| {
-        problems.push((field.to_owned(), problem.msg().key().into()));
+        problems.push((field.to_owned(), problem.msg()));
         None
     })
 }
@@ -44,7 +45,7 @@ pub async fn save(
         Action::EditOrganisation,
     )?;
     if org.kind != "logistics" {
-        return Err(AppError::invalid("services", "ErrLogisticsOnly"));
+        return Err(AppError::invalid("services", Msg::ErrLogisticsOnly));
     }
     let mut problems = Vec::new();
     let mut services: Vec<&str> = Vec::new();
@@ -52,11 +53,11 @@ pub async fn save(
         match vocab::canonical("service", s) {
             Some(code) if !services.contains(&code) => services.push(code),
             Some(_) => {}
-            None => problems.push(("services".to_owned(), "ErrChooseOne".to_owned())),
+            None => problems.push(("services".to_owned(), Msg::ErrChooseOne)),
         }
     }
     if services.is_empty() && problems.is_empty() {
-        problems.push(("services".to_owned(), "ErrRequired".to_owned()));
+        problems.push(("services".to_owned(), Msg::ErrRequired));
     }
     let known: Vec<String> = border_gate::Entity::find()
         .all(db)
@@ -67,7 +68,7 @@ pub async fn save(
     let mut gates: Vec<String> = Vec::new();
     for g in input.gate_ids.iter().map(|g| g.trim()).filter(|g| !g.is_empty()) {
         if !known.iter().any(|k| k == g) {
-            problems.push(("gate_ids".to_owned(), "ErrUnknownGate".to_owned()));
+            problems.push(("gate_ids".to_owned(), Msg::ErrUnknownGate));
         } else if !gates.iter().any(|x| x == g) {
             gates.push(g.to_owned());
         }

@@ -10,6 +10,7 @@ use crate::domain::policy::Action;
 use crate::domain::{audit, mail};
 use crate::errors::AppError;
 use crate::i18n::Lang;
+use crate::i18n::Msg;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -82,7 +83,7 @@ fn invalid(problems: Problems) -> AppError {
 /// infrastructure list.
 fn check_organisation(valid: &Valid, organisation: &organisation::Model) -> Result<(), AppError> {
     if valid.priority_infra && organisation.kind != "government" {
-        return Err(AppError::invalid("priority_infra", "ErrPriorityGovernment"));
+        return Err(AppError::invalid("priority_infra", Msg::ErrPriorityGovernment));
     }
     Ok(())
 }

@@ -6,6 +6,7 @@ use super::{hs, Kind, DEFAULT_TTL_DAYS, MAX_TTL_DAYS};
 use crate::domain::entities::{border_gate, economic_zone, hs_code, province};
 use crate::errors::AppError;
 use crate::i18n::Lang;
+use crate::i18n::Msg;
 use crate::vocab;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
@@ -159,8 +160,8 @@ impl RefData {
     }
 }
 
-/// Problems found: (field, message code).
-pub type Problems = Vec<(String, String)>;
+/// Problems found: (field, message).
+pub type Problems = Vec<(String, Msg)>;
 
 struct Checker<'a> {
     problems: Problems,
@@ -168,9 +169,9 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn fail(&mut self, field: &str, message: &str) {
+    fn fail(&mut self, field: &str, message: Msg) {
         if !self.problems.iter().any(|(f, _)| f == field) {
-            self.problems.push((field.to_owned(), message.to_owned()));
+            self.problems.push((field.to_owned(), message));
         }
     }
 
@@ -190,14 +191,14 @@ impl Checker<'_> {
         result: Result<Option<String>, crate::domain::text::TextProblem>,
     ) -> Option<String> {
         result.unwrap_or_else(|problem| {
-            self.fail(field, problem.msg().key());
+            self.fail(field, problem.msg());
             None
         })
     }
 
     fn required(&mut self, field: &str, value: Option<String>) -> Option<String> {
         if value.is_none() && !self.problems.iter().any(|(f, _)| f == field) {
-            self.fail(field, "ErrRequired");
+            self.fail(field, Msg::ErrRequired);
         }
         value
     }
@@ -210,7 +211,7 @@ impl Checker<'_> {
         match vocab::canonical(list, value) {
             Some(code) => Some(code.to_owned()),
             None => {
-                self.fail(field, "ErrChooseOne");
+                self.fail(field, Msg::ErrChooseOne);
                 None
             }
         }
@@ -226,7 +227,7 @@ impl Checker<'_> {
                 Some(code) if !chosen.contains(&code) => chosen.push(code),
                 Some(_) => {}
                 None => {
-                    self.fail(field, "ErrChooseOne");
+                    self.fail(field, Msg::ErrChooseOne);
                     return None;
                 }
             }
@@ -244,17 +245,17 @@ impl Checker<'_> {
         match value.parse::<f64>() {
             Ok(n) if ok && n.is_finite() => {
                 if n <= 0.0 {
-                    self.fail(field, "ErrPositive");
+                    self.fail(field, Msg::ErrPositive);
                     None
                 } else if n > 1e13 {
-                    self.fail(field, "ErrTooLarge");
+                    self.fail(field, Msg::ErrTooLarge);
                     None
                 } else {
                     Some(n)
                 }
             }
             _ => {
-                self.fail(field, "ErrNumber");
+                self.fail(field, Msg::ErrNumber);
                 None
             }
         }
@@ -263,7 +264,7 @@ impl Checker<'_> {
     fn whole_usd(&mut self, field: &str, value: &str) -> Option<i64> {
         let n = self.number(field, value)?;
         if n.fract() != 0.0 {
-            self.fail(field, "ErrWholeNumber");
+            self.fail(field, Msg::ErrWholeNumber);
             return None;
         }
         Some(n as i64)
@@ -277,7 +278,7 @@ impl Checker<'_> {
         match NaiveDate::parse_from_str(value, "%Y-%m-%d") {
             Ok(d) => Some(d),
             Err(_) => {
-                self.fail(field, "ErrDate");
+                self.fail(field, Msg::ErrDate);
                 None
             }
         }
@@ -291,7 +292,7 @@ impl Checker<'_> {
         if self.refs.provinces.contains_key(value) {
             Some(value.to_owned())
         } else {
-            self.fail(field, "ErrUnknownProvince");
+            self.fail(field, Msg::ErrUnknownProvince);
             None
         }
     }
@@ -305,7 +306,7 @@ pub fn validate(input: &ListingInput, refs: &RefData, now: DateTime<Utc>) -> Res
     };
     let kind = Kind::parse(&input.kind);
     if kind.is_none() {
-        c.fail("kind", "ErrChooseOne");
+        c.fail("kind", Msg::ErrChooseOne);
     }
     let titles = [
         c.line("title_vi", &input.title_vi, 140),
@@ -313,7 +314,7 @@ pub fn validate(input: &ListingInput, refs: &RefData, now: DateTime<Utc>) -> Res
         c.line("title_en", &input.title_en, 140),
     ];
     if titles.iter().all(Option::is_none) && !c.problems.iter().any(|(f, _)| f.starts_with("title_")) {
-        c.fail("title_en", "ErrOneTitle");
+        c.fail("title_en", Msg::ErrOneTitle);
     }
     let descriptions = [
         c.text("description_vi", &input.description_vi, 5000),
@@ -337,11 +338,11 @@ pub fn validate(input: &ListingInput, refs: &RefData, now: DateTime<Utc>) -> Res
         if refs.gates.contains(gate) {
             gate_ids.push(gate.to_owned());
         } else {
-            c.fail("gate_ids", "ErrUnknownGate");
+            c.fail("gate_ids", Msg::ErrUnknownGate);
         }
     }
     if gate_ids.len() > 6 {
-        c.fail("gate_ids", "ErrTooMany");
+        c.fail("gate_ids", Msg::ErrTooMany);
     }
 
     let expires_at = if input.expires_on.trim().is_empty() {
@@ -350,10 +351,10 @@ pub fn validate(input: &ListingInput, refs: &RefData, now: DateTime<Utc>) -> Res
         c.date("expires_on", &input.expires_on).and_then(|day| {
             let at = day.and_hms_opt(23, 59, 59).expect("valid time").and_utc();
             if at <= now {
-                c.fail("expires_on", "ErrExpiryPast");
+                c.fail("expires_on", Msg::ErrExpiryPast);
                 None
             } else if at > now + Duration::days(MAX_TTL_DAYS) {
-                c.fail("expires_on", "ErrExpiryTooFar");
+                c.fail("expires_on", Msg::ErrExpiryTooFar);
                 None
             } else {
                 Some(at)
@@ -406,7 +407,7 @@ pub fn validate(input: &ListingInput, refs: &RefData, now: DateTime<Utc>) -> Res
             let direction = c.code("direction", "direction", &input.direction);
             valid.direction = c.required("direction", direction);
             if input.hs_code.trim().is_empty() {
-                c.fail("hs_code", "ErrRequired");
+                c.fail("hs_code", Msg::ErrRequired);
             } else {
                 match hs::normalise(&input.hs_code) {
                     Some(code) if refs.chapters.contains(&code[..2]) => {
@@ -414,19 +415,19 @@ pub fn validate(input: &ListingInput, refs: &RefData, now: DateTime<Utc>) -> Res
                         valid.hs_chapter = Some(code[..2].to_owned());
                         valid.hs_code = Some(code);
                     }
-                    _ => c.fail("hs_code", "ErrHsCode"),
+                    _ => c.fail("hs_code", Msg::ErrHsCode),
                 }
             }
             valid.quantity = c.number("quantity", &input.quantity);
             valid.unit = c.code("unit", "unit", &input.unit);
             if valid.quantity.is_some() && valid.unit.is_none() {
-                c.fail("unit", "ErrUnitForQuantity");
+                c.fail("unit", Msg::ErrUnitForQuantity);
             }
             valid.frequency = c.code("frequency", "frequency", &input.frequency);
             valid.price = c.number("price", &input.price);
             valid.currency = c.code("currency", "currency", &input.currency);
             if valid.price.is_some() && valid.currency.is_none() {
-                c.fail("currency", "ErrCurrencyForPrice");
+                c.fail("currency", Msg::ErrCurrencyForPrice);
             }
             valid.incoterm = c.code("incoterm", "incoterm", &input.incoterm);
             valid.certifications = c.codes("certifications", "certification", &input.certifications);
@@ -441,7 +442,7 @@ pub fn validate(input: &ListingInput, refs: &RefData, now: DateTime<Utc>) -> Res
             valid.size_max_usd = c.whole_usd("size_max_usd", &input.size_max_usd);
             if let (Some(min), Some(max)) = (valid.size_min_usd, valid.size_max_usd) {
                 if min > max {
-                    c.fail("size_max_usd", "ErrSizeRange");
+                    c.fail("size_max_usd", Msg::ErrSizeRange);
                 }
             }
             let zone = input.economic_zone_id.trim();
@@ -449,7 +450,7 @@ pub fn validate(input: &ListingInput, refs: &RefData, now: DateTime<Utc>) -> Res
                 if refs.zones.contains(zone) {
                     valid.economic_zone_id = Some(zone.to_owned());
                 } else {
-                    c.fail("economic_zone_id", "ErrChooseOne");
+                    c.fail("economic_zone_id", Msg::ErrChooseOne);
                 }
             }
             valid.incentives = c.text("incentives", &input.incentives, 2000);
@@ -458,7 +459,7 @@ pub fn validate(input: &ListingInput, refs: &RefData, now: DateTime<Utc>) -> Res
             valid.priority_infra = input.priority_infra;
             valid.infra_type = c.code("infra_type", "infra_type", &input.infra_type);
             if valid.priority_infra && valid.infra_type.is_none() {
-                c.fail("infra_type", "ErrRequired");
+                c.fail("infra_type", Msg::ErrRequired);
             }
         }
         Some(Kind::Route) => {
@@ -467,25 +468,25 @@ pub fn validate(input: &ListingInput, refs: &RefData, now: DateTime<Utc>) -> Res
             valid.origin_place = c.line("origin_place", &input.origin_place, 140);
             valid.destination_place = c.line("destination_place", &input.destination_place, 140);
             if valid.province_id.is_none() && valid.origin_place.is_none() {
-                c.fail("origin_place", "ErrRouteEnd");
+                c.fail("origin_place", Msg::ErrRouteEnd);
             }
             if valid.destination_province_id.is_none() && valid.destination_place.is_none() {
-                c.fail("destination_place", "ErrRouteEnd");
+                c.fail("destination_place", Msg::ErrRouteEnd);
             }
             if valid.gate_ids.is_empty() {
-                c.fail("gate_ids", "ErrRequired");
+                c.fail("gate_ids", Msg::ErrRequired);
             }
             valid.window_start = c.date("window_start", &input.window_start);
             valid.window_end = c.date("window_end", &input.window_end);
             if let (Some(start), Some(end)) = (valid.window_start, valid.window_end) {
                 if end < start {
-                    c.fail("window_end", "ErrWindow");
+                    c.fail("window_end", Msg::ErrWindow);
                 }
             }
             valid.capacity = c.number("capacity", &input.capacity);
             valid.capacity_unit = c.code("capacity_unit", "capacity_unit", &input.capacity_unit);
             if valid.capacity.is_some() && valid.capacity_unit.is_none() {
-                c.fail("capacity_unit", "ErrUnitForQuantity");
+                c.fail("capacity_unit", Msg::ErrUnitForQuantity);
             }
             valid.equipment = c.codes("equipment", "equipment", &input.equipment);
         }
@@ -571,7 +572,7 @@ mod tests {
             hs_code: "72-08x".into(),
             ..steel()
         });
-        assert_eq!(p, vec![("hs_code".to_owned(), "ErrHsCode".to_owned())]);
+        assert_eq!(p, vec![("hs_code".to_owned(), Msg::ErrHsCode)]);
         // A chapter that does not exist.
         assert_eq!(
             problems(&ListingInput {
@@ -579,7 +580,7 @@ mod tests {
                 ..steel()
             })[0]
                 .1,
-            "ErrHsCode"
+            Msg::ErrHsCode
         );
     }
 
@@ -607,11 +608,11 @@ mod tests {
         ] {
             assert!(fields.contains(&expected), "{expected} missing from {p:?}");
         }
-        let message = |f: &str| p.iter().find(|(k, _)| k == f).map(|(_, m)| m.as_str());
-        assert_eq!(message("quantity"), Some("ErrPositive"));
-        assert_eq!(message("price"), Some("ErrNumber"));
-        assert_eq!(message("expires_on"), Some("ErrExpiryPast"));
-        assert_eq!(message("title_en"), Some("ErrOneTitle"));
+        let message = |f: &str| p.iter().find(|(k, _)| k == f).map(|(_, m)| *m);
+        assert_eq!(message("quantity"), Some(Msg::ErrPositive));
+        assert_eq!(message("price"), Some(Msg::ErrNumber));
+        assert_eq!(message("expires_on"), Some(Msg::ErrExpiryPast));
+        assert_eq!(message("title_en"), Some(Msg::ErrOneTitle));
     }
 
     #[test]
@@ -622,14 +623,14 @@ mod tests {
                 ..steel()
             })[0]
                 .1,
-            "ErrExpiryTooFar"
+            Msg::ErrExpiryTooFar
         );
         assert_eq!(
             problems(&ListingInput {
                 unit: String::new(),
                 ..steel()
             })[0],
-            ("unit".to_owned(), "ErrUnitForQuantity".to_owned())
+            ("unit".to_owned(), Msg::ErrUnitForQuantity)
         );
         let valid = validate(
             &ListingInput {
@@ -674,8 +675,8 @@ mod tests {
             ..Default::default()
         };
         let p = validate(&opportunity, &refs(), now()).unwrap_err();
-        assert!(p.contains(&("size_max_usd".into(), "ErrSizeRange".into())), "{p:?}");
-        assert!(p.contains(&("infra_type".into(), "ErrRequired".into())), "{p:?}");
+        assert!(p.contains(&("size_max_usd".into(), Msg::ErrSizeRange)), "{p:?}");
+        assert!(p.contains(&("infra_type".into(), Msg::ErrRequired)), "{p:?}");
 
         let route = ListingInput {
             kind: "routes".into(),
@@ -687,9 +688,9 @@ mod tests {
             ..Default::default()
         };
         let p = validate(&route, &refs(), now()).unwrap_err();
-        assert!(p.contains(&("destination_place".into(), "ErrRouteEnd".into())), "{p:?}");
-        assert!(p.contains(&("gate_ids".into(), "ErrRequired".into())), "{p:?}");
-        assert!(p.contains(&("window_end".into(), "ErrWindow".into())), "{p:?}");
+        assert!(p.contains(&("destination_place".into(), Msg::ErrRouteEnd)), "{p:?}");
+        assert!(p.contains(&("gate_ids".into(), Msg::ErrRequired)), "{p:?}");
+        assert!(p.contains(&("window_end".into(), Msg::ErrWindow)), "{p:?}");
     }
 
     #[test]
@@ -699,7 +700,7 @@ mod tests {
             description_en: "x".repeat(5001),
             ..steel()
         });
-        assert!(p.contains(&("title_en".into(), "ErrControlChars".into())), "{p:?}");
-        assert!(p.contains(&("description_en".into(), "ErrTooLong".into())), "{p:?}");
+        assert!(p.contains(&("title_en".into(), Msg::ErrControlChars)), "{p:?}");
+        assert!(p.contains(&("description_en".into(), Msg::ErrTooLong)), "{p:?}");
     }
 }

@@ -11,6 +11,7 @@
 //! Lao text also by its letter pairs.
 //! An empty query browses everything, with facets.
 
+use crate::i18n::Msg;
 use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
 
@@ -91,7 +92,7 @@ pub struct SearchRequest {
 impl SearchRequest {
     /// The text is never an error; an unknown sort, a bad cursor or limit are.
     pub fn from_params(params: &SearchParams) -> Result<SearchRequest, AppError> {
-        let sort = Sort::parse(&params.sort).ok_or_else(|| AppError::invalid("sort", "ErrChooseOne"))?;
+        let sort = Sort::parse(&params.sort).ok_or_else(|| AppError::invalid("sort", Msg::ErrChooseOne))?;
         let cursor = params.cursor.trim();
         let offset = if cursor.is_empty() {
             0
@@ -100,12 +101,12 @@ impl SearchRequest {
                 .parse::<usize>()
                 .ok()
                 .filter(|o| *o <= MAX_OFFSET)
-                .ok_or_else(|| AppError::invalid("cursor", "ErrCursor"))?
+                .ok_or_else(|| AppError::invalid("cursor", Msg::ErrCursor))?
         };
         let limit = match params.limit {
             0 => DEFAULT_LIMIT,
             n if n as usize <= MAX_LIMIT => n as usize,
-            _ => return Err(AppError::invalid("limit", "ErrTooLarge")),
+            _ => return Err(AppError::invalid("limit", Msg::ErrTooLarge)),
         };
         Ok(SearchRequest {
             text: truncate(&params.q, MAX_QUERY_BYTES).to_owned(),

@@ -1,6 +1,6 @@
 use super::query_param;
 use crate::components::common::PageMeta;
-use crate::components::form::{message_text, use_form_state, FormErrors};
+use crate::components::form::{use_form_state, FormErrors};
 use crate::i18n::{t, Msg};
 use crate::routes::use_lang;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ pub fn ConfirmPage() -> impl IntoView {
         <section class="narrow">
             <h1>{t(lang, Msg::ConfirmTitle)}</h1>
             <FormErrors lang form=form.clone()/>
-            {form.error("token").map(|code| view! { <p class="error">{message_text(lang, &code)}</p> })}
+            {form.error("token").map(|code| view! { <p class="error">{code.text(lang)}</p> })}
             <p>{t(lang, Msg::ConfirmIntro)}</p>
             <form method="post" action="/account/confirm">
                 <input type="hidden" name="token" value=token/>

@@ -18,7 +18,7 @@ pub fn ResetPage() -> impl IntoView {
                 <FormErrors lang form=form.clone()/>
                 {form.error("token").map(|code| view! {
                     <p class="error">
-                        {crate::components::form::message_text(lang, &code)} " "
+                        {code.text(lang)} " "
                         <a href="/account/forgot">{t(lang, Msg::SendResetLink)}</a>
                     </p>
                 })}

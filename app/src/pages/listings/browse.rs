@@ -1,6 +1,5 @@
 use super::{ListingCard, KINDS};
 use crate::components::common::{ErrorPage, PageMeta};
-use crate::components::form::message_text;
 use crate::i18n::{t, Lang, Msg};
 use crate::model::{ListingChoices, ListingFilters};
 use crate::pages::account::query_param;
@@ -109,7 +108,7 @@ fn Results(
             view! {
                 // The cards are h3s; their section needs an h2 under the page's h1.
                 <h2 class="visually-hidden">{t(lang, Msg::ResultsHeading)}</h2>
-                {cursor_error.then(|| view! { <p class="warning">{message_text(lang, "ErrCursor")}</p> })}
+                {cursor_error.then(|| view! { <p class="warning">{t(lang, Msg::ErrCursor)}</p> })}
                 {if page.items.is_empty() {
                     view! { <p class="empty">{t(lang, Msg::NoListings)}</p> }.into_any()
                 } else {

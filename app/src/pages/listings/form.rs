@@ -124,7 +124,7 @@ pub fn ListingForm(
                 <input type="checkbox" name="priority_infra" value="1" checked=if typed { !form.value("priority_infra").is_empty() } else { s.as_ref().is_some_and(|v| v.priority_infra) }/>
                 " " {t(lang, Msg::PriorityInfraLabel)}
             </label>
-            {form.error("priority_infra").map(|e| view! { <p class="error">{crate::components::form::message_text(lang, &e)}</p> })}
+            {form.error("priority_infra").map(|e| view! { <p class="error">{e.text(lang)}</p> })}
             {select("infra_type", Msg::InfraTypeLabel, "infra_type", pick("infra_type", s.as_ref().and_then(|v| v.infra_type.clone())))}
         }
         .into_any(),

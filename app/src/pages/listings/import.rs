@@ -1,6 +1,5 @@
 use super::KINDS;
 use crate::components::common::{set_status, ErrorPage, PageMeta};
-use crate::components::form::message_text;
 use crate::i18n::{t, Msg};
 use crate::pages::account::overview::redirect_to_sign_in;
 use crate::routes::{use_lang, use_viewer};
@@ -14,13 +13,13 @@ use serde::{Deserialize, Serialize};
 pub struct ImportResult {
     pub status: u16,
     /// A message code for the whole file (encoding, size, empty …).
-    pub file_error: Option<String>,
+    pub file_error: Option<Msg>,
     /// Replaces `{n}` in the file error.
     pub file_error_n: Option<String>,
     pub unknown_columns: Vec<String>,
     pub missing_columns: Vec<String>,
-    /// (line, column, message code)
-    pub problems: Vec<(usize, String, String)>,
+    /// (line, column, message)
+    pub problems: Vec<(usize, String, Msg)>,
     pub kind: String,
     pub organisation: String,
 }
@@ -38,7 +37,7 @@ pub fn ImportPage() -> impl IntoView {
     let result = use_context::<ImportResult>().or_else(|| {
         too_large.then(|| ImportResult {
             status: http::StatusCode::PAYLOAD_TOO_LARGE.as_u16(),
-            file_error: Some("ErrCsvTooLarge".into()),
+            file_error: Some(Msg::ErrCsvTooLarge),
             file_error_n: Some(WEB_IMPORT_LIMIT_MB.to_string()),
             kind: "route".into(),
             ..Default::default()
@@ -64,7 +63,7 @@ pub fn ImportPage() -> impl IntoView {
             {result.clone().map(|r| view! {
                 <div class="form-errors" role="alert">
                     <p><strong>{t(lang, Msg::ImportFailedTitle)}</strong></p>
-                    {r.file_error.clone().map(|code| view! { <p>{message_text(lang, &code).replace("{n}", &r.file_error_n.clone().unwrap_or_default())}</p> })}
+                    {r.file_error.map(|code| view! { <p>{code.text(lang).replace("{n}", &r.file_error_n.clone().unwrap_or_default())}</p> })}
                     {(!r.unknown_columns.is_empty()).then(|| view! { <p>{t(lang, Msg::ImportUnknownColumns)} ": " {r.unknown_columns.join(", ")}</p> })}
                     {(!r.missing_columns.is_empty()).then(|| view! { <p>{t(lang, Msg::ImportMissingColumns)} ": " {r.missing_columns.join(", ")}</p> })}
                     {(!r.problems.is_empty()).then(|| view! {
@@ -72,7 +71,7 @@ pub fn ImportPage() -> impl IntoView {
                             <thead><tr><th>{t(lang, Msg::ImportLine)}</th><th>{t(lang, Msg::ImportColumn)}</th><th>{t(lang, Msg::ImportMessage)}</th></tr></thead>
                             <tbody>
                                 {r.problems.iter().take(500).map(|(line, column, code)| view! {
-                                    <tr><td>{line.to_string()}</td><td><code>{column.clone()}</code></td><td>{message_text(lang, code)}</td></tr>
+                                    <tr><td>{line.to_string()}</td><td><code>{column.clone()}</code></td><td>{code.text(lang)}</td></tr>
                                 }).collect_view()}
                             </tbody>
                         </table>

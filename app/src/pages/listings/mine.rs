@@ -1,6 +1,6 @@
 use super::title_of;
 use crate::components::common::{ErrorPage, PageMeta};
-use crate::components::form::{message_text, use_form_state, FormErrors};
+use crate::components::form::{use_form_state, FormErrors};
 use crate::i18n::{t, Lang, Msg};
 use crate::model::ListingView;
 use crate::pages::account::{overview::redirect_to_sign_in, query_param};
@@ -17,7 +17,7 @@ pub fn MyListingsPage() -> impl IntoView {
     }
     let form = use_form_state();
     let notice = query_param("notice").and_then(|n| match n.as_str() {
-        "saved" => Some(message_text(lang, "ListingSavedNotice")),
+        "saved" => Some(t(lang, Msg::ListingSavedNotice).to_owned()),
         "imported" => Some(t(lang, Msg::ImportDoneNotice).replace("{n}", &query_param("n").unwrap_or_default())),
         _ => None,
     });

@@ -1,5 +1,5 @@
 use crate::components::common::{ErrorPage, PageMeta};
-use crate::components::form::{message_text, use_form_state, FormErrors};
+use crate::components::form::{use_form_state, FormErrors};
 use crate::errors::AppError;
 use crate::i18n::{t, Msg};
 use crate::pages::account::query_param;
@@ -28,7 +28,7 @@ pub fn AcceptInvitationPage() -> impl IntoView {
                                 <section class="narrow">
                                     <h1>{title}</h1>
                                     <FormErrors lang form=form.clone()/>
-                                    {form.error("token").map(|code| view! { <p class="error">{message_text(lang, &code)}</p> })}
+                                    {form.error("token").map(|code| view! { <p class="error">{code.text(lang)}</p> })}
                                     {if signed_in {
                                         view! {
                                             <form method="post" action="/invitations/accept">
@@ -55,7 +55,7 @@ pub fn AcceptInvitationPage() -> impl IntoView {
                         Err(AppError::Invalid { message, .. }) => view! {
                             <section class="narrow">
                                 <h1>{t(lang, Msg::ErrTokenInvalid)}</h1>
-                                <p class="error">{message_text(lang, &message)}</p>
+                                <p class="error">{message.text(lang)}</p>
                             </section>
                         }
                         .into_any(),

@@ -30,7 +30,7 @@ pub fn EditOrganisationPage() -> impl IntoView {
                                 <section class="narrow">
                                     <h2>{t(lang, Msg::LogoLabel)}</h2>
                                     {form.error("logo").map(|code| view! {
-                                        <p class="error" id="logo-error">{crate::components::form::message_text(lang, &code)}</p>
+                                        <p class="error" id="logo-error">{code.text(lang)}</p>
                                     })}
                                     <form method="post" action=format!("/orgs/{slug}/logo") enctype="multipart/form-data" class="stack">
                                         <label for="field-logo">{t(lang, Msg::LogoLabel)}</label>

@@ -190,7 +190,7 @@ fn TrustSection(lang: Lang, org: OrgView) -> impl IntoView {
                             <label for="field-document">{t(lang, Msg::DocumentLabel)}</label>
                             <input id="field-document" type="file" name="document" accept="application/pdf,image/png,image/jpeg"/>
                             {form.error("document").map(|code| view! {
-                                <p class="error">{crate::components::form::message_text(lang, &code)}</p>
+                                <p class="error">{code.text(lang)}</p>
                             })}
                         </div>
                         <button type="submit">{t(lang, Msg::SubmitVerification)}</button>

@@ -4,7 +4,7 @@
 //! strong `ETag` and honour `If-None-Match`; every call counts against a rate limit (per token,
 //! or per client address without one; see `api_limit`). The OpenAPI document is built from
 //! the annotations here (`api_docs`).
-use crate::api_limit::{Decision, RateLimiter};
+use crate::api_limit::{Decision, Key, RateLimiter};
 use app::domain::accounts::sessions::Client;
 use app::domain::accounts::tokens::digest_bytes;
 use app::domain::api_tokens::{self, ApiClient, Scope};
@@ -193,7 +193,7 @@ pub async fn gate(State(gate): State<GateState>, mut request: Request, next: Nex
         .get::<Client>()
         .map(|c| c.addr.clone())
         .unwrap_or_else(|| "unknown".into());
-    let anonymous_key = format!("addr:{addr}");
+    let anonymous_key = Key::Address(&addr);
     let caller = match bearer(request.headers()) {
         None => None,
         Some(secret) => match api_tokens::authenticate(&gate.app.db, secret).await {
@@ -203,7 +203,7 @@ pub async fn gate(State(gate): State<GateState>, mut request: Request, next: Nex
                 if let Decision::Limited {
                     limit,
                     retry_after_secs,
-                } = gate.limiter.check(&anonymous_key, gate.limiter.per_anonymous)
+                } = gate.limiter.check(anonymous_key)
                 {
                     return limited(limit, retry_after_secs, lang);
                 }
@@ -217,10 +217,8 @@ pub async fn gate(State(gate): State<GateState>, mut request: Request, next: Nex
         },
     };
     let decision = match &caller {
-        Some(client) => gate
-            .limiter
-            .check(&format!("token:{}", client.token_id), gate.limiter.per_token),
-        None => gate.limiter.check(&anonymous_key, gate.limiter.per_anonymous),
+        Some(client) => gate.limiter.check(Key::Token(client.token_id)),
+        None => gate.limiter.check(anonymous_key),
     };
     match decision {
         Decision::Limited {

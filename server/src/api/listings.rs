@@ -71,150 +71,46 @@ impl ListQuery {
     }
 }
 
-/// A listing to create or replace. Every field is optional in JSON; which ones are needed
-/// depends on `kind` (the validation answers 422 with each problem). Numbers may be sent as
-/// JSON numbers or strings; dates as `YYYY-MM-DD`.
-#[derive(Debug, Default, Deserialize, ToSchema)]
-#[serde(default, deny_unknown_fields)]
+/// A listing to create or replace: the listing's fields (the same ones as the web form and the
+/// CSV columns), plus the organisation and whether to publish. Every field is optional in
+/// JSON; which ones are needed depends on `kind` (the validation answers 422 with each
+/// problem). Numbers may be sent as JSON numbers or strings; dates as `YYYY-MM-DD`. An unknown
+/// key is refused (400).
+#[derive(Debug, Default, ToSchema)]
 pub struct ListingRequest {
     /// The organisation's slug; defaults to the token's organisation.
     pub organisation: Option<String>,
-    /// `commodity`, `opportunity` or `route` (required to create; a listing's kind never changes).
-    #[serde(deserialize_with = "lenient")]
-    pub kind: String,
-    #[serde(deserialize_with = "lenient")]
-    pub title_vi: String,
-    #[serde(deserialize_with = "lenient")]
-    pub title_lo: String,
-    #[serde(deserialize_with = "lenient")]
-    pub title_en: String,
-    #[serde(deserialize_with = "lenient")]
-    pub description_vi: String,
-    #[serde(deserialize_with = "lenient")]
-    pub description_lo: String,
-    #[serde(deserialize_with = "lenient")]
-    pub description_en: String,
-    /// A current province id (`vn-ha-tinh`, `la-khammouane`…); for routes, the origin.
-    #[serde(deserialize_with = "lenient")]
-    pub province_id: String,
-    #[serde(deserialize_with = "lenient")]
-    pub destination_province_id: String,
-    /// Border gate ids (at most 6; required for routes).
-    #[serde(deserialize_with = "lenient_list")]
-    pub gate_ids: Vec<String>,
-    #[serde(deserialize_with = "lenient")]
-    pub sector: String,
-    /// Commodities: `offer` or `wanted`; routes: `vn_to_la`, `la_to_vn`…
-    #[serde(deserialize_with = "lenient")]
-    pub direction: String,
-    /// 2, 4 or 6 digits (dots allowed: `72.08`); required for commodities.
-    #[serde(deserialize_with = "lenient")]
-    pub hs_code: String,
-    /// A positive number (JSON number or string).
-    #[serde(deserialize_with = "lenient")]
-    pub quantity: String,
-    #[serde(deserialize_with = "lenient")]
-    pub unit: String,
-    #[serde(deserialize_with = "lenient")]
-    pub frequency: String,
-    /// A positive number (JSON number or string).
-    #[serde(deserialize_with = "lenient")]
-    pub price: String,
-    #[serde(deserialize_with = "lenient")]
-    pub currency: String,
-    #[serde(deserialize_with = "lenient")]
-    pub incoterm: String,
-    #[serde(deserialize_with = "lenient_list")]
-    pub certifications: Vec<String>,
-    #[serde(deserialize_with = "lenient")]
-    pub economic_zone_id: String,
-    /// Whole US dollars (JSON number or string).
-    #[serde(deserialize_with = "lenient")]
-    pub size_min_usd: String,
-    /// Whole US dollars (JSON number or string).
-    #[serde(deserialize_with = "lenient")]
-    pub size_max_usd: String,
-    #[serde(deserialize_with = "lenient")]
-    pub stage: String,
-    #[serde(deserialize_with = "lenient_list")]
-    pub instruments: Vec<String>,
-    #[serde(deserialize_with = "lenient")]
-    pub incentives: String,
-    #[serde(deserialize_with = "lenient")]
-    pub land_status: String,
-    #[serde(deserialize_with = "lenient")]
-    pub contact: String,
-    /// Government agencies only.
-    pub priority_infra: bool,
-    #[serde(deserialize_with = "lenient")]
-    pub infra_type: String,
-    #[serde(deserialize_with = "lenient")]
-    pub origin_place: String,
-    #[serde(deserialize_with = "lenient")]
-    pub destination_place: String,
-    /// `YYYY-MM-DD`
-    #[serde(deserialize_with = "lenient")]
-    pub window_start: String,
-    /// `YYYY-MM-DD`
-    #[serde(deserialize_with = "lenient")]
-    pub window_end: String,
-    /// A positive number (JSON number or string).
-    #[serde(deserialize_with = "lenient")]
-    pub capacity: String,
-    #[serde(deserialize_with = "lenient")]
-    pub capacity_unit: String,
-    #[serde(deserialize_with = "lenient_list")]
-    pub equipment: Vec<String>,
-    /// `YYYY-MM-DD`, in the future and at most 366 days ahead; empty: 90 days from today.
-    #[serde(deserialize_with = "lenient")]
-    pub expires_on: String,
+    #[serde(flatten)]
+    #[schema(inline)]
+    pub listing: ListingInput,
     /// Create: `true` publishes at once, otherwise a draft. Update: `true` publishes,
     /// `false` makes it a draft, absent keeps the status.
     pub publish: Option<bool>,
 }
 
-impl ListingRequest {
-    pub(super) fn input(&self) -> ListingInput {
-        ListingInput {
-            kind: self.kind.clone(),
-            title_vi: self.title_vi.clone(),
-            title_lo: self.title_lo.clone(),
-            title_en: self.title_en.clone(),
-            description_vi: self.description_vi.clone(),
-            description_lo: self.description_lo.clone(),
-            description_en: self.description_en.clone(),
-            province_id: self.province_id.clone(),
-            destination_province_id: self.destination_province_id.clone(),
-            gate_ids: self.gate_ids.clone(),
-            sector: self.sector.clone(),
-            direction: self.direction.clone(),
-            hs_code: self.hs_code.clone(),
-            quantity: self.quantity.clone(),
-            unit: self.unit.clone(),
-            frequency: self.frequency.clone(),
-            price: self.price.clone(),
-            currency: self.currency.clone(),
-            incoterm: self.incoterm.clone(),
-            certifications: self.certifications.clone(),
-            economic_zone_id: self.economic_zone_id.clone(),
-            size_min_usd: self.size_min_usd.clone(),
-            size_max_usd: self.size_max_usd.clone(),
-            stage: self.stage.clone(),
-            instruments: self.instruments.clone(),
-            incentives: self.incentives.clone(),
-            land_status: self.land_status.clone(),
-            contact: self.contact.clone(),
-            priority_infra: self.priority_infra,
-            infra_type: self.infra_type.clone(),
-            origin_place: self.origin_place.clone(),
-            destination_place: self.destination_place.clone(),
-            window_start: self.window_start.clone(),
-            window_end: self.window_end.clone(),
-            capacity: self.capacity.clone(),
-            capacity_unit: self.capacity_unit.clone(),
-            equipment: self.equipment.clone(),
-            expires_on: self.expires_on.clone(),
+impl<'de> Deserialize<'de> for ListingRequest {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let mut map = serde_json::Map::<String, serde_json::Value>::deserialize(deserializer)?;
+        let organisation = match map.remove("organisation") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(slug)) => Some(slug),
+            Some(_) => return Err(D::Error::custom("organisation: expected a string")),
+        };
+        let publish = match map.remove("publish") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::Bool(b)) => Some(b),
+            Some(_) => return Err(D::Error::custom("publish: expected true or false")),
+        };
+        if let Some(unknown) = map.keys().find(|k| !ListingInput::is_field(k)) {
+            return Err(D::Error::custom(format!("unknown field `{unknown}`")));
         }
+        let listing = serde_json::from_value(serde_json::Value::Object(map)).map_err(D::Error::custom)?;
+        Ok(ListingRequest {
+            organisation,
+            listing,
+            publish,
+        })
     }
 }
 
@@ -343,7 +239,7 @@ pub async fn create_listing(
         &state.db,
         Actor::Token(client),
         slug,
-        &request.input(),
+        &request.listing,
         save,
         state.listing_rules,
     )
@@ -386,7 +282,7 @@ pub async fn update_listing(
         &state.db,
         Actor::Token(client),
         id,
-        &request.input(),
+        &request.listing,
         save,
         state.listing_rules,
     )

@@ -314,34 +314,6 @@ pub struct LangQuery {
     pub lang: Option<String>,
 }
 
-/// A string field that also takes a JSON number (quantities, prices) or `null` (empty).
-fn lenient<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    use serde::de::Error;
-    match serde_json::Value::deserialize(deserializer)? {
-        serde_json::Value::Null => Ok(String::new()),
-        serde_json::Value::String(s) => Ok(s),
-        serde_json::Value::Number(n) => Ok(n.to_string()),
-        _ => Err(D::Error::custom("expected a string or a number")),
-    }
-}
-
-/// A list field: an array of strings, one comma-separated string, or `null`.
-fn lenient_list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
-    use serde::de::Error;
-    match serde_json::Value::deserialize(deserializer)? {
-        serde_json::Value::Null => Ok(Vec::new()),
-        serde_json::Value::String(s) => Ok(vec![s]),
-        serde_json::Value::Array(items) => items
-            .into_iter()
-            .map(|item| match item {
-                serde_json::Value::String(s) => Ok(s),
-                _ => Err(D::Error::custom("expected an array of strings")),
-            })
-            .collect(),
-        _ => Err(D::Error::custom("expected an array of strings")),
-    }
-}
-
 fn json_body<T: serde::de::DeserializeOwned>(headers: &HeaderMap, body: &Bytes) -> Result<T, Box<Response>> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -426,7 +398,7 @@ mod tests {
             r#"{"kind":"commodity","quantity":500,"price":"610.5","unit":null,"gate_ids":"cau-treo"}"#,
         )
         .unwrap();
-        let input = request.input();
+        let input = request.listing;
         assert_eq!(input.quantity, "500");
         assert_eq!(input.price, "610.5");
         assert_eq!(input.unit, "");

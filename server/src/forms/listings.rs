@@ -18,47 +18,10 @@ use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 use std::collections::HashMap;
 
-fn listing_input(s: &Submission) -> ListingInput {
-    ListingInput {
-        kind: s.get("kind"),
-        title_vi: s.get("title_vi"),
-        title_lo: s.get("title_lo"),
-        title_en: s.get("title_en"),
-        description_vi: s.get("description_vi"),
-        description_lo: s.get("description_lo"),
-        description_en: s.get("description_en"),
-        province_id: s.get("province_id"),
-        destination_province_id: s.get("destination_province_id"),
-        gate_ids: s.get_all("gate_ids"),
-        sector: s.get("sector"),
-        direction: s.get("direction"),
-        hs_code: s.get("hs_code"),
-        quantity: s.get("quantity"),
-        unit: s.get("unit"),
-        frequency: s.get("frequency"),
-        price: s.get("price"),
-        currency: s.get("currency"),
-        incoterm: s.get("incoterm"),
-        certifications: s.get_all("certifications"),
-        economic_zone_id: s.get("economic_zone_id"),
-        size_min_usd: s.get("size_min_usd"),
-        size_max_usd: s.get("size_max_usd"),
-        stage: s.get("stage"),
-        instruments: s.get_all("instruments"),
-        incentives: s.get("incentives"),
-        land_status: s.get("land_status"),
-        contact: s.get("contact"),
-        priority_infra: !s.get("priority_infra").is_empty(),
-        infra_type: s.get("infra_type"),
-        origin_place: s.get("origin_place"),
-        destination_place: s.get("destination_place"),
-        window_start: s.get("window_start"),
-        window_end: s.get("window_end"),
-        capacity: s.get("capacity"),
-        capacity_unit: s.get("capacity_unit"),
-        equipment: s.get_all("equipment"),
-        expires_on: s.get("expires_on"),
-    }
+/// The listing of a submitted form (the form's other fields, buttons and language, are ignored).
+fn listing_input(s: &Submission) -> Result<ListingInput, AppError> {
+    ListingInput::from_fields(s.fields.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(|_| AppError::invalid("priority_infra", Msg::ErrYesNo))
 }
 fn save_of(s: &Submission) -> Save {
     if s.get("save") == "draft" {
@@ -75,15 +38,20 @@ pub async fn create_listing(
     SignedIn(user): SignedIn,
     submission: Submission,
 ) -> Response {
-    let result = store::create(
-        &state.db,
-        Actor::User(&user),
-        &submission.get("organisation"),
-        &listing_input(&submission),
-        save_of(&submission),
-        state.listing_rules,
-    )
-    .await;
+    let result = match listing_input(&submission) {
+        Ok(input) => {
+            store::create(
+                &state.db,
+                Actor::User(&user),
+                &submission.get("organisation"),
+                &input,
+                save_of(&submission),
+                state.listing_rules,
+            )
+            .await
+        }
+        Err(err) => Err(err),
+    };
     match result {
         Ok(saved) => see_other(&after_save(&saved), None),
         Err(err) => {
@@ -103,15 +71,10 @@ pub async fn update_listing(
         "publish" => Some(Save::Publish),
         _ => None,
     };
-    let result = store::update(
-        &state.db,
-        Actor::User(&user),
-        id,
-        &listing_input(&submission),
-        save,
-        state.listing_rules,
-    )
-    .await;
+    let result = match listing_input(&submission) {
+        Ok(input) => store::update(&state.db, Actor::User(&user), id, &input, save, state.listing_rules).await,
+        Err(err) => Err(err),
+    };
     match result {
         Ok(saved) => see_other(&after_save(&saved), None),
         Err(AppError::Conflict(_)) => {

@@ -384,9 +384,15 @@ fn free_text_properties(schema: &Value, form_fields: &BTreeMap<String, bool>) ->
     /// In the API only: the listing's organisation (a slug; the forms offer a select of the
     /// poster's organisations, absent when there is only one).
     const API_ONLY_CODES: &[&str] = &["organisation", "publish"];
-    let props = schema.get("properties").and_then(Value::as_object).expect("properties");
+    // The properties of the schema and of its `allOf` parts (the listing's own fields).
+    let parts = std::iter::once(schema).chain(schema["allOf"].as_array().into_iter().flatten());
+    let props: Vec<&String> = parts
+        .filter_map(|part| part.get("properties").and_then(Value::as_object))
+        .flat_map(|props| props.keys())
+        .collect();
+    assert!(props.len() > 30, "the listing request schema has its fields: {props:?}");
     let mut text = Vec::new();
-    for (name, _) in props {
+    for name in props {
         if API_ONLY_CODES.contains(&name.as_str()) {
             continue;
         }

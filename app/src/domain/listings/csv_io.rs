@@ -2,8 +2,9 @@
 //! every row against the same validation as the forms — and reports every problem with its row,
 //! column and message; only a file without problems is written, in one transaction.
 //! Export neutralises cells that a spreadsheet would run as a formula.
+use super::input::{truthy, ListingInput};
 use super::store::{new_row, Save};
-use super::validate::{validate, ListingInput, RefData, Valid};
+use super::validate::{validate, RefData, Valid};
 use super::{browse::now_micros, Kind, Rules, Status};
 use crate::domain::accounts::CurrentUser;
 use crate::domain::entities::{listing, listing_gate};
@@ -183,14 +184,6 @@ pub fn decode(bytes: &[u8]) -> Result<&str, ImportFailure> {
     std::str::from_utf8(bytes).map_err(|_| ImportFailure::Encoding)
 }
 
-fn truthy(value: &str) -> Option<bool> {
-    match value.trim().to_lowercase().as_str() {
-        "" | "no" | "false" | "0" | "n" => Some(false),
-        "yes" | "true" | "1" | "y" => Some(true),
-        _ => None,
-    }
-}
-
 /// Parses and validates a file; `progress` is called with (rows checked, total).
 pub fn check(
     kind: Kind,
@@ -262,63 +255,30 @@ pub fn check(
             });
             continue;
         }
-        let cell = |name: &str| -> String {
-            header
-                .iter()
-                .position(|h| h == name)
-                .and_then(|i| record.get(i))
-                .unwrap_or("")
-                .to_owned()
-        };
-        let list = |name: &str| -> Vec<String> { vec![cell(name)] };
-        let priority = truthy(&cell("priority_infra"));
-        if priority.is_none() {
-            problems.push(RowProblem {
-                line,
-                column: "priority_infra".into(),
-                message: Msg::ErrYesNo,
-            });
+        // A yes/no cell that is neither is reported on its column; the row is still checked.
+        let mut cells: Vec<(&str, &str)> = header.iter().map(String::as_str).zip(record.iter()).collect();
+        if let Some(at) = cells.iter().position(|(name, _)| *name == "priority_infra") {
+            if truthy(cells[at].1).is_none() {
+                problems.push(RowProblem {
+                    line,
+                    column: "priority_infra".into(),
+                    message: Msg::ErrYesNo,
+                });
+                cells.remove(at);
+            }
         }
-        let input = ListingInput {
-            kind: kind.code().to_owned(),
-            title_vi: cell("title_vi"),
-            title_lo: cell("title_lo"),
-            title_en: cell("title_en"),
-            description_vi: cell("description_vi"),
-            description_lo: cell("description_lo"),
-            description_en: cell("description_en"),
-            province_id: cell("province_id"),
-            destination_province_id: cell("destination_province_id"),
-            gate_ids: list("gate_ids"),
-            sector: cell("sector"),
-            direction: cell("direction"),
-            hs_code: cell("hs_code"),
-            quantity: cell("quantity"),
-            unit: cell("unit"),
-            frequency: cell("frequency"),
-            price: cell("price"),
-            currency: cell("currency"),
-            incoterm: cell("incoterm"),
-            certifications: list("certifications"),
-            economic_zone_id: cell("economic_zone_id"),
-            size_min_usd: cell("size_min_usd"),
-            size_max_usd: cell("size_max_usd"),
-            stage: cell("stage"),
-            instruments: list("instruments"),
-            incentives: cell("incentives"),
-            land_status: cell("land_status"),
-            contact: cell("contact"),
-            priority_infra: priority.unwrap_or(false),
-            infra_type: cell("infra_type"),
-            origin_place: cell("origin_place"),
-            destination_place: cell("destination_place"),
-            window_start: cell("window_start"),
-            window_end: cell("window_end"),
-            capacity: cell("capacity"),
-            capacity_unit: cell("capacity_unit"),
-            equipment: list("equipment"),
-            expires_on: cell("expires_on"),
+        let mut input = match ListingInput::from_fields(cells) {
+            Ok(input) => input,
+            Err(_) => {
+                problems.push(RowProblem {
+                    line,
+                    column: String::new(),
+                    message: Msg::ErrCsvRow,
+                });
+                continue;
+            }
         };
+        input.kind = kind.code().to_owned();
         match validate(&input, refs, now) {
             Ok(valid) => valid_rows.push(valid),
             Err(found) => {
@@ -566,6 +526,15 @@ pub fn export(kind: Kind, items: &[ListingView]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_column_is_a_listing_field() {
+        for kind in [Kind::Commodity, Kind::Opportunity, Kind::Route] {
+            for column in columns(kind) {
+                assert!(ListingInput::is_field(column), "{column} is not a ListingInput field");
+            }
+        }
+    }
 
     fn refs() -> RefData {
         RefData {

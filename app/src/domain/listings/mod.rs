@@ -4,12 +4,14 @@
 pub mod browse;
 pub mod csv_io;
 pub mod hs;
+pub mod input;
 pub mod logistics;
 pub mod moderation;
 pub mod store;
 pub mod validate;
 
-pub use validate::{validate, ListingInput, RefData, Valid};
+pub use input::ListingInput;
+pub use validate::{validate, RefData, Valid};
 
 use serde::{Deserialize, Serialize};
 

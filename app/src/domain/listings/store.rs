@@ -1,6 +1,7 @@
 //! Writes: create, edit, publish, renew, archive — each checked by `policy`, each writing a
 //! search outbox row in the same transaction, and the audit trail for moderation.
-use super::validate::{validate, ListingInput, Problems, RefData, Valid};
+use super::input::ListingInput;
+use super::validate::{validate, Problems, RefData, Valid};
 use super::{Rules, Status, DEFAULT_TTL_DAYS, REMINDER_DAYS};
 use crate::domain::accounts::CurrentUser;
 use crate::domain::api_tokens::{ApiClient, Scope};

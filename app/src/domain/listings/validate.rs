@@ -2,6 +2,7 @@
 //! reference data it checks against (provinces, gates, zones, HS codes) is passed in, so a CSV
 //! of 100,000 rows is checked without a query per row. Every problem is reported (field and
 //! message code), not only the first.
+use super::input::ListingInput;
 use super::{hs, Kind, DEFAULT_TTL_DAYS, MAX_TTL_DAYS};
 use crate::domain::entities::{border_gate, economic_zone, hs_code, province};
 use crate::errors::AppError;
@@ -11,50 +12,6 @@ use crate::vocab;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::{HashMap, HashSet};
-
-/// A listing as typed: every field a string, as forms, CSV cells and JSON carry them.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ListingInput {
-    pub kind: String,
-    pub title_vi: String,
-    pub title_lo: String,
-    pub title_en: String,
-    pub description_vi: String,
-    pub description_lo: String,
-    pub description_en: String,
-    pub province_id: String,
-    pub destination_province_id: String,
-    pub gate_ids: Vec<String>,
-    pub sector: String,
-    pub direction: String,
-    pub hs_code: String,
-    pub quantity: String,
-    pub unit: String,
-    pub frequency: String,
-    pub price: String,
-    pub currency: String,
-    pub incoterm: String,
-    pub certifications: Vec<String>,
-    pub economic_zone_id: String,
-    pub size_min_usd: String,
-    pub size_max_usd: String,
-    pub stage: String,
-    pub instruments: Vec<String>,
-    pub incentives: String,
-    pub land_status: String,
-    pub contact: String,
-    pub priority_infra: bool,
-    pub infra_type: String,
-    pub origin_place: String,
-    pub destination_place: String,
-    pub window_start: String,
-    pub window_end: String,
-    pub capacity: String,
-    pub capacity_unit: String,
-    pub equipment: Vec<String>,
-    /// YYYY-MM-DD; empty means `DEFAULT_TTL_DAYS` from today.
-    pub expires_on: String,
-}
 
 /// A listing that passed validation, ready to store.
 #[derive(Clone, Debug, PartialEq)]

@@ -16,9 +16,6 @@ pub enum Lang {
 
 impl Lang {
     pub const ALL: [Lang; 3] = [Lang::Vi, Lang::Lo, Lang::En];
-    /// The cookie that keeps the reader's choice.
-    pub const COOKIE: &'static str = "corridor_lang";
-
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
@@ -285,11 +282,12 @@ mod tests {
     }
 }
 
-/// Chooses the page language: an explicit `?lang=` wins, then the saved cookie, then the
-/// browser's `Accept-Language`, then the default. Unknown codes are ignored.
-pub fn resolve_lang(query: Option<&str>, cookie_header: Option<&str>, accept_language: Option<&str>) -> Lang {
+/// Chooses the page language: an explicit `?lang=` wins, then the saved choice (the language
+/// cookie's value, read by `cookies::reader_lang`), then the browser's `Accept-Language`, then
+/// the default. Unknown codes are ignored.
+pub fn resolve_lang(query: Option<&str>, saved: Option<&str>, accept_language: Option<&str>) -> Lang {
     query_lang(query)
-        .or_else(|| cookie_lang(cookie_header))
+        .or_else(|| saved.and_then(Lang::parse))
         .or_else(|| accept_language.and_then(Lang::from_accept_language))
         .unwrap_or_default()
 }
@@ -300,14 +298,6 @@ pub fn query_lang(query: Option<&str>) -> Option<Lang> {
         .split('&')
         .find_map(|pair| pair.strip_prefix("lang="))
         .and_then(Lang::parse)
-}
-
-fn cookie_lang(cookie_header: Option<&str>) -> Option<Lang> {
-    cookie_header?
-        .split(';')
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(name, _)| *name == Lang::COOKIE)
-        .and_then(|(_, value)| Lang::parse(value))
 }
 
 /// The same page in another language: the query is kept, `lang` replaced.
@@ -328,21 +318,15 @@ mod resolve_tests {
 
     #[test]
     fn explicit_choice_beats_cookie_and_browser() {
-        assert_eq!(
-            resolve_lang(Some("a=1&lang=lo"), Some("corridor_lang=vi"), Some("en")),
-            Lang::Lo
-        );
-        assert_eq!(resolve_lang(None, Some("x=1; corridor_lang=vi"), Some("lo")), Lang::Vi);
+        assert_eq!(resolve_lang(Some("a=1&lang=lo"), Some("vi"), Some("en")), Lang::Lo);
+        assert_eq!(resolve_lang(None, Some("vi"), Some("lo")), Lang::Vi);
         assert_eq!(resolve_lang(None, None, Some("lo-LA,en;q=0.3")), Lang::Lo);
         assert_eq!(resolve_lang(None, None, None), Lang::default());
     }
 
     #[test]
     fn unknown_language_code_falls_back_without_error() {
-        assert_eq!(
-            resolve_lang(Some("lang=xx"), Some("corridor_lang=zz"), Some("vi")),
-            Lang::Vi
-        );
+        assert_eq!(resolve_lang(Some("lang=xx"), Some("zz"), Some("vi")), Lang::Vi);
         assert_eq!(resolve_lang(Some("lang=xx"), None, None), Lang::default());
     }
 

@@ -12,6 +12,8 @@ pub mod serverfns;
 pub mod vocab;
 
 #[cfg(feature = "ssr")]
+pub mod cookies;
+#[cfg(feature = "ssr")]
 pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod state;

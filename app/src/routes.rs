@@ -44,14 +44,9 @@ fn page_request() -> PageRequest {
     let Some(parts) = use_context::<http::request::Parts>() else {
         return PageRequest::default();
     };
-    let header = |name: http::header::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
     let query = parts.uri.query();
     PageRequest {
-        lang: crate::i18n::resolve_lang(
-            query,
-            header(http::header::COOKIE),
-            header(http::header::ACCEPT_LANGUAGE),
-        ),
+        lang: crate::cookies::reader_lang(&parts.headers, query),
         path: parts.uri.path().to_owned(),
         query: query.map(str::to_owned),
         viewer: parts

@@ -1,5 +1,6 @@
 //! Request-level behaviour outside the pages: remembering the language choice.
-use app::i18n::{query_lang, Lang};
+use app::cookies;
+use app::i18n::query_lang;
 use axum::{extract::Request, http::header, middleware::Next, response::Response};
 
 /// When a request names a language (`?lang=lo`), remember it in a cookie for a year.
@@ -11,19 +12,10 @@ pub async fn remember_language(
     let chosen = query_lang(request.uri().query());
     let mut response = next.run(request).await;
     if let Some(lang) = chosen {
-        let secure = if policy.public_origin.starts_with("https://") {
-            "; Secure"
-        } else {
-            ""
-        };
-        let cookie = format!(
-            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
-            Lang::COOKIE,
-            lang.code()
-        );
-        if let Ok(value) = cookie.parse() {
-            response.headers_mut().append(header::SET_COOKIE, value);
-        }
+        let secure = policy.public_origin.starts_with("https://");
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, cookies::LANG.set(lang.code(), secure));
     }
     response
 }
@@ -64,18 +56,6 @@ pub fn client_addr(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpAddr]
         .to_string()
 }
 
-/// The value of a request cookie.
-pub(crate) fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(n, _)| *n == name)
-        .map(|(_, v)| v)
-}
-
 /// Puts the `Client` and, when the session cookie names a live session, the `CurrentUser`
 /// into the request's extensions. Static assets and health checks skip the database.
 pub async fn identify(
@@ -97,8 +77,8 @@ pub async fn identify(
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
     };
-    if let Some(secret) = cookie_value(request.headers(), sessions::COOKIE) {
-        match sessions::resolve(&state.db, secret).await {
+    if let Some(secret) = cookies::SESSION.read(request.headers()) {
+        match sessions::resolve(&state.db, &secret).await {
             Ok(Some(user)) => {
                 request.extensions_mut().insert(user);
             }
@@ -166,14 +146,7 @@ pub async fn server_fn_errors(request: Request, next: Next) -> Response {
     if !request.uri().path().starts_with(SERVER_FN_PREFIX) {
         return next.run(request).await;
     }
-    let lang = {
-        let header_text = |name: header::HeaderName| request.headers().get(name).and_then(|v| v.to_str().ok());
-        app::i18n::resolve_lang(
-            request.uri().query(),
-            header_text(header::COOKIE),
-            header_text(header::ACCEPT_LANGUAGE),
-        )
-    };
+    let lang = cookies::reader_lang(request.headers(), request.uri().query());
     let response = next.run(request).await;
     if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return response;

@@ -1,10 +1,11 @@
 //! Account forms: sign-up, sign-in and out, e-mail confirmation, password reset and change.
 use crate::http::extract::{SignedIn, Submission};
 use crate::http::respond::{render_again, safe_next, see_other};
-use app::domain::accounts::{self, devices, sessions, Origin, SignUp};
+use app::cookies;
+use app::domain::accounts::{self, sessions, Origin, SignUp};
 use app::state::AppState;
 use axum::extract::State;
-use axum::http::{header, HeaderValue};
+use axum::http::header;
 use axum::response::Response;
 
 /// Sign-up answers the same for a new address and a taken one ("check your mail"); the
@@ -31,7 +32,7 @@ pub async fn sign_up(State(state): State<AppState>, submission: Submission) -> R
     }
 }
 pub async fn sign_in(State(state): State<AppState>, submission: Submission) -> Response {
-    let device = crate::middleware::cookie_value(&submission.parts.headers, devices::COOKIE).map(str::to_owned);
+    let device = cookies::DEVICE.read(&submission.parts.headers);
     let result = accounts::sign_in(
         &state.db,
         &submission.get("email"),
@@ -44,10 +45,12 @@ pub async fn sign_in(State(state): State<AppState>, submission: Submission) -> R
         Ok(signed_in) => {
             let mut response = see_other(
                 &safe_next(&submission.get("next")),
-                Some(sessions::cookie(&signed_in.session.secret, state.secure_cookies())),
+                Some(cookies::SESSION.set(&signed_in.session.secret, state.secure_cookies())),
             );
             if let Some(secret) = signed_in.new_device {
-                append_cookie(&mut response, &devices::cookie(&secret, state.secure_cookies()));
+                response
+                    .headers_mut()
+                    .append(header::SET_COOKIE, cookies::DEVICE.set(&secret, state.secure_cookies()));
             }
             response
         }
@@ -57,18 +60,13 @@ pub async fn sign_in(State(state): State<AppState>, submission: Submission) -> R
         }
     }
 }
-fn append_cookie(response: &mut Response, cookie: &str) {
-    if let Ok(value) = HeaderValue::from_str(cookie) {
-        response.headers_mut().append(header::SET_COOKIE, value);
-    }
-}
 pub async fn sign_out(State(state): State<AppState>, submission: Submission) -> Response {
     if let Some(user) = submission.user() {
         if let Err(err) = sessions::end(&state.db, &user.session_id).await {
             return render_again(state, submission, Some("/"), err, Vec::new()).await;
         }
     }
-    see_other("/", Some(sessions::clear_cookie(state.secure_cookies())))
+    see_other("/", Some(cookies::SESSION.clear(state.secure_cookies())))
 }
 pub async fn sign_out_everywhere(
     State(state): State<AppState>,
@@ -76,7 +74,7 @@ pub async fn sign_out_everywhere(
     submission: Submission,
 ) -> Response {
     match sessions::end_all(&state.db, user.user_id).await {
-        Ok(_) => see_other("/account/signin", Some(sessions::clear_cookie(state.secure_cookies()))),
+        Ok(_) => see_other("/account/signin", Some(cookies::SESSION.clear(state.secure_cookies()))),
         Err(err) => render_again(state, submission, Some("/account"), err, Vec::new()).await,
     }
 }
@@ -87,7 +85,7 @@ pub async fn confirm_email(State(state): State<AppState>, submission: Submission
             match sessions::create(&state.db, account.id, &submission.client()).await {
                 Ok(session) => see_other(
                     "/account?notice=welcome",
-                    Some(sessions::cookie(&session.secret, state.secure_cookies())),
+                    Some(cookies::SESSION.set(&session.secret, state.secure_cookies())),
                 ),
                 Err(err) => render_again(state, submission, None, err, Vec::new()).await,
             }
@@ -121,7 +119,7 @@ pub async fn reset_password(State(state): State<AppState>, submission: Submissio
     match accounts::reset_password(&state.db, &submission.get("token"), &submission.get("password")).await {
         Ok(()) => see_other(
             "/account/signin?notice=reset",
-            Some(sessions::clear_cookie(state.secure_cookies())),
+            Some(cookies::SESSION.clear(state.secure_cookies())),
         ),
         Err(err) => {
             // The token goes back into the page so a weak password can be corrected.
@@ -146,7 +144,7 @@ pub async fn change_password(
     match result {
         Ok(session) => see_other(
             "/account?notice=password",
-            Some(sessions::cookie(&session.secret, state.secure_cookies())),
+            Some(cookies::SESSION.set(&session.secret, state.secure_cookies())),
         ),
         Err(err) => render_again(state, submission, Some("/account"), err, Vec::new()).await,
     }

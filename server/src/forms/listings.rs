@@ -295,12 +295,7 @@ pub async fn export_csv(
     uri: axum::http::Uri,
 ) -> Response {
     let filters = ListingFilters::from_query(|k| query.get(k).cloned());
-    let header_text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    let lang = app::i18n::resolve_lang(
-        uri.query(),
-        header_text(header::COOKIE),
-        header_text(header::ACCEPT_LANGUAGE),
-    );
+    let lang = app::cookies::reader_lang(&headers, uri.query());
     match csv_io::export_matching(&state.db, &filters, lang).await {
         Ok((kind, csv)) => csv_response(csv, &format!("corridor-{}.csv", kind.plural())),
         Err(error @ (AppError::Invalid { .. } | AppError::InvalidFields(_))) => {

@@ -1,8 +1,9 @@
 //! Request plumbing shared by every form handler: the submitted form (URL-encoded or
 //! multipart) and the signed-in user. Handlers take these as extractors, so none of them reads
 //! a body or checks a session by hand.
+use app::cookies::reader_lang;
 use app::domain::accounts::{sessions, CurrentUser};
-use app::i18n::{resolve_lang, Lang};
+use app::i18n::Lang;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::{header, request::Parts, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -100,15 +101,8 @@ impl Submission {
     }
 
     pub(crate) fn lang(&self) -> Lang {
-        let header = |name: header::HeaderName| self.parts.headers.get(name).and_then(|v| v.to_str().ok());
         let chosen = Lang::parse(&self.get("lang"));
-        chosen.unwrap_or_else(|| {
-            resolve_lang(
-                self.parts.uri.query(),
-                header(header::COOKIE),
-                header(header::ACCEPT_LANGUAGE),
-            )
-        })
+        chosen.unwrap_or_else(|| reader_lang(&self.parts.headers, self.parts.uri.query()))
     }
 
     pub(crate) fn client(&self) -> sessions::Client {

@@ -13,9 +13,10 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leptos::prelude::provide_context;
 
-pub(crate) fn see_other(location: &str, cookie: Option<String>) -> Response {
+/// A 303 to `location`, with a `Set-Cookie` from `app::cookies` when one is given.
+pub(crate) fn see_other(location: &str, cookie: Option<HeaderValue>) -> Response {
     let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, location.to_owned())]).into_response();
-    if let Some(value) = cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
+    if let Some(value) = cookie {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
     response

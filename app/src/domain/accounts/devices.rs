@@ -8,11 +8,8 @@ use crate::errors::AppError;
 use chrono::{Duration, Utc};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-pub const COOKIE: &str = "corridor_device";
-/// Browsers keep a cookie for at most 400 days.
+/// Browsers keep a cookie for at most 400 days (the cookie itself: `cookies::DEVICE`).
 pub const TTL_DAYS: i64 = 400;
-/// The cookie is only ever needed by the sign-in form.
-const COOKIE_PATH: &str = "/account/signin";
 
 /// The digest of `secret` if it names a device known to this account.
 pub async fn known(db: &impl ConnectionTrait, secret: Option<&str>, user_id: i32) -> Result<Option<String>, AppError> {
@@ -66,13 +63,4 @@ pub async fn forget_all(db: &impl ConnectionTrait, user_id: i32) -> Result<(), A
         .exec(db)
         .await?;
     Ok(())
-}
-
-/// The `Set-Cookie` value for a device secret.
-pub fn cookie(secret: &str, secure: bool) -> String {
-    format!(
-        "{COOKIE}={secret}; Path={COOKIE_PATH}; HttpOnly; SameSite=Strict; Max-Age={}{}",
-        TTL_DAYS * 24 * 3600,
-        if secure { "; Secure" } else { "" }
-    )
 }

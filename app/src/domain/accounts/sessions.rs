@@ -8,7 +8,6 @@ use crate::errors::AppError;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
-pub const COOKIE: &str = "corridor_session";
 pub const ABSOLUTE_TTL_DAYS: i64 = 30;
 pub const IDLE_TTL_DAYS: i64 = 7;
 /// `last_seen_at` is written at most this often, not on every request.
@@ -110,21 +109,4 @@ pub async fn list(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<session
         .order_by_desc(session::Column::LastSeenAt)
         .all(db)
         .await?)
-}
-
-/// The `Set-Cookie` value for a new session.
-pub fn cookie(secret: &str, secure: bool) -> String {
-    format!(
-        "{COOKIE}={secret}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
-        ABSOLUTE_TTL_DAYS * 24 * 3600,
-        if secure { "; Secure" } else { "" }
-    )
-}
-
-/// The `Set-Cookie` value that removes the session cookie.
-pub fn clear_cookie(secure: bool) -> String {
-    format!(
-        "{COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
-        if secure { "; Secure" } else { "" }
-    )
 }

@@ -52,13 +52,17 @@ fn page_request() -> PageRequest {
         viewer: parts
             .extensions
             .get::<crate::domain::accounts::CurrentUser>()
-            .map(|user| Viewer {
-                user_id: user.user_id,
-                display_name: user.display_name.clone(),
-                email: user.email.clone(),
-                email_confirmed: user.email_confirmed,
-                is_admin: user.platform_role == crate::domain::accounts::PlatformRole::Admin,
-                is_moderator: user.platform_role != crate::domain::accounts::PlatformRole::User,
+            .map(|user| {
+                use crate::domain::policy::{allowed, Action, Principal};
+                let platform = Principal::of(Some(user), None);
+                Viewer {
+                    user_id: user.user_id,
+                    display_name: user.display_name.clone(),
+                    email: user.email.clone(),
+                    email_confirmed: user.email_confirmed,
+                    is_admin: allowed(&platform, Action::ViewAuditLog),
+                    is_moderator: allowed(&platform, Action::Moderate),
+                }
             }),
     }
 }

@@ -1,5 +1,5 @@
 //! What every request handler and server function can reach on the server.
-use crate::domain::accounts::{CurrentUser, PlatformRole};
+use crate::domain::accounts::CurrentUser;
 use crate::errors::AppError;
 use leptos::prelude::*;
 use sea_orm::DatabaseConnection;
@@ -67,12 +67,10 @@ pub fn require_user() -> Result<CurrentUser, AppError> {
     current_user().ok_or(AppError::Unauthorized)
 }
 
-/// A platform administrator, or `Unauthorized` / `Forbidden`.
-pub fn require_admin() -> Result<CurrentUser, AppError> {
+/// The signed-in user when the policy allows them a platform-wide action (one about no
+/// organisation, such as reading the audit log), or `Unauthorized` / `Forbidden`.
+pub fn require(action: crate::domain::policy::Action) -> Result<CurrentUser, AppError> {
     let user = require_user()?;
-    if user.platform_role == PlatformRole::Admin {
-        Ok(user)
-    } else {
-        Err(AppError::Forbidden)
-    }
+    crate::domain::policy::authorise(&crate::domain::policy::Principal::of(Some(&user), None), action)?;
+    Ok(user)
 }

@@ -4,7 +4,8 @@
 use super::accounts::{tokens, CurrentUser};
 use super::audit;
 use super::entities::organisation;
-use super::organisations::{authorise, find_by_slug, principal};
+use super::organisations::{find_by_slug, principal};
+use super::policy::authorise;
 use super::policy::Action;
 use crate::errors::AppError;
 use crate::i18n::Msg;

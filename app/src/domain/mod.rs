@@ -13,6 +13,7 @@ pub mod mail;
 pub mod organisations;
 pub mod policy;
 pub mod reference;
+pub mod reports;
 pub mod search;
 pub mod seed;
 pub mod sources;

@@ -2,7 +2,7 @@
 //! roles, remove, switch the active organisation. Every permission comes from `policy`.
 use super::accounts::{tokens, CurrentUser, Origin};
 use super::entities::{invitation, membership, organisation, session, user};
-use super::policy::{self, Action, OrgRole, Principal};
+use super::policy::{authorise, Action, OrgRole, Principal};
 use super::{audit, mail};
 use crate::errors::AppError;
 use crate::i18n::Lang;
@@ -226,36 +226,18 @@ pub async fn role_of(
         .and_then(|m| OrgRole::parse(&m.role)))
 }
 
-/// The principal for an action about `organisation_id` (or about no organisation).
+/// The principal for an action about `organisation_id` (or about no organisation): the user
+/// with their role there. The decision is `policy::authorise`'s.
 pub async fn principal(
     db: &impl ConnectionTrait,
     user: Option<&CurrentUser>,
     organisation_id: Option<i32>,
 ) -> Result<Principal, AppError> {
-    let Some(user) = user else {
-        return Ok(Principal::Anonymous);
+    let role = match (user, organisation_id) {
+        (Some(user), Some(id)) => role_of(db, user.user_id, id).await?,
+        _ => None,
     };
-    let role_in_organisation = match organisation_id {
-        Some(id) => role_of(db, user.user_id, id).await?,
-        None => None,
-    };
-    Ok(Principal::User {
-        user_id: user.user_id,
-        email_confirmed: user.email_confirmed,
-        platform_role: user.platform_role,
-        role_in_organisation,
-    })
-}
-
-/// `Ok` when allowed; `Unauthorized` for the anonymous, `Forbidden` otherwise.
-pub fn authorise(principal: &Principal, action: Action) -> Result<(), AppError> {
-    if policy::allowed(principal, action) {
-        Ok(())
-    } else if *principal == Principal::Anonymous {
-        Err(AppError::Unauthorized)
-    } else {
-        Err(AppError::Forbidden)
-    }
+    Ok(Principal::of(user, role))
 }
 
 pub async fn find_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<organisation::Model, AppError> {
@@ -662,7 +644,7 @@ pub async fn profile(
     let org = find_by_slug(db, slug).await?;
     if !crate::domain::statuses::OrgStatus::Active.is(&org.status) {
         let who = principal(db, viewer, Some(org.id)).await?;
-        if !policy::allowed(&who, Action::ViewHiddenOrganisation) {
+        if !super::policy::allowed(&who, Action::ViewHiddenOrganisation) {
             return Err(AppError::NotFound);
         }
     }

@@ -1,7 +1,10 @@
-//! The one place that decides permissions: `allowed(principal, action, organisation)`.
-//! Every form handler and server function asks here; the authorisation matrix test
-//! (`data/authz_matrix.csv`) pins the whole table down.
-use super::accounts::PlatformRole;
+//! The one place that decides permissions: `allowed(principal, action)` (and `authorise`, its
+//! `Result` form), plus `may_endorse` for the one decision that also depends on the two
+//! organisations. Domain functions gather the facts (a principal's role in the organisation
+//! acted on: `organisations::principal`) and ask here; nothing else compares roles. The
+//! authorisation matrix test (`data/authz_matrix.csv`) pins the whole table down.
+use super::accounts::{CurrentUser, PlatformRole};
+use crate::errors::AppError;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -40,6 +43,21 @@ pub enum Principal {
     },
 }
 
+impl Principal {
+    /// `user` (or the anonymous), with their role in the organisation acted on.
+    pub fn of(user: Option<&CurrentUser>, role_in_organisation: Option<OrgRole>) -> Principal {
+        match user {
+            None => Principal::Anonymous,
+            Some(user) => Principal::User {
+                user_id: user.user_id,
+                email_confirmed: user.email_confirmed,
+                platform_role: user.platform_role,
+                role_in_organisation,
+            },
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
     /// Create a new organisation (the creator becomes its owner).
@@ -64,10 +82,17 @@ pub enum Action {
     EditListings,
     /// Report a listing of another organisation.
     ReportListing,
+    /// See an organisation's listings that are not public (drafts, held, expired, archived).
+    ViewPrivateListings,
+    /// Endorse another organisation on behalf of one's own (the role is in the endorsing
+    /// organisation; which organisations may endorse which is `may_endorse`).
+    Endorse,
+    /// Give an account a platform role (user, moderator, administrator).
+    SetPlatformRoles,
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 14] = [
         Action::CreateOrganisation,
         Action::EditOrganisation,
         Action::ViewMembers,
@@ -79,6 +104,9 @@ impl Action {
         Action::ReportOrganisation,
         Action::EditListings,
         Action::ReportListing,
+        Action::ViewPrivateListings,
+        Action::Endorse,
+        Action::SetPlatformRoles,
     ];
 
     pub fn code(self) -> &'static str {
@@ -94,6 +122,9 @@ impl Action {
             Action::ReportOrganisation => "report_organisation",
             Action::EditListings => "edit_listings",
             Action::ReportListing => "report_listing",
+            Action::ViewPrivateListings => "view_private_listings",
+            Action::Endorse => "endorse",
+            Action::SetPlatformRoles => "set_platform_roles",
         }
     }
 }
@@ -125,5 +156,78 @@ pub fn allowed(principal: &Principal, action: Action) -> bool {
         Action::ReportOrganisation => role.is_none(),
         Action::EditListings => *email_confirmed && role >= Some(OrgRole::Editor),
         Action::ReportListing => role.is_none(),
+        Action::ViewPrivateListings => role.is_some() || is_moderator,
+        Action::Endorse => *email_confirmed && role >= Some(OrgRole::Editor),
+        Action::SetPlatformRoles => is_admin,
+    }
+}
+
+/// `Ok` when allowed; `Unauthorized` for the anonymous, `Forbidden` otherwise.
+pub fn authorise(principal: &Principal, action: Action) -> Result<(), AppError> {
+    if allowed(principal, action) {
+        Ok(())
+    } else if *principal == Principal::Anonymous {
+        Err(AppError::Unauthorized)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// What an endorsement decision needs to know of an organisation.
+#[derive(Clone, Copy, Debug)]
+pub struct OrgFacts<'a> {
+    pub id: i32,
+    pub kind: &'a str,
+    pub country: &'a str,
+}
+
+/// Whether `principal` (with their role in `endorser`) may endorse `target` on its behalf: an
+/// embassy endorses other organisations of its own country.
+pub fn may_endorse(principal: &Principal, endorser: OrgFacts<'_>, target: OrgFacts<'_>) -> bool {
+    allowed(principal, Action::Endorse)
+        && endorser.kind == "embassy"
+        && endorser.country == target.country
+        && endorser.id != target.id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_an_embassys_editor_endorses_and_only_its_own_country() {
+        let editor = Principal::User {
+            user_id: 1,
+            email_confirmed: true,
+            platform_role: PlatformRole::User,
+            role_in_organisation: Some(OrgRole::Editor),
+        };
+        let embassy = OrgFacts {
+            id: 1,
+            kind: "embassy",
+            country: "LA",
+        };
+        let trader = OrgFacts {
+            id: 2,
+            kind: "trader",
+            country: "LA",
+        };
+        let vn_trader = OrgFacts {
+            id: 3,
+            kind: "trader",
+            country: "VN",
+        };
+        assert!(may_endorse(&editor, embassy, trader));
+        assert!(!may_endorse(&editor, embassy, vn_trader));
+        assert!(!may_endorse(&editor, embassy, embassy));
+        assert!(!may_endorse(&editor, trader, vn_trader));
+        let viewer = Principal::User {
+            user_id: 1,
+            email_confirmed: true,
+            platform_role: PlatformRole::User,
+            role_in_organisation: Some(OrgRole::Viewer),
+        };
+        assert!(!may_endorse(&viewer, embassy, trader));
+        assert!(!may_endorse(&Principal::Anonymous, embassy, trader));
     }
 }

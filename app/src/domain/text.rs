@@ -77,3 +77,15 @@ mod tests {
         assert_eq!(block("a\u{7}b", 100), Err(TextProblem::ControlChars));
     }
 }
+
+/// A multi-line field of a form: at most `max` characters, required or not; its problem is
+/// reported on `field`.
+pub fn field_block(value: &str, field: &str, max: usize, required: bool) -> Result<String, AppError> {
+    let value = block(value, max)
+        .map_err(|problem| problem.into_error(field))?
+        .unwrap_or_default();
+    if required && value.is_empty() {
+        return Err(AppError::invalid(field, Msg::ErrRequired));
+    }
+    Ok(value)
+}

@@ -1,10 +1,11 @@
 //! Trust: verification by moderators, endorsement by embassies and trade offices of their own
-//! country, reports of fraud or spam, and the moderation that answers them. Each step is audited.
+//! country, reports of organisations (filed through `reports`) and the moderation that answers
+//! them. Each step is audited.
 use super::accounts::CurrentUser;
 use super::audit;
 use super::entities::{endorsement, organisation, report, verification_request};
-use super::organisations::{authorise, find_by_slug, principal, role_of};
-use super::policy::{Action, OrgRole};
+use super::organisations::{find_by_slug, principal, role_of};
+use super::policy::{authorise, may_endorse, Action, OrgFacts, Principal};
 use crate::errors::AppError;
 use crate::i18n::Msg;
 use chrono::Utc;
@@ -12,18 +13,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder,
 };
-
-const REPORT_REASONS: [&str; 3] = ["fraud", "spam", "other"];
-
-fn text(value: &str, field: &'static str, max: usize, required: bool) -> Result<String, AppError> {
-    let value = super::text::block(value, max)
-        .map_err(|problem| problem.into_error(field))?
-        .unwrap_or_default();
-    if required && value.is_empty() {
-        return Err(AppError::invalid(field, Msg::ErrRequired));
-    }
-    Ok(value)
-}
 
 /// An owner asks for verification with the registration number and a note on the evidence.
 pub async fn submit_verification(
@@ -39,8 +28,8 @@ pub async fn submit_verification(
         &principal(db, Some(user), Some(org.id)).await?,
         Action::SubmitVerification,
     )?;
-    let registration_number = text(registration_number, "registration_number", 60, true)?;
-    let evidence = text(evidence, "evidence", 4000, true)?;
+    let registration_number = super::text::field_block(registration_number, "registration_number", 60, true)?;
+    let evidence = super::text::field_block(evidence, "evidence", 4000, true)?;
     let pending = verification_request::Entity::find()
         .filter(verification_request::Column::OrganisationId.eq(org.id))
         .filter(verification_request::Column::Status.eq(crate::domain::statuses::VerificationStatus::Pending))
@@ -99,7 +88,7 @@ pub async fn decide_verification(
         .await?
         .filter(|r| crate::domain::statuses::VerificationStatus::Pending.is(&r.status))
         .ok_or(AppError::NotFound)?;
-    let reason = text(reason, "reason", 1000, !approve)?;
+    let reason = super::text::field_block(reason, "reason", 1000, !approve)?;
     let org = organisation::Entity::find_by_id(request.organisation_id)
         .one(db)
         .await?
@@ -145,8 +134,16 @@ pub async fn decide_verification(
     Ok(org)
 }
 
-/// The viewer's active organisation may endorse `slug` when it is an embassy or trade office
-/// of the same country and the viewer is at least its editor.
+fn facts(org: &organisation::Model) -> OrgFacts<'_> {
+    OrgFacts {
+        id: org.id,
+        kind: &org.kind,
+        country: &org.country,
+    }
+}
+
+/// The viewer's active organisation, when it may endorse `target` on the viewer's behalf
+/// (`policy::may_endorse`).
 pub async fn can_endorse(
     db: &DatabaseConnection,
     user: &CurrentUser,
@@ -156,11 +153,7 @@ pub async fn can_endorse(
         return Ok(None);
     };
     let role = role_of(db, user.user_id, endorser.id).await?;
-    let ok = user.email_confirmed
-        && endorser.kind == "embassy"
-        && endorser.country == target.country
-        && endorser.id != target.id
-        && role >= Some(OrgRole::Editor);
+    let ok = may_endorse(&Principal::of(Some(user), role), facts(&endorser), facts(target));
     Ok(ok.then_some(endorser))
 }
 
@@ -269,53 +262,7 @@ pub async fn report_organisation(
         &principal(db, Some(user), Some(org.id)).await?,
         Action::ReportOrganisation,
     )?;
-    file_report(db, user, "organisation", org.id, slug, reason, details, true).await
-}
-
-/// Checks a report (reason one of `REPORT_REASONS`, details at most 2,000 characters) and writes
-/// it with its audit entry. The caller has checked that `user` may report the subject.
-#[allow(clippy::too_many_arguments)]
-pub(crate) async fn file_report(
-    db: &DatabaseConnection,
-    user: &CurrentUser,
-    subject_type: &str,
-    subject_id: i32,
-    subject_key: &str,
-    reason: &str,
-    details: &str,
-    details_required: bool,
-) -> Result<(), AppError> {
-    if !REPORT_REASONS.contains(&reason) {
-        return Err(AppError::invalid("reason", Msg::ErrChooseOne));
-    }
-    let details = text(details, "details", 2000, details_required)?;
-    let txn = crate::domain::db::begin_write(db).await?;
-    report::ActiveModel {
-        subject_type: Set(subject_type.into()),
-        subject_id: Set(subject_id),
-        reporter_id: Set(Some(user.user_id)),
-        reason: Set(reason.to_owned()),
-        details: Set(details),
-        status: Set(crate::domain::statuses::ReportStatus::Open.code().into()),
-        decided_by: Set(None),
-        decided_at: Set(None),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        Some(user.user_id),
-        "report.create",
-        subject_type,
-        subject_key,
-        None,
-        "{}",
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(())
+    super::reports::file(db, user, "organisation", org.id, slug, reason, details, true).await
 }
 
 /// A moderator answers an open report: `dismiss`, `hide` or `suspend` the organisation.

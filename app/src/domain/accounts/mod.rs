@@ -493,9 +493,10 @@ pub async fn set_platform_role(
     raw_email: &str,
     role: &str,
 ) -> Result<user::Model, AppError> {
-    if admin.platform_role != PlatformRole::Admin {
-        return Err(AppError::Forbidden);
-    }
+    crate::domain::policy::authorise(
+        &crate::domain::policy::Principal::of(Some(admin), None),
+        crate::domain::policy::Action::SetPlatformRoles,
+    )?;
     let role = match role.trim() {
         "user" => PlatformRole::User,
         "moderator" => PlatformRole::Moderator,

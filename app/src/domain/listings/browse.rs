@@ -1,11 +1,10 @@
 //! Reads: browse with filters and a cursor, one listing with its visibility rules, an
 //! organisation's own listings, and the choices the forms and filters offer.
 use super::{effective_status, hs, Kind, Status};
-use crate::domain::accounts::{CurrentUser, PlatformRole};
+use crate::domain::accounts::CurrentUser;
 use crate::domain::api_tokens::{ApiClient, Scope};
 use crate::domain::entities::{border_gate, economic_zone, listing, listing_gate, membership, organisation, province};
-use crate::domain::organisations::role_of;
-use crate::domain::policy::OrgRole;
+use crate::domain::policy::{Action, OrgRole};
 use crate::domain::reference::{Reference, Wanted};
 use crate::errors::AppError;
 use crate::i18n::Lang;
@@ -447,20 +446,18 @@ pub async fn browse_with(
     })
 }
 
-/// Whether the viewer may see listings that are not public (drafts, held, expired, archived,
-/// removed): members of the organisation and moderators.
+/// Whether the viewer may see the organisation's listings that are not public (drafts, held,
+/// expired, archived, removed): `Action::ViewPrivateListings`.
 async fn sees_private(
     db: &impl ConnectionTrait,
     viewer: Option<&CurrentUser>,
     organisation_id: i32,
 ) -> Result<bool, AppError> {
-    let Some(user) = viewer else {
+    if viewer.is_none() {
         return Ok(false);
-    };
-    if user.platform_role != PlatformRole::User {
-        return Ok(true);
     }
-    Ok(role_of(db, user.user_id, organisation_id).await?.is_some())
+    let principal = crate::domain::organisations::principal(db, viewer, Some(organisation_id)).await?;
+    Ok(crate::domain::policy::allowed(&principal, Action::ViewPrivateListings))
 }
 
 /// A listing with its organisation, and whether the public may see it.

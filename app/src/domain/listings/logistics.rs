@@ -3,7 +3,8 @@
 use super::browse::{gate_names, org_ref};
 use crate::domain::accounts::CurrentUser;
 use crate::domain::entities::{border_gate, logistics_profile, organisation};
-use crate::domain::organisations::{authorise, find_by_slug, principal};
+use crate::domain::organisations::{find_by_slug, principal};
+use crate::domain::policy::authorise;
 use crate::domain::policy::Action;
 use crate::errors::AppError;
 use crate::i18n::Msg;

@@ -5,7 +5,8 @@ use super::Status;
 use crate::domain::accounts::CurrentUser;
 use crate::domain::entities::{listing, report};
 use crate::domain::listings::store;
-use crate::domain::organisations::{authorise, principal};
+use crate::domain::organisations::principal;
+use crate::domain::policy::authorise;
 use crate::domain::policy::Action;
 use crate::errors::AppError;
 use crate::i18n::Lang;
@@ -32,7 +33,7 @@ pub async fn report(
         &principal(db, Some(user), Some(row.organisation_id)).await?,
         Action::ReportListing,
     )?;
-    crate::domain::trust::file_report(db, user, "listing", row.id, &row.id.to_string(), reason, details, false).await
+    crate::domain::reports::file(db, user, "listing", row.id, &row.id.to_string(), reason, details, false).await
 }
 
 /// Held listings and open listing reports, oldest first: (report id and reason, listing).

@@ -9,7 +9,6 @@ use std::collections::{HashMap, HashSet};
 use chrono::Utc;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use super::index::SearchDoc;
 use crate::domain::entities::{border_gate, listing, logistics_profile, organisation, province};
 use crate::domain::listings::browse::{self, gate_names, province_names};
 use crate::errors::AppError;
@@ -386,6 +385,39 @@ async fn provinces_by_id(
         .into_iter()
         .map(|p| (p.id.clone(), p))
         .collect())
+}
+
+/// What the index holds of one searchable thing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchDoc {
+    /// `listing`, `organisation`, `gate` (later `event`, `mou`).
+    pub entity: &'static str,
+    /// The numeric id (0 for things keyed by text).
+    pub id: i64,
+    /// The id in the document key: the numeric id, or the text key (gates).
+    pub key_id: String,
+    /// The title in each language, as shown.
+    pub titles: Names,
+    /// The thing's page.
+    pub url: String,
+    /// The kind facet: `commodity`, `opportunity`, `route`, `organisation`, `gate`, …
+    pub kind: String,
+    pub title: String,
+    /// Everything else that should be found: descriptions, places, organisation, HS code.
+    pub body: String,
+    pub snippet: String,
+    /// `(facet name, value)`; a facet may have several values (gates, languages).
+    pub facets: Vec<(&'static str, String)>,
+    pub status: String,
+    pub published_at: i64,
+    /// `i64::MAX` for things that do not expire.
+    pub expires_at: i64,
+}
+
+impl SearchDoc {
+    pub fn key(&self) -> String {
+        doc_key(self.entity, &self.key_id)
+    }
 }
 
 pub fn doc_key(entity: &str, id: &str) -> String {

@@ -36,12 +36,11 @@ use tantivy::schema::{
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use super::analysis::{self, EN_STEM, LAO_BIGRAM, LAO_WORDS, VI_EXACT, VI_FOLDED};
-use super::docs;
 pub use super::docs::doc_key;
+use super::docs::{self, SearchDoc};
 use crate::domain::entities::{border_gate, listing, organisation, search_indexer, search_outbox, search_state};
 use crate::domain::listings::browse::public_condition;
 use crate::errors::AppError;
-use crate::model::Names;
 
 /// Bump when the schema changes: an index of another version is rebuilt at start-up.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -177,38 +176,8 @@ pub fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
-/// What the index holds of one searchable thing.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SearchDoc {
-    /// `listing`, `organisation`, `gate` (later `event`, `mou`).
-    pub entity: &'static str,
-    /// The numeric id (0 for things keyed by text).
-    pub id: i64,
-    /// The id in the document key: the numeric id, or the text key (gates).
-    pub key_id: String,
-    /// The title in each language, as shown.
-    pub titles: Names,
-    /// The thing's page.
-    pub url: String,
-    /// The kind facet: `commodity`, `opportunity`, `route`, `organisation`, `gate`, …
-    pub kind: String,
-    pub title: String,
-    /// Everything else that should be found: descriptions, places, organisation, HS code.
-    pub body: String,
-    pub snippet: String,
-    /// `(facet name, value)`; a facet may have several values (gates, languages).
-    pub facets: Vec<(&'static str, String)>,
-    pub status: String,
-    pub published_at: i64,
-    /// `i64::MAX` for things that do not expire.
-    pub expires_at: i64,
-}
-
+/// How a document is written into this index's schema (the document itself is `docs`').
 impl SearchDoc {
-    pub fn key(&self) -> String {
-        doc_key(self.entity, &self.key_id)
-    }
-
     fn to_document(&self, fields: &Fields) -> TantivyDocument {
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.doc_key, self.key());

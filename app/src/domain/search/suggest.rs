@@ -250,7 +250,7 @@ fn read(generation: &Generation, searcher: &Searcher, address: DocAddress, lang:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::search::index::SearchDoc;
+    use crate::domain::search::docs::SearchDoc;
 
     /// An index in a temporary directory, removed when dropped.
     struct TempIndex {

@@ -10,7 +10,7 @@ pub async fn list_audit() -> Result<Vec<AuditView>, AppError> {
             use crate::domain::entities::user;
             use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
             use std::collections::HashMap;
-            crate::state::require_admin()?;
+            crate::state::require(crate::domain::policy::Action::ViewAuditLog)?;
             let db = crate::state::db()?;
             let entries = crate::domain::audit::recent(&db, 200).await?;
             let actor_ids: Vec<i32> = entries.iter().filter_map(|e| e.actor_user_id).collect();

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub async fn list_mail() -> Result<Vec<MailView>, AppError> {
     crate::state::with_status(
         async move {
-            crate::state::require_admin()?;
+            crate::state::require(crate::domain::policy::Action::ViewAuditLog)?;
             let db = crate::state::db()?;
             Ok(crate::domain::mail::recent(&db, 100)
                 .await?

@@ -46,6 +46,18 @@ pub fn block(value: &str, max_chars: usize) -> Result<Option<String>, TextProble
     checked(value, max_chars, |c| matches!(c, '\n' | '\r' | '\t')).map(|v| v.map(|v| v.replace("\r\n", "\n")))
 }
 
+/// A multi-line field of a form: at most `max` characters, required or not; its problem is
+/// reported on `field`.
+pub fn field_block(value: &str, field: &str, max: usize, required: bool) -> Result<String, AppError> {
+    let value = block(value, max)
+        .map_err(|problem| problem.into_error(field))?
+        .unwrap_or_default();
+    if required && value.is_empty() {
+        return Err(AppError::invalid(field, Msg::ErrRequired));
+    }
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,16 +88,4 @@ mod tests {
         assert_eq!(block("a\r\nb\tc", 100), Ok(Some("a\nb\tc".into())));
         assert_eq!(block("a\u{7}b", 100), Err(TextProblem::ControlChars));
     }
-}
-
-/// A multi-line field of a form: at most `max` characters, required or not; its problem is
-/// reported on `field`.
-pub fn field_block(value: &str, field: &str, max: usize, required: bool) -> Result<String, AppError> {
-    let value = block(value, max)
-        .map_err(|problem| problem.into_error(field))?
-        .unwrap_or_default();
-    if required && value.is_empty() {
-        return Err(AppError::invalid(field, Msg::ErrRequired));
-    }
-    Ok(value)
 }

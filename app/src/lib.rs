@@ -9,6 +9,7 @@ pub mod model;
 pub mod pages;
 pub mod routes;
 pub mod serverfns;
+pub mod statuses;
 pub mod vocab;
 
 #[cfg(feature = "ssr")]

@@ -355,7 +355,7 @@ pub struct OrgView {
     pub registration_number: Option<String>,
     pub website: Option<String>,
     pub description: Names,
-    pub status: String,
+    pub status: crate::statuses::OrgStatus,
     pub verified_at: Option<String>,
     pub created_at: String,
     pub viewer_role: Option<String>,
@@ -585,8 +585,7 @@ pub struct HsRef {
 pub struct ListingView {
     pub id: i32,
     pub kind: String,
-    /// draft | published | held | expired | archived | removed
-    pub status: String,
+    pub status: crate::statuses::ListingState,
     pub title: Names,
     pub description: Names,
     /// vi | lo | en: the language it was written in first.

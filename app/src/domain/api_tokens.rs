@@ -171,7 +171,7 @@ pub async fn authenticate(db: &impl ConnectionTrait, secret: &str) -> Result<Opt
     let Some(org) = organisation::Entity::find_by_id(token.organisation_id).one(db).await? else {
         return Ok(None);
     };
-    if crate::domain::statuses::OrgStatus::Suspended.is(&org.status) {
+    if crate::statuses::OrgStatus::Suspended.is(&org.status) {
         return Ok(None);
     }
     // A token acts for its creator: it works only while the creator is still an editor or owner

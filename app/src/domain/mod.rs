@@ -17,6 +17,5 @@ pub mod reports;
 pub mod search;
 pub mod seed;
 pub mod sources;
-pub mod statuses;
 pub mod text;
 pub mod trust;

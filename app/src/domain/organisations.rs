@@ -274,7 +274,7 @@ pub async fn create(
         description_vi: Set(vi),
         description_lo: Set(lo),
         created_at: Set(Utc::now()),
-        status: Set(crate::domain::statuses::OrgStatus::Active.code().to_owned()),
+        status: Set(crate::statuses::OrgStatus::Active.code().to_owned()),
         registration_number: Set(valid.registration_number),
         sectors: Set(valid.sectors),
         languages: Set(valid.languages),
@@ -642,7 +642,7 @@ pub async fn profile(
     slug: &str,
 ) -> Result<organisation::Model, AppError> {
     let org = find_by_slug(db, slug).await?;
-    if !crate::domain::statuses::OrgStatus::Active.is(&org.status) {
+    if !crate::statuses::OrgStatus::Active.is(&org.status) {
         let who = principal(db, viewer, Some(org.id)).await?;
         if !super::policy::allowed(&who, Action::ViewHiddenOrganisation) {
             return Err(AppError::NotFound);

@@ -36,7 +36,7 @@ pub async fn file(
         reporter_id: Set(Some(user.user_id)),
         reason: Set(reason.to_owned()),
         details: Set(details),
-        status: Set(crate::domain::statuses::ReportStatus::Open.code().into()),
+        status: Set(crate::statuses::ReportStatus::Open.code().into()),
         decided_by: Set(None),
         decided_at: Set(None),
         created_at: Set(Utc::now()),

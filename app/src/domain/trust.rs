@@ -32,7 +32,7 @@ pub async fn submit_verification(
     let evidence = super::text::field_block(evidence, "evidence", 4000, true)?;
     let pending = verification_request::Entity::find()
         .filter(verification_request::Column::OrganisationId.eq(org.id))
-        .filter(verification_request::Column::Status.eq(crate::domain::statuses::VerificationStatus::Pending))
+        .filter(verification_request::Column::Status.eq(crate::statuses::VerificationStatus::Pending))
         .count(db)
         .await?;
     if pending > 0 {
@@ -50,7 +50,7 @@ pub async fn submit_verification(
         submitted_by: Set(Some(user.user_id)),
         registration_number: Set(registration_number),
         evidence: Set(evidence),
-        status: Set(crate::domain::statuses::VerificationStatus::Pending.code().into()),
+        status: Set(crate::statuses::VerificationStatus::Pending.code().into()),
         decided_by: Set(None),
         decided_at: Set(None),
         reason: Set(None),
@@ -86,7 +86,7 @@ pub async fn decide_verification(
     let request = verification_request::Entity::find_by_id(request_id)
         .one(db)
         .await?
-        .filter(|r| crate::domain::statuses::VerificationStatus::Pending.is(&r.status))
+        .filter(|r| crate::statuses::VerificationStatus::Pending.is(&r.status))
         .ok_or(AppError::NotFound)?;
     let reason = super::text::field_block(reason, "reason", 1000, !approve)?;
     let org = organisation::Entity::find_by_id(request.organisation_id)
@@ -97,9 +97,9 @@ pub async fn decide_verification(
     let txn = crate::domain::db::begin_write(db).await?;
     let mut decided: verification_request::ActiveModel = request.into();
     decided.status = Set(if approve {
-        crate::domain::statuses::VerificationStatus::Verified
+        crate::statuses::VerificationStatus::Verified
     } else {
-        crate::domain::statuses::VerificationStatus::Rejected
+        crate::statuses::VerificationStatus::Rejected
     }
     .code()
     .into());
@@ -273,7 +273,7 @@ pub async fn moderate_report(
     outcome: &str,
 ) -> Result<(), AppError> {
     authorise(&principal(db, Some(moderator), None).await?, Action::Moderate)?;
-    use crate::domain::statuses::{OrgStatus, ReportStatus};
+    use crate::statuses::{OrgStatus, ReportStatus};
     let (status, org_status) = match outcome {
         "dismiss" => (ReportStatus::Dismissed, None),
         "hide" => (ReportStatus::Hidden, Some(OrgStatus::Hidden)),
@@ -283,7 +283,7 @@ pub async fn moderate_report(
     let found = report::Entity::find_by_id(report_id)
         .one(db)
         .await?
-        .filter(|r| crate::domain::statuses::ReportStatus::Open.is(&r.status))
+        .filter(|r| crate::statuses::ReportStatus::Open.is(&r.status))
         .ok_or(AppError::NotFound)?;
     let org = organisation::Entity::find_by_id(found.subject_id)
         .one(db)
@@ -330,13 +330,13 @@ pub async fn queue(
 > {
     authorise(&principal(db, Some(moderator), None).await?, Action::Moderate)?;
     let requests = verification_request::Entity::find()
-        .filter(verification_request::Column::Status.eq(crate::domain::statuses::VerificationStatus::Pending))
+        .filter(verification_request::Column::Status.eq(crate::statuses::VerificationStatus::Pending))
         .order_by_asc(verification_request::Column::CreatedAt)
         .all(db)
         .await?;
     let reports = report::Entity::find()
         .filter(report::Column::SubjectType.eq("organisation"))
-        .filter(report::Column::Status.eq(crate::domain::statuses::ReportStatus::Open))
+        .filter(report::Column::Status.eq(crate::statuses::ReportStatus::Open))
         .order_by_asc(report::Column::CreatedAt)
         .all(db)
         .await?;

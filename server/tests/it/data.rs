@@ -215,7 +215,10 @@ async fn demo_listings_are_valid_published_and_seeded_once() {
         .items
         .iter()
         .any(|l| l.hs.as_ref().is_some_and(|h| h.code == "4001")));
-    assert!(page.items.iter().all(|l| l.status == "published"));
+    assert!(page
+        .items
+        .iter()
+        .all(|l| l.status == app::statuses::ListingState::Published));
     let priority = app::model::ListingFilters {
         kind: "opportunity".into(),
         priority: true,

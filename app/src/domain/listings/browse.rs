@@ -217,7 +217,7 @@ pub async fn views_with(
             ListingView {
                 id: r.id,
                 kind: r.kind.clone(),
-                status: effective_status(&r.status, r.expires_at, now).to_owned(),
+                status: effective_status(&r.status, r.expires_at, now),
                 title: names(&r.title_vi, &r.title_lo, &r.title_en),
                 description: names(&r.description_vi, &r.description_lo, &r.description_en),
                 original_lang: r.original_lang.clone(),
@@ -272,7 +272,7 @@ pub fn public_condition(now: DateTime<Utc>) -> Condition {
                 Query::select()
                     .column(organisation::Column::Id)
                     .from(organisation::Entity)
-                    .and_where(Expr::col(organisation::Column::Status).eq(crate::domain::statuses::OrgStatus::Active))
+                    .and_where(Expr::col(organisation::Column::Status).eq(crate::statuses::OrgStatus::Active))
                     .to_owned(),
             ),
         )
@@ -297,7 +297,7 @@ pub async fn public_only(
     }
     let active: HashSet<i32> = organisation::Entity::find()
         .filter(organisation::Column::Id.is_in(org_ids))
-        .filter(organisation::Column::Status.eq(crate::domain::statuses::OrgStatus::Active))
+        .filter(organisation::Column::Status.eq(crate::statuses::OrgStatus::Active))
         .all(db)
         .await?
         .into_iter()
@@ -472,7 +472,7 @@ async fn load(db: &impl ConnectionTrait, id: i32) -> Result<(listing::Model, boo
         .ok_or(AppError::NotFound)?;
     let public = row.status == Status::Published.code()
         && row.expires_at > Utc::now()
-        && crate::domain::statuses::OrgStatus::Active.is(&org.status);
+        && crate::statuses::OrgStatus::Active.is(&org.status);
     Ok((row, public))
 }
 
@@ -537,7 +537,7 @@ pub async fn organisations(
 ) -> Result<(Vec<OrgRef>, Option<String>), AppError> {
     let limit = limit.clamp(1, 500);
     let mut query = organisation::Entity::find()
-        .filter(organisation::Column::Status.eq(crate::domain::statuses::OrgStatus::Active))
+        .filter(organisation::Column::Status.eq(crate::statuses::OrgStatus::Active))
         .order_by_asc(organisation::Column::Slug)
         .limit(limit + 1);
     if !after.is_empty() {
@@ -556,7 +556,7 @@ pub async fn organisations(
 /// One active organisation as the public sees it (`NotFound` when unknown or not active).
 pub async fn organisation(db: &impl ConnectionTrait, slug: &str) -> Result<OrgRef, AppError> {
     let org = crate::domain::organisations::find_by_slug(db, slug).await?;
-    if !crate::domain::statuses::OrgStatus::Active.is(&org.status) {
+    if !crate::statuses::OrgStatus::Active.is(&org.status) {
         return Err(AppError::NotFound);
     }
     Ok(org_ref(&org))
@@ -627,7 +627,7 @@ pub async fn choices(
     } else {
         organisation::Entity::find()
             .filter(organisation::Column::Id.is_in(editable))
-            .filter(organisation::Column::Status.eq(crate::domain::statuses::OrgStatus::Active))
+            .filter(organisation::Column::Status.eq(crate::statuses::OrgStatus::Active))
             .order_by_asc(organisation::Column::Name)
             .all(db)
             .await?

@@ -327,7 +327,7 @@ pub async fn import(
         }
         Importer::Operator => None,
     };
-    if !crate::domain::statuses::OrgStatus::Active.is(&organisation.status) {
+    if !crate::statuses::OrgStatus::Active.is(&organisation.status) {
         return Err(AppError::Forbidden.into());
     }
     let text = decode(bytes)?;
@@ -470,7 +470,7 @@ pub fn export(kind: Kind, items: &[ListingView]) -> String {
                 let value = match *col {
                     "id" => item.id.to_string(),
                     "organisation" => item.organisation.slug.clone(),
-                    "status" => item.status.clone(),
+                    "status" => item.status.code().to_owned(),
                     "published_on" => opt(&item.published_on),
                     "title_vi" => item.title.vi.clone(),
                     "title_lo" => item.title.lo.clone(),

@@ -182,7 +182,7 @@ pub async fn partners(
 ) -> Result<Vec<LogisticsPartner>, AppError> {
     let rows = logistics_profile::Entity::find().all(db).await?;
     let orgs: HashMap<i32, organisation::Model> = organisation::Entity::find()
-        .filter(organisation::Column::Status.eq(crate::domain::statuses::OrgStatus::Active))
+        .filter(organisation::Column::Status.eq(crate::statuses::OrgStatus::Active))
         .filter(organisation::Column::Id.is_in(rows.iter().map(|r| r.organisation_id)))
         .order_by_asc(organisation::Column::Name)
         .all(db)

@@ -95,11 +95,15 @@ pub fn effective_status(
     status: &str,
     expires_at: chrono::DateTime<chrono::Utc>,
     now: chrono::DateTime<chrono::Utc>,
-) -> &'static str {
+) -> crate::statuses::ListingState {
+    use crate::statuses::ListingState;
     match Status::parse(status) {
-        Some(Status::Published) if expires_at <= now => "expired",
-        Some(s) => s.code(),
-        None => "draft",
+        Some(Status::Published) if expires_at <= now => ListingState::Expired,
+        Some(Status::Published) => ListingState::Published,
+        Some(Status::Held) => ListingState::Held,
+        Some(Status::Archived) => ListingState::Archived,
+        Some(Status::Removed) => ListingState::Removed,
+        Some(Status::Draft) | None => ListingState::Draft,
     }
 }
 

@@ -44,7 +44,7 @@ pub async fn queue(
     authorise(&principal(db, Some(moderator), None).await?, Action::Moderate)?;
     let reports = report::Entity::find()
         .filter(report::Column::SubjectType.eq("listing"))
-        .filter(report::Column::Status.eq(crate::domain::statuses::ReportStatus::Open))
+        .filter(report::Column::Status.eq(crate::statuses::ReportStatus::Open))
         .order_by_asc(report::Column::CreatedAt)
         .all(db)
         .await?;
@@ -66,7 +66,10 @@ pub async fn queue(
             out.push((Some((r.id, r.reason.clone(), r.details.clone())), v.clone()));
         }
     }
-    for v in listed.iter().filter(|v| v.status == super::Status::Held.code()) {
+    for v in listed
+        .iter()
+        .filter(|v| v.status == crate::statuses::ListingState::Held)
+    {
         if !out.iter().any(|(_, o)| o.id == v.id) {
             out.push((None, v.clone()));
         }
@@ -87,13 +90,13 @@ pub async fn decide(
         if let Some(found) = report::Entity::find_by_id(report_id).one(db).await?.filter(|r| {
             r.subject_type == "listing"
                 && r.subject_id == listing_id
-                && crate::domain::statuses::ReportStatus::Open.is(&r.status)
+                && crate::statuses::ReportStatus::Open.is(&r.status)
         }) {
             let mut decided: report::ActiveModel = found.into();
             decided.status = Set(if release {
-                crate::domain::statuses::ReportStatus::Dismissed
+                crate::statuses::ReportStatus::Dismissed
             } else {
-                crate::domain::statuses::ReportStatus::Removed
+                crate::statuses::ReportStatus::Removed
             }
             .code()
             .into());

@@ -209,7 +209,7 @@ pub async fn create(
 ) -> Result<Saved, AppError> {
     let organisation = crate::domain::organisations::find_by_slug(db, organisation_slug).await?;
     authorise_listings(db, actor, &organisation).await?;
-    if !crate::domain::statuses::OrgStatus::Active.is(&organisation.status) {
+    if !crate::statuses::OrgStatus::Active.is(&organisation.status) {
         return Err(AppError::Forbidden);
     }
     let now = super::browse::now_micros();

@@ -233,7 +233,7 @@ pub async fn organisation_docs(
 ) -> Result<Vec<(String, Option<SearchDoc>)>, AppError> {
     let rows = organisation::Entity::find()
         .filter(organisation::Column::Id.is_in(ids.iter().copied()))
-        .filter(organisation::Column::Status.eq(crate::domain::statuses::OrgStatus::Active))
+        .filter(organisation::Column::Status.eq(crate::statuses::OrgStatus::Active))
         .all(db)
         .await?;
     let mut docs = organisation_docs_of(db, &rows).await?;

@@ -671,7 +671,7 @@ pub async fn rebuild(
     let now = Utc::now();
     let listings = listing::Entity::find().filter(public_condition(now)).count(db).await?;
     let organisations = organisation::Entity::find()
-        .filter(organisation::Column::Status.eq(crate::domain::statuses::OrgStatus::Active))
+        .filter(organisation::Column::Status.eq(crate::statuses::OrgStatus::Active))
         .count(db)
         .await?;
     let gates = border_gate::Entity::find().count(db).await?;
@@ -699,7 +699,7 @@ pub async fn rebuild(
     let mut after = 0i32;
     loop {
         let rows = organisation::Entity::find()
-            .filter(organisation::Column::Status.eq(crate::domain::statuses::OrgStatus::Active))
+            .filter(organisation::Column::Status.eq(crate::statuses::OrgStatus::Active))
             .filter(organisation::Column::Id.gt(after))
             .order_by_asc(organisation::Column::Id)
             .limit(BATCH)

@@ -588,7 +588,7 @@ async fn hits_for_readers(
     } else {
         organisation::Entity::find()
             .filter(organisation::Column::Id.is_in(org_ids))
-            .filter(organisation::Column::Status.eq(crate::domain::statuses::OrgStatus::Active))
+            .filter(organisation::Column::Status.eq(crate::statuses::OrgStatus::Active))
             .all(db)
             .await?
             .into_iter()

@@ -5,6 +5,7 @@ use crate::i18n::{t, Lang, Msg};
 use crate::model::ListingView;
 use crate::routes::{use_lang, use_viewer};
 use crate::serverfns::listings::get_listing::get_listing;
+use crate::statuses::ListingState;
 use crate::vocab;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -115,7 +116,7 @@ fn Detail(lang: Lang, item: ListingView, notice: Option<String>) -> impl IntoVie
     } else {
         "direction"
     };
-    let status = item.status.clone();
+    let status = item.status;
     let can_report = use_viewer().is_some() && !item.can_edit;
     let form = use_form_state();
     let meta: String = description.chars().take(160).collect();
@@ -142,12 +143,12 @@ fn Detail(lang: Lang, item: ListingView, notice: Option<String>) -> impl IntoVie
         <script type="application/ld+json" inner_html=json_ld(&item, lang)></script>
         {notice.map(|n| view! { <p class="notice" role="status">{t(lang, n)}</p> })}
         <FormErrors lang form=form.clone()/>
-        {(status == "held").then(|| view! { <p class="warning">{t(lang, Msg::HeldNotice)}</p> })}
+        {(status == ListingState::Held).then(|| view! { <p class="warning">{t(lang, Msg::HeldNotice)}</p> })}
         <article class="listing">
             <p class="card-kicker">
                 <a href=format!("/listings?kind={}", item.kind)>{vocab::label("kind", &item.kind, lang)}</a>
                 {code(direction_list, &item.direction).map(|d| view! { " · " <span class="tag">{d}</span> })}
-                {(status != "published").then(|| view! { " · " <span class="tag status">{vocab::label("status", &status, lang)}</span> })}
+                {(status != ListingState::Published).then(|| view! { " · " <span class="tag status">{vocab::label("status", status.code(), lang)}</span> })}
                 {item.priority_infra.then(|| view! { " · " <span class="tag priority">{t(lang, Msg::FilterPriority)}</span> })}
             </p>
             <h1>{title}</h1>

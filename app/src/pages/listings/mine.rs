@@ -81,21 +81,21 @@ fn Table(lang: Lang, items: Vec<ListingView>) -> impl IntoView {
                     .map(|item| {
                         let (title, _) = title_of(&item, lang);
                         let id = item.id;
-                        let status = item.status.clone();
+                        let status = item.status;
                         view! {
                             <tr>
                                 <td>
                                     <span class="muted small">{vocab::label("kind", &item.kind, lang)}</span><br/>
                                     <a href=format!("/listings/{id}")>{title}</a>
                                 </td>
-                                <td>{vocab::label("status", &status, lang)}</td>
+                                <td>{vocab::label("status", status.code(), lang)}</td>
                                 <td>{item.expires_on.clone()}</td>
                                 <td class="actions">
-                                    {(status != "removed").then(|| view! { <a href=format!("/listings/{id}/edit")>{t(lang, Msg::EditButton)}</a> })}
-                                    {(status == "draft").then(|| step(id, "publish", Msg::PublishButton))}
-                                    {matches!(status.as_str(), "published" | "expired" | "held").then(|| step(id, "renew", Msg::RenewButton))}
-                                    {matches!(status.as_str(), "draft" | "published" | "expired" | "held").then(|| step(id, "archive", Msg::ArchiveButton))}
-                                    {(status == "archived").then(|| step(id, "restore", Msg::RestoreButton))}
+                                    {status.editable().then(|| view! { <a href=format!("/listings/{id}/edit")>{t(lang, Msg::EditButton)}</a> })}
+                                    {status.publishable().then(|| step(id, "publish", Msg::PublishButton))}
+                                    {status.renewable().then(|| step(id, "renew", Msg::RenewButton))}
+                                    {status.archivable().then(|| step(id, "archive", Msg::ArchiveButton))}
+                                    {status.restorable().then(|| step(id, "restore", Msg::RestoreButton))}
                                 </td>
                             </tr>
                         }

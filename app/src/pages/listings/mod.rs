@@ -10,6 +10,7 @@ pub mod new;
 
 use crate::i18n::{t, Lang, Msg};
 use crate::model::{ListingView, OrgRef};
+use crate::statuses::ListingState;
 use crate::vocab;
 use leptos::prelude::*;
 
@@ -197,7 +198,7 @@ pub fn ListingCard(
             Some([capacity, window].into_iter().flatten().collect::<Vec<_>>().join(" · "))
         }
     };
-    let status = (item.status != "published").then(|| vocab::label("status", &item.status, lang));
+    let status = (item.status != ListingState::Published).then(|| vocab::label("status", item.status.code(), lang));
     view! {
         <li class="listing-card">
             <p class="card-kicker">

@@ -56,7 +56,7 @@ fn ListingQueue(lang: Lang, items: Vec<crate::model::QueuedListing>) -> impl Int
                             <li>
                                 <a href=format!("/listings/{id}")>{title}</a>
                                 " · " <crate::pages::listings::OrgName lang org=item.organisation.clone()/>
-                                " · " {crate::vocab::label("status", &item.status, lang)}
+                                " · " {crate::vocab::label("status", item.status.code(), lang)}
                                 {report.clone().map(|(_, reason, details)| view! { <p><strong>{reason}</strong> " " {details}</p> })}
                                 <form method="post" action=format!("/moderation/listings/{id}") class="inline">
                                     {report.map(|(rid, _, _)| view! { <input type="hidden" name="report" value=rid.to_string()/> })}

@@ -5,6 +5,7 @@ use crate::i18n::{t, Lang, Msg};
 use crate::model::OrgView;
 use crate::routes::use_lang;
 use crate::serverfns::orgs::get_organisation::get_organisation;
+use crate::statuses::OrgStatus;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -75,8 +76,8 @@ fn Profile(
         <PageMeta lang title=org.name.clone() description=meta_description/>
         <script type="application/ld+json" inner_html=json_ld(&org, lang)></script>
         {notice.map(|n| view! { <p class="notice" role="status">{t(lang, n)}</p> })}
-        {(org.status == "suspended").then(|| view! { <p class="warning">{t(lang, Msg::SuspendedNotice)}</p> })}
-        {(org.status == "hidden").then(|| view! { <p class="warning">{t(lang, Msg::HiddenNotice)}</p> })}
+        {(org.status == OrgStatus::Suspended).then(|| view! { <p class="warning">{t(lang, Msg::SuspendedNotice)}</p> })}
+        {(org.status == OrgStatus::Hidden).then(|| view! { <p class="warning">{t(lang, Msg::HiddenNotice)}</p> })}
         <article class="org-profile">
             {org.logo.clone().map(|src| view! { <img class="logo" src=src alt="" width="96" height="96"/> })}
             <h1>

@@ -22,7 +22,7 @@ pub(crate) async fn org_view(
         Ok::<_, crate::errors::AppError>(
             vr::Entity::find()
                 .filter(vr::Column::OrganisationId.eq(org.id))
-                .filter(vr::Column::Status.eq(crate::domain::statuses::VerificationStatus::Pending))
+                .filter(vr::Column::Status.eq(crate::statuses::VerificationStatus::Pending))
                 .count(db)
                 .await?
                 > 0,
@@ -91,7 +91,8 @@ pub(crate) async fn org_view(
             lo: org.description_lo.unwrap_or_default(),
             en: org.description_en.unwrap_or_default(),
         },
-        status: org.status,
+        // A stored status no version of the site wrote: shown as it would be by default.
+        status: crate::statuses::OrgStatus::parse(&org.status).unwrap_or(crate::statuses::OrgStatus::Active),
         verified_at: org.verified_at.map(|d| d.format("%Y-%m-%d").to_string()),
         created_at: org.created_at.format("%Y-%m-%d").to_string(),
     })

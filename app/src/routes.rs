@@ -77,6 +77,19 @@ pub fn use_viewer() -> Option<Viewer> {
     use_context::<PageRequest>().and_then(|r| r.viewer)
 }
 
+/// This page's address: its path and query (what sign-in comes back to).
+pub fn use_page_address() -> String {
+    match use_context::<PageRequest>() {
+        Some(PageRequest {
+            path,
+            query: Some(query),
+            ..
+        }) => format!("{path}?{query}"),
+        Some(request) => request.path,
+        None => "/".to_owned(),
+    }
+}
+
 /// The page language, provided by the shell.
 pub fn use_lang() -> Lang {
     use_context::<PageRequest>().map(|r| r.lang).unwrap_or_default()

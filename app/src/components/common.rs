@@ -78,7 +78,14 @@ pub fn ScrollTable(label: String, children: Children) -> impl IntoView {
 pub fn set_status(status: http::StatusCode) {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        response.set_status(status);
+        // A redirect already decided (to sign in) is not undone by a later error status.
+        let redirecting = response
+            .0
+            .read()
+            .is_ok_and(|parts| parts.status.is_some_and(|s| s.is_redirection()));
+        if !redirecting {
+            response.set_status(status);
+        }
     }
     #[cfg(not(feature = "ssr"))]
     let _ = status;
@@ -96,6 +103,9 @@ pub fn forbid_storing() {
 /// and nothing internal.
 #[component]
 pub fn ErrorPage(lang: Lang, error: AppError) -> impl IntoView {
+    if error == AppError::Unauthorized {
+        return sign_in_needed(lang).into_any();
+    }
     set_status(error.status());
     let (title, body) = match &error {
         AppError::NotFound => (Msg::NotFoundTitle, Msg::NotFoundBody),
@@ -116,6 +126,51 @@ pub fn ErrorPage(lang: Lang, error: AppError) -> impl IntoView {
             <p><a class="button" href="/">{t(lang, Msg::GoHome)}</a></p>
         </section>
     }
+    .into_any()
+}
+
+/// A signed-out visitor on a page for members: the server answers 302 to the sign-in page
+/// (coming back to this address afterwards); what renders is the same link, for clients that
+/// do not follow redirects.
+fn sign_in_needed(lang: Lang) -> impl IntoView {
+    let back = crate::routes::use_page_address();
+    let href = sign_in_href(&back);
+    redirect_to(&href);
+    view! {
+        <PageMeta lang title=t(lang, Msg::SignInNeededTitle).to_owned() description=t(lang, Msg::SignInNeededBody).to_owned()/>
+        <section class="error-page">
+            <h1>{t(lang, Msg::SignInNeededTitle)}</h1>
+            <p>{t(lang, Msg::SignInNeededBody)}</p>
+            <p><a class="button" href=href>{t(lang, Msg::NavSignIn)}</a></p>
+        </section>
+    }
+}
+
+/// The sign-in page's address that comes back to `back` (a path with its query) afterwards.
+pub fn sign_in_href(back: &str) -> String {
+    let mut encoded = String::with_capacity(back.len());
+    for byte in back.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => encoded.push(byte as char),
+            _ => encoded.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    format!("/account/signin?next={encoded}")
+}
+
+/// Answers this render with a 302 to `location` (a page render is always a navigation, so a
+/// plain redirect: leptos_axum::redirect decides by the Accept header, which not every client
+/// sends). Statuses set later (`set_status`) do not undo it.
+pub fn redirect_to(location: &str) {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(location) = http::HeaderValue::from_str(location) {
+            response.insert_header(http::header::LOCATION, location);
+            response.set_status(http::StatusCode::FOUND);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = location;
 }
 
 /// The verified badge with its date, for next to an organisation's name wherever it is shown;

@@ -979,3 +979,49 @@ async fn reset_mails_are_limited_and_one_used_link_spends_the_others() {
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn signed_out_visits_to_member_pages_go_to_sign_in_and_come_back() {
+    let app = TestApp::with_env(crate::helpers::seeded_database().await, &[]);
+    let (_, _, token) = app.org_with_token("owner@steel.vn", "Ha Tinh Steel").await;
+    let listing = app.create_listing(&token, &crate::api::steel("Coil", "cau-treo")).await["id"]
+        .as_i64()
+        .unwrap();
+    let edit = format!("/listings/{listing}/edit");
+    // Pages whose server call answers "sign in first", with and without a query.
+    for (path, next) in [
+        ("/my/listings", "/my/listings"),
+        (
+            "/my/listings?kind=route&lang=lo",
+            "/my/listings%3Fkind%3Droute%26lang%3Dlo",
+        ),
+        (edit.as_str(), edit.as_str()),
+        ("/moderation", "/moderation"),
+        ("/account", "/account"),
+    ] {
+        let res = app.get(path).await;
+        assert_eq!(res.status, StatusCode::FOUND, "{path}: {}", res.body);
+        assert_eq!(
+            res.header("location"),
+            Some(format!("/account/signin?next={next}").as_str()),
+            "{path}"
+        );
+    }
+    // The sign-in form carries `next`, and signing in goes there.
+    app.sign_up("back@trading.la", GOOD_PASSWORD).await;
+    let page = app.get("/account/signin?next=%2Fmy%2Flistings%3Fkind%3Droute").await;
+    assert!(page.body.contains("value=\"/my/listings?kind=route\""), "{}", page.body);
+    let res = app
+        .post_form(
+            "/account/signin",
+            &[
+                ("email", "back@trading.la"),
+                ("password", GOOD_PASSWORD),
+                ("next", "/my/listings?kind=route"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(res.header("location"), Some("/my/listings?kind=route"));
+}

@@ -66,7 +66,7 @@ impl TestApp {
     }
 
     /// Creates a listing through the API and returns its JSON.
-    async fn create_listing(&self, token: &str, body: &Value) -> Value {
+    pub(crate) async fn create_listing(&self, token: &str, body: &Value) -> Value {
         let res = self
             .call(Method::POST, "/api/v1/listings", Some(token), Some(body))
             .await;
@@ -75,7 +75,7 @@ impl TestApp {
     }
 }
 
-fn steel(title: &str, gate: &str) -> Value {
+pub(crate) fn steel(title: &str, gate: &str) -> Value {
     json!({
         "kind": "commodity",
         "title_en": title,

@@ -9,19 +9,9 @@ use crate::serverfns::accounts::get_account::get_account;
 use crate::serverfns::orgs::list_my_organisations::list_my_organisations;
 use leptos::prelude::*;
 
-/// Sends a signed-out visitor to the sign-in page, coming back here afterwards.
+/// Sends a signed-out visitor to the sign-in page, coming back to `next` afterwards.
 pub fn redirect_to_sign_in(next: &str) {
-    // A page render is always a navigation, so this is a plain 302 (leptos_axum::redirect
-    // decides by the Accept header, which not every client sends).
-    #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(location) = http::HeaderValue::from_str(&format!("/account/signin?next={next}")) {
-            response.insert_header(http::header::LOCATION, location);
-            response.set_status(http::StatusCode::FOUND);
-        }
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = next;
+    crate::components::common::redirect_to(&crate::components::common::sign_in_href(next));
 }
 
 #[component]

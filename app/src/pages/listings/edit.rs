@@ -12,6 +12,7 @@ pub fn EditListingPage() -> impl IntoView {
     let lang = use_lang();
     let form = use_form_state();
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
+    let signed_in = crate::routes::use_viewer().is_some();
     view! {
         <PageMeta lang title=t(lang, Msg::EditListingTitle).to_owned() description=t(lang, Msg::ListingsIntro).to_owned()/>
         <section class="narrow-wide">
@@ -35,6 +36,8 @@ pub fn EditListingPage() -> impl IntoView {
                                 }
                                 .into_any()
                             }
+                            // Signed out: sign in first (and come back); signed in: not yours.
+                            Ok(_) if !signed_in => view! { <ErrorPage lang error=crate::errors::AppError::Unauthorized/> }.into_any(),
                             Ok(_) => view! { <ErrorPage lang error=crate::errors::AppError::Forbidden/> }.into_any(),
                             Err(error) => view! { <ErrorPage lang error/> }.into_any(),
                         }

@@ -136,6 +136,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="theme-color" content="#0b5d4b"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
+                // Lao pages draw their text in Noto Sans Lao from the first paint (style/main.css).
+                {(lang == Lang::Lo).then(|| view! {
+                    <link rel="preload" href="/fonts/noto-sans-lao-lao-400-normal.woff2" r#as="font" r#type="font/woff2" crossorigin="anonymous"/>
+                    <link rel="preload" href="/fonts/noto-sans-lao-lao-700-normal.woff2" r#as="font" r#type="font/woff2" crossorigin="anonymous"/>
+                })}
                 <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>

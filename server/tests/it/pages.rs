@@ -202,3 +202,16 @@ async fn a_verified_milestone_party_shows_the_badge_with_its_date_on_the_home_pa
     let other = party_of(&after.body, "Viet–Lao AZ JSC");
     assert!(!other.contains("badge"), "{other}");
 }
+
+#[tokio::test]
+async fn lao_pages_preload_the_lao_font_and_the_others_do_not() {
+    let app = TestApp::new().await;
+    let preload = "<link rel=\"preload\" href=\"/fonts/noto-sans-lao-lao-400-normal.woff2\" as=\"font\" type=\"font/woff2\" crossorigin=\"anonymous\">";
+    let lo = app.get("/gates?lang=lo").await;
+    assert!(lo.body.contains(preload), "{}", &lo.body[..lo.body.len().min(2000)]);
+    assert!(lo.body.contains("noto-sans-lao-lao-700-normal.woff2"));
+    for lang in ["vi", "en"] {
+        let page = app.get(&format!("/gates?lang={lang}")).await;
+        assert!(!page.body.contains("as=\"font\""), "{lang}");
+    }
+}

@@ -53,8 +53,8 @@ fn page_request() -> PageRequest {
             .extensions
             .get::<crate::domain::accounts::CurrentUser>()
             .map(|user| {
-                use crate::domain::policy::{allowed, Action, Principal};
-                let platform = Principal::of(Some(user), None);
+                use crate::domain::policy::{allowed, Action};
+                let platform = user.principal(None);
                 Viewer {
                     user_id: user.user_id,
                     display_name: user.display_name.clone(),

@@ -71,6 +71,6 @@ pub fn require_user() -> Result<CurrentUser, AppError> {
 /// organisation, such as reading the audit log), or `Unauthorized` / `Forbidden`.
 pub fn require(action: crate::domain::policy::Action) -> Result<CurrentUser, AppError> {
     let user = require_user()?;
-    crate::domain::policy::authorise(&crate::domain::policy::Principal::of(Some(&user), None), action)?;
+    crate::domain::policy::authorise(&user.principal(None), action)?;
     Ok(user)
 }

@@ -237,7 +237,7 @@ pub async fn principal(
         (Some(user), Some(id)) => role_of(db, user.user_id, id).await?,
         _ => None,
     };
-    Ok(Principal::of(user, role))
+    Ok(user.map_or(Principal::Anonymous, |user| user.principal(role)))
 }
 
 pub async fn find_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<organisation::Model, AppError> {

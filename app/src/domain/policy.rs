@@ -2,10 +2,35 @@
 //! `Result` form), plus `may_endorse` for the one decision that also depends on the two
 //! organisations. Domain functions gather the facts (a principal's role in the organisation
 //! acted on: `organisations::principal`) and ask here; nothing else compares roles. The
-//! authorisation matrix test (`data/authz_matrix.csv`) pins the whole table down.
-use super::accounts::{CurrentUser, PlatformRole};
+//! authorisation matrix test (`data/authz_matrix.csv`) pins the whole table down. It depends on
+//! no other domain module (a user becomes a principal by `CurrentUser::principal`).
 use crate::errors::AppError;
 use serde::{Deserialize, Serialize};
+
+/// Platform roles, separate from roles inside an organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PlatformRole {
+    User,
+    Moderator,
+    Admin,
+}
+
+impl PlatformRole {
+    pub fn code(self) -> &'static str {
+        match self {
+            PlatformRole::User => "user",
+            PlatformRole::Moderator => "moderator",
+            PlatformRole::Admin => "admin",
+        }
+    }
+    pub fn parse(code: &str) -> PlatformRole {
+        match code {
+            "admin" => PlatformRole::Admin,
+            "moderator" => PlatformRole::Moderator,
+            _ => PlatformRole::User,
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum OrgRole {
@@ -41,21 +66,6 @@ pub enum Principal {
         /// The user's role in the organisation the action is about, if any.
         role_in_organisation: Option<OrgRole>,
     },
-}
-
-impl Principal {
-    /// `user` (or the anonymous), with their role in the organisation acted on.
-    pub fn of(user: Option<&CurrentUser>, role_in_organisation: Option<OrgRole>) -> Principal {
-        match user {
-            None => Principal::Anonymous,
-            Some(user) => Principal::User {
-                user_id: user.user_id,
-                email_confirmed: user.email_confirmed,
-                platform_role: user.platform_role,
-                role_in_organisation,
-            },
-        }
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -5,7 +5,7 @@ use super::accounts::CurrentUser;
 use super::audit;
 use super::entities::{endorsement, organisation, report, verification_request};
 use super::organisations::{find_by_slug, principal, role_of};
-use super::policy::{authorise, may_endorse, Action, OrgFacts, Principal};
+use super::policy::{authorise, may_endorse, Action, OrgFacts};
 use crate::errors::AppError;
 use crate::i18n::Msg;
 use chrono::Utc;
@@ -153,7 +153,7 @@ pub async fn can_endorse(
         return Ok(None);
     };
     let role = role_of(db, user.user_id, endorser.id).await?;
-    let ok = may_endorse(&Principal::of(Some(user), role), facts(&endorser), facts(target));
+    let ok = may_endorse(&user.principal(role), facts(&endorser), facts(target));
     Ok(ok.then_some(endorser))
 }
 

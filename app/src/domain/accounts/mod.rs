@@ -18,30 +18,7 @@ use sea_orm::{
 
 pub use sessions::{CurrentUser, NewSession};
 
-/// Platform roles, separate from roles inside an organisation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum PlatformRole {
-    User,
-    Moderator,
-    Admin,
-}
-
-impl PlatformRole {
-    pub fn code(self) -> &'static str {
-        match self {
-            PlatformRole::User => "user",
-            PlatformRole::Moderator => "moderator",
-            PlatformRole::Admin => "admin",
-        }
-    }
-    pub fn parse(code: &str) -> PlatformRole {
-        match code {
-            "admin" => PlatformRole::Admin,
-            "moderator" => PlatformRole::Moderator,
-            _ => PlatformRole::User,
-        }
-    }
-}
+pub use super::policy::PlatformRole;
 
 /// Where links in e-mails point (e.g. `https://corridor.example`).
 #[derive(Clone, Debug)]
@@ -493,10 +470,7 @@ pub async fn set_platform_role(
     raw_email: &str,
     role: &str,
 ) -> Result<user::Model, AppError> {
-    crate::domain::policy::authorise(
-        &crate::domain::policy::Principal::of(Some(admin), None),
-        crate::domain::policy::Action::SetPlatformRoles,
-    )?;
+    crate::domain::policy::authorise(&admin.principal(None), crate::domain::policy::Action::SetPlatformRoles)?;
     let role = match role.trim() {
         "user" => PlatformRole::User,
         "moderator" => PlatformRole::Moderator,

@@ -38,6 +38,21 @@ pub struct CurrentUser {
     pub session_id: String,
 }
 
+impl CurrentUser {
+    /// This user as the policy sees them, with their role in the organisation acted on.
+    pub fn principal(
+        &self,
+        role_in_organisation: Option<crate::domain::policy::OrgRole>,
+    ) -> crate::domain::policy::Principal {
+        crate::domain::policy::Principal::User {
+            user_id: self.user_id,
+            email_confirmed: self.email_confirmed,
+            platform_role: self.platform_role,
+            role_in_organisation,
+        }
+    }
+}
+
 pub async fn create(db: &impl ConnectionTrait, user_id: i32, client: &Client) -> Result<NewSession, AppError> {
     let secret = random_secret();
     let now = Utc::now();

@@ -44,6 +44,9 @@ pub struct Config {
     pub api_rate_token: u32,
     /// `/api/v1` requests per minute per client address without a token; 0 = unlimited.
     pub api_rate_anonymous: u32,
+    /// Brotli quality / gzip level of responses compressed on the fly (`CORRIDOR_COMPRESSION_QUALITY`,
+    /// 1–11, default 4 as tower-http's; see `docs/benchmarks.md`, "Request path").
+    pub compression_quality: u32,
     /// The name this server's search index registers under (`None`: host name and directory).
     pub search_indexer: Option<String>,
     /// Search outbox rows older than this are pruned.
@@ -297,6 +300,12 @@ impl Config {
                 get("CORRIDOR_API_RATE_TOKEN", "300"),
                 "expected a whole number of requests per minute",
             )?,
+            compression_quality: parse::<u32>(
+                "CORRIDOR_COMPRESSION_QUALITY",
+                get("CORRIDOR_COMPRESSION_QUALITY", "4"),
+                "expected a quality from 1 to 11",
+            )?
+            .clamp(1, 11),
             api_rate_anonymous: parse(
                 "CORRIDOR_API_RATE_ANONYMOUS",
                 get("CORRIDOR_API_RATE_ANONYMOUS", "60"),

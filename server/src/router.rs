@@ -139,7 +139,12 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
                 }))
                 .layer(PropagateRequestIdLayer::new(x_request_id))
                 .layer(CatchPanicLayer::custom(panic_response))
-                .layer(CompressionLayer::new().br(true).gzip(true))
+                .layer(
+                    CompressionLayer::new()
+                        .br(true)
+                        .gzip(true)
+                        .quality(tower_http::CompressionLevel::Precise(config.compression_quality as i32)),
+                )
                 .layer(RequestBodyLimitLayer::new(config.body_limit_bytes))
                 .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, config.request_timeout)),
         )

@@ -20,6 +20,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     options
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(10))
+        // sqlx pings every connection it hands out (a round trip per query: to the server on
+        // PostgreSQL, to the connection's worker thread on SQLite). Only a connection idle long
+        // enough to have been dropped by the server or a proxy is worth checking (issue #11).
+        .test_before_acquire_if_idle_for(Duration::from_secs(30))
         .sqlx_logging(false);
     if url.starts_with("sqlite:") {
         options.map_sqlx_sqlite_opts(|opts| {

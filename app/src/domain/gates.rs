@@ -74,12 +74,11 @@ pub fn province_options(reference: &Reference) -> (Vec<ProvinceOption>, Vec<Prov
     (vn, la)
 }
 
-pub async fn detail(db: &impl ConnectionTrait, reference: &Reference, id: &str) -> Result<Option<GateDetail>, DbErr> {
-    let Some(gate) = reference.gate(id) else {
-        return Ok(None);
-    };
-    let sources = super::sources::resolve(db, &crate::model::split_sources(&gate.sources)).await?;
-    Ok(Some(GateDetail {
+/// A gate with its history, zones and sources, all from the reference data in memory.
+pub fn detail(reference: &Reference, id: &str) -> Option<GateDetail> {
+    let gate = reference.gate(id)?;
+    let sources = super::sources::resolve_from(reference, &crate::model::split_sources(&gate.sources));
+    Some(GateDetail {
         row: to_row(gate, reference),
         level_history: gate.level_history.clone(),
         vn_location: gate.vn_location.clone(),
@@ -115,7 +114,7 @@ pub async fn detail(db: &impl ConnectionTrait, reference: &Reference, id: &str) 
                 confidence: z.confidence,
             })
             .collect(),
-    }))
+    })
 }
 
 pub async fn count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {

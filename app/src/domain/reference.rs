@@ -1,11 +1,11 @@
-//! Reference data read by nearly every page: provinces, border gates, economic zones, HS chapters
-//! and HS codes. It is written only by `corridor seed`, from data files compiled into the binary,
+//! Reference data read by nearly every page: provinces, border gates, economic zones, HS chapters,
+//! HS codes and the cited sources. It is written only by `corridor seed`, from data files compiled into the binary,
 //! so it cannot change while a server of that binary runs: a [`ReferenceCache`] reads it once and
 //! pages look names up in memory instead of re-reading them per request (issue #11).
 //!
 //! The same [`Reference`] type also holds a *subset* read for a few rows ([`Reference::subset`]),
 //! for callers without a cache (API handlers, the search indexer): one lookup code either way.
-use super::entities::{border_gate, economic_zone, hs_chapter, hs_code, province};
+use super::entities::{border_gate, economic_zone, hs_chapter, hs_code, province, source};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
@@ -28,6 +28,8 @@ pub struct Reference {
     chapters: Vec<hs_chapter::Model>,
     chapter_at: HashMap<String, usize>,
     hs_codes: HashMap<String, hs_code::Model>,
+    /// Every cited source, by id (empty in a subset).
+    sources: Vec<source::Model>,
 }
 
 fn index<T>(rows: &[T], key: impl Fn(&T) -> &str) -> HashMap<String, usize> {
@@ -45,7 +47,7 @@ pub struct Wanted {
 }
 
 impl Reference {
-    /// All of it (six queries; ~7,000 HS codes).
+    /// All of it (seven queries; ~7,000 HS codes).
     pub async fn load(db: &impl ConnectionTrait) -> Result<Reference, DbErr> {
         let provinces = province::Entity::find()
             .order_by_asc(province::Column::NameEn)
@@ -75,14 +77,10 @@ impl Reference {
             .all(db)
             .await?;
         let hs_codes = hs_code::Entity::find().all(db).await?;
-        Ok(Self::from_rows(
-            provinces,
-            gates,
-            zones,
-            Some(zone_ids),
-            chapters,
-            hs_codes,
-        ))
+        let sources = source::Entity::find().order_by_asc(source::Column::Id).all(db).await?;
+        let mut reference = Self::from_rows(provinces, gates, zones, Some(zone_ids), chapters, hs_codes);
+        reference.sources = sources;
+        Ok(reference)
     }
 
     /// Only the rows named in `wanted` (a query per kind that names any), for a few listings.
@@ -158,6 +156,7 @@ impl Reference {
             chapter_at: index(&chapters, |c| &c.chapter),
             chapters,
             hs_codes: hs_codes.into_iter().map(|h| (h.code.clone(), h)).collect(),
+            sources: Vec::new(),
         }
     }
 
@@ -207,6 +206,11 @@ impl Reference {
 
     pub fn hs_code(&self, code: &str) -> Option<&hs_code::Model> {
         self.hs_codes.get(code)
+    }
+
+    /// The cited sources, by id (the database's order; empty in a subset).
+    pub fn sources(&self) -> &[source::Model] {
+        &self.sources
     }
 }
 

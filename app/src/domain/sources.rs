@@ -3,6 +3,36 @@ use super::entities::source;
 use crate::model::{SourceEntry, SourceRef};
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
+/// Every source, from the reference data in memory (sources are written only by `corridor seed`,
+/// like the rest of it).
+pub fn all_from(reference: &crate::domain::reference::Reference) -> Vec<SourceEntry> {
+    reference
+        .sources()
+        .iter()
+        .map(|s| SourceEntry {
+            id: s.id.clone(),
+            dataset: s.dataset.clone(),
+            citation: s.citation.clone(),
+            supports: s.supports.clone(),
+        })
+        .collect()
+}
+
+/// Resolves source ids to citations from the reference data in memory, like [`resolve`].
+pub fn resolve_from(reference: &crate::domain::reference::Reference, ids: &[String]) -> Vec<SourceRef> {
+    let found = reference.sources();
+    ids.iter()
+        .map(|id| SourceRef {
+            id: id.clone(),
+            citation: found
+                .iter()
+                .find(|s| &s.id == id)
+                .map(|s| s.citation.clone())
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
 pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<SourceEntry>, DbErr> {
     Ok(source::Entity::find()
         .order_by_asc(source::Column::Id)

@@ -119,9 +119,12 @@ pub async fn search(
     let params = SearchQuery::parse(query.as_deref())
         .and_then(|q| q.params())
         .or_problem(lang)?;
-    let results = app::domain::search::search(&state.db, state.search.as_deref(), &params, lang)
-        .await
-        .or_problem(lang)?;
+    // Names from the reference data in memory; should it fail to load, from the database.
+    let reference = state.reference.get(&state.db).await.ok();
+    let results =
+        app::domain::search::search_with(&state.db, reference.as_deref(), state.search.as_deref(), &params, lang)
+            .await
+            .or_problem(lang)?;
     Ok(cached_json(&headers, &results, lang, caller.0.is_some()))
 }
 

@@ -13,6 +13,7 @@ fn defaults_give_an_embedded_sqlite_portal_on_localhost() {
     assert_eq!(c.site_addr.to_string(), "127.0.0.1:3000");
     assert_eq!(c.data_dir.to_str(), Some("var"));
     assert!(c.auto_migrate);
+    assert_eq!(c.compression_quality, 4);
 }
 
 #[test]
@@ -23,8 +24,10 @@ fn settings_come_from_the_environment() {
         ("CORRIDOR_DATA_DIR", "/srv/corridor"),
         ("CORRIDOR_REQUEST_TIMEOUT_SECS", "5"),
         ("CORRIDOR_LOG", "debug"),
+        ("CORRIDOR_COMPRESSION_QUALITY", "5"),
     ])
     .unwrap();
+    assert_eq!(c.compression_quality, 5);
     assert_eq!(c.site_addr.port(), 8080);
     assert_eq!(c.request_timeout.as_secs(), 5);
     assert_eq!(c.log_filter, "debug");
@@ -37,6 +40,8 @@ fn bad_values_name_the_variable() {
     assert_eq!(err.name, "LEPTOS_SITE_ADDR");
     let err = config(&[("DATABASE_URL", "mysql://x")]).unwrap_err();
     assert_eq!(err.name, "DATABASE_URL");
+    let err = config(&[("CORRIDOR_COMPRESSION_QUALITY", "best")]).unwrap_err();
+    assert_eq!(err.name, "CORRIDOR_COMPRESSION_QUALITY");
     let err = config(&[("CORRIDOR_AUTO_MIGRATE", "perhaps")]).unwrap_err();
     assert!(err.to_string().contains("CORRIDOR_AUTO_MIGRATE"));
 }

@@ -146,10 +146,7 @@ async fn gate_filters_combine_level_and_provinces() {
 async fn gate_detail_has_both_sides_zones_and_sources() {
     let test_db = seeded_database().await;
     let reference = app::domain::reference::Reference::load(&test_db.db).await.unwrap();
-    let gate = gates::detail(&test_db.db, &reference, "cau-treo")
-        .await
-        .unwrap()
-        .expect("Cầu Treo exists");
+    let gate = gates::detail(&reference, "cau-treo").expect("Cầu Treo exists");
     assert_eq!(gate.row.vn_name, "Cầu Treo");
     assert_eq!(gate.row.la_province.en, "Bolikhamxay");
     assert!(gate.lat.is_some() && gate.lon.is_some());
@@ -159,10 +156,37 @@ async fn gate_detail_has_both_sides_zones_and_sources() {
         "{:?}",
         gate.sources
     );
-    assert!(gates::detail(&test_db.db, &reference, "atlantis")
-        .await
-        .unwrap()
-        .is_none());
+    assert!(gates::detail(&reference, "atlantis").is_none());
+    // The citations come from the reference data in memory: the same as the database's.
+    let from_db = app::domain::sources::resolve(
+        &test_db.db,
+        &gate.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        gate.sources.iter().map(|s| (&s.id, &s.citation)).collect::<Vec<_>>(),
+        from_db.iter().map(|s| (&s.id, &s.citation)).collect::<Vec<_>>()
+    );
+}
+
+#[tokio::test]
+async fn the_sources_page_lists_the_sources_table_from_memory() {
+    let test_db = seeded_database().await;
+    let reference = app::domain::reference::Reference::load(&test_db.db).await.unwrap();
+    let from_memory = app::domain::sources::all_from(&reference);
+    let from_db = app::domain::sources::all(&test_db.db).await.unwrap();
+    assert!(from_memory.len() > 10, "{}", from_memory.len());
+    assert_eq!(
+        from_memory
+            .iter()
+            .map(|s| (&s.id, &s.dataset, &s.citation, &s.supports))
+            .collect::<Vec<_>>(),
+        from_db
+            .iter()
+            .map(|s| (&s.id, &s.dataset, &s.citation, &s.supports))
+            .collect::<Vec<_>>()
+    );
 }
 
 #[tokio::test]

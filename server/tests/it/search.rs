@@ -890,3 +890,36 @@ async fn search_finds_organisations_and_border_gates_and_follows_their_changes()
     index.catch_up(db).await.unwrap();
     assert_eq!(index.generation().unwrap().num_docs(), document_count(db).await);
 }
+
+/// The search page reads names from the reference data in memory (issue #11); the answers are
+/// the same as with names read from the database, in every language, with facets chosen.
+#[tokio::test]
+async fn search_with_the_reference_cache_answers_as_from_the_database() {
+    let test_db = demo_database().await;
+    let db = &test_db.db;
+    let (_dir, index) = demo_index(db).await;
+    let reference = app::domain::reference::Reference::load(db).await.expect("reference");
+    for (q, country) in [
+        ("cao su", ""),
+        ("rubber", "LA"),
+        ("", ""),
+        ("thep", "VN"),
+        ("lao bao", ""),
+    ] {
+        for lang in [Lang::Vi, Lang::Lo, Lang::En] {
+            let params = SearchParams {
+                q: q.to_owned(),
+                country: country.to_owned(),
+                ..SearchParams::default()
+            };
+            let from_db = search(db, Some(&index), &params, lang).await.expect("search answers");
+            let from_memory = app::domain::search::search_with(db, Some(&reference), Some(&index), &params, lang)
+                .await
+                .expect("search answers");
+            assert_eq!(from_memory, from_db, "q={q:?} country={country:?} {lang:?}");
+            if q == "cao su" {
+                assert!(!from_db.hits.is_empty() && !from_db.facets.is_empty());
+            }
+        }
+    }
+}

@@ -20,7 +20,7 @@ pub mod synonyms;
 mod words;
 
 pub use index::{rebuild, SearchIndex};
-pub use query::search;
+pub use query::{search, search_with};
 pub use suggest::{suggest, suggestions};
 
 #[cfg(test)]

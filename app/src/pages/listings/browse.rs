@@ -168,8 +168,8 @@ fn Filters(lang: Lang, filters: ListingFilters, choices: ListingChoices) -> impl
             <label for="f-province">{t(lang, Msg::Province)}</label>
             <select id="f-province" name="province">
                 <option value="">{t(lang, Msg::AnyOption)}</option>
-                {province_group(Msg::Vietnam, choices.provinces_vn.clone(), filters.province.clone())}
-                {province_group(Msg::Laos, choices.provinces_la.clone(), filters.province.clone())}
+                {province_group(Msg::Vietnam, choices.provinces_vn, filters.province.clone())}
+                {province_group(Msg::Laos, choices.provinces_la, filters.province.clone())}
             </select>
             <label for="f-gate">{t(lang, Msg::GateName)}</label>
             <select id="f-gate" name="gate">

@@ -9,11 +9,8 @@ pub async fn get_gate(id: String) -> Result<GateDetail, AppError> {
             if id.len() > 64 {
                 return Err(AppError::NotFound);
             }
-            let db = crate::state::db()?;
             let reference = crate::state::reference().await?;
-            crate::domain::gates::detail(&db, &reference, &id)
-                .await?
-                .ok_or(AppError::NotFound)
+            crate::domain::gates::detail(&reference, &id).ok_or(AppError::NotFound)
         }
         .await,
     )

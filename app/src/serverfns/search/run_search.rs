@@ -10,7 +10,15 @@ pub async fn run_search(params: SearchParams, lang: Lang) -> Result<SearchResult
         async move {
             let state = use_context::<crate::state::AppState>()
                 .ok_or_else(|| AppError::internal("AppState missing from context"))?;
-            crate::domain::search::query::search(&state.db, state.search.as_deref(), &params, lang).await
+            let reference = state.reference.get(&state.db).await?;
+            crate::domain::search::query::search_with(
+                &state.db,
+                Some(&reference),
+                state.search.as_deref(),
+                &params,
+                lang,
+            )
+            .await
         }
         .await,
     )

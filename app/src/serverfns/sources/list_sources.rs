@@ -6,8 +6,8 @@ use leptos::prelude::*;
 pub async fn list_sources() -> Result<Vec<SourceEntry>, AppError> {
     crate::state::with_status(
         async move {
-            let db = crate::state::db()?;
-            Ok(crate::domain::sources::all(&db).await?)
+            let reference = crate::state::reference().await?;
+            Ok(crate::domain::sources::all_from(&reference))
         }
         .await,
     )

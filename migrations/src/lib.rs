@@ -13,6 +13,7 @@ mod m20261125_000008_listings;
 mod m20261125_000009_listing_indexes;
 mod m20261125_000010_search_indexers;
 mod m20261203_000011_sign_in_devices_and_mail_kinds;
+mod m20261203_000012_listing_organisation_order;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000009_listing_indexes::Migration),
             Box::new(m20261125_000010_search_indexers::Migration),
             Box::new(m20261203_000011_sign_in_devices_and_mail_kinds::Migration),
+            Box::new(m20261203_000012_listing_organisation_order::Migration),
         ]
     }
 }

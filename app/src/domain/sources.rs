@@ -20,17 +20,7 @@ pub fn all_from(reference: &crate::domain::reference::Reference) -> Vec<SourceEn
 
 /// Resolves source ids to citations from the reference data in memory, like [`resolve`].
 pub fn resolve_from(reference: &crate::domain::reference::Reference, ids: &[String]) -> Vec<SourceRef> {
-    let found = reference.sources();
-    ids.iter()
-        .map(|id| SourceRef {
-            id: id.clone(),
-            citation: found
-                .iter()
-                .find(|s| &s.id == id)
-                .map(|s| s.citation.clone())
-                .unwrap_or_default(),
-        })
-        .collect()
+    cite(reference.sources(), ids)
 }
 
 pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<SourceEntry>, DbErr> {
@@ -54,8 +44,12 @@ pub async fn resolve(db: &impl ConnectionTrait, ids: &[String]) -> Result<Vec<So
         .filter(source::Column::Id.is_in(ids.iter().cloned()))
         .all(db)
         .await?;
-    Ok(ids
-        .iter()
+    Ok(cite(&found, ids))
+}
+
+/// The citations of `ids` among `found`, in the given order; unknown ids keep an empty citation.
+fn cite(found: &[source::Model], ids: &[String]) -> Vec<SourceRef> {
+    ids.iter()
         .map(|id| SourceRef {
             id: id.clone(),
             citation: found
@@ -64,5 +58,5 @@ pub async fn resolve(db: &impl ConnectionTrait, ids: &[String]) -> Result<Vec<So
                 .map(|s| s.citation.clone())
                 .unwrap_or_default(),
         })
-        .collect())
+        .collect()
 }

@@ -233,16 +233,15 @@ pub fn check(
         if index >= MAX_ROWS {
             return Err(ImportFailure::TooManyRows);
         }
-        let record = match record {
-            Ok(r) => r,
-            Err(_) => {
-                problems.push(RowProblem {
-                    line,
-                    column: String::new(),
-                    message: Msg::ErrCsvRow,
-                });
-                continue;
-            }
+        // A row that cannot be read, or whose cells do not fit the fields, is one problem.
+        let unreadable = RowProblem {
+            line,
+            column: String::new(),
+            message: Msg::ErrCsvRow,
+        };
+        let Ok(record) = record else {
+            problems.push(unreadable);
+            continue;
         };
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -267,16 +266,9 @@ pub fn check(
                 cells.remove(at);
             }
         }
-        let mut input = match ListingInput::from_fields(cells) {
-            Ok(input) => input,
-            Err(_) => {
-                problems.push(RowProblem {
-                    line,
-                    column: String::new(),
-                    message: Msg::ErrCsvRow,
-                });
-                continue;
-            }
+        let Ok(mut input) = ListingInput::from_fields(cells) else {
+            problems.push(unreadable);
+            continue;
         };
         input.kind = kind.code().to_owned();
         match validate(&input, refs, now) {

@@ -6,8 +6,8 @@ source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
 "$REPO_ROOT/scripts/setup.sh"
 
-echo "==> cargo leptos build --release"
-cargo leptos build --release
+echo "==> release build (frontend/site-builder: the hydrate wasm, target/site, the server)"
+cargo run -q -p site-builder
 "$REPO_ROOT/scripts/precompress.sh"
 
 export DATABASE_URL="${DATABASE_URL:-sqlite://corridor.db?mode=rwc}"

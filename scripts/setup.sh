@@ -1,24 +1,37 @@
 #!/usr/bin/env bash
 # Installs whatever this machine is missing to build, run and test Corridor. Idempotent:
 # every step checks first and is skipped when its tool is already present at the right version.
-# Usage: scripts/setup.sh [--with-postgres]   (--with-postgres: also what only the tests need:
-# PostgreSQL and cargo-nextest)
+# Usage: scripts/setup.sh [--for-tests] [--for-watch]
+#   --for-tests: also what only the tests need (Chromium, fonts, PostgreSQL, cargo-nextest);
+#   --for-watch: also cargo-leptos and the wasm-bindgen CLI, for `cargo leptos watch` while developing.
+# The release build itself needs no installed build tool: frontend/site-builder does it with the
+# wasm-bindgen library (scripts/run.sh, scripts/test.sh).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
 
-want_postgres=false
-[ "${1:-}" = "--with-postgres" ] && want_postgres=true
+for_tests=false
+for_watch=false
+for arg in "$@"; do
+  case "$arg" in
+    --for-tests) for_tests=true ;;
+    --for-watch) for_watch=true ;;
+    *) echo "usage: scripts/setup.sh [--for-tests] [--for-watch]" >&2; exit 2 ;;
+  esac
+done
 
 step() { printf '\033[1;32m==>\033[0m %s\n' "$*"; }
 have() { command -v "$1" >/dev/null 2>&1; }
 
-# Debian packages: Chromium for Playwright, brotli for the size budget, PostgreSQL for the tests.
+# Debian packages: brotli to precompress the assets; for the tests Chromium (Playwright), fonts
+# for its screenshots and PostgreSQL.
 apt_packages=()
-have chromium || apt_packages+=(chromium)
 have brotli || apt_packages+=(brotli)
-dpkg -s fonts-noto-core >/dev/null 2>&1 || apt_packages+=(fonts-noto-core)
-if $want_postgres && ! have pg_ctlcluster; then apt_packages+=(postgresql); fi
+if $for_tests; then
+  have chromium || apt_packages+=(chromium)
+  dpkg -s fonts-noto-core >/dev/null 2>&1 || apt_packages+=(fonts-noto-core)
+  have pg_ctlcluster || apt_packages+=(postgresql)
+fi
 if [ ${#apt_packages[@]} -gt 0 ]; then
   step "apt-get install ${apt_packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -31,25 +44,24 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# The build tools are installed unoptimised (`--debug`): they only orchestrate cargo, rewrite one
-# wasm file and copy assets, so optimising their ~500 dependencies bought nothing but install time
-# (cargo-leptos: 16 min 43 s optimised on a brand-new machine, see docs/benchmarks.md).
-# cargo-leptos 0.3.10 exactly: 0.3.11 does not build on rustc 1.95; no_downloads makes it use
-# wasm-bindgen and wasm-opt from PATH.
-if ! cargo leptos --version 2>/dev/null | grep -q '0\.3\.10'; then
-  step "cargo install --debug cargo-leptos 0.3.10"
-  cargo install --debug cargo-leptos --version 0.3.10 --locked --features no_downloads
+# Only the development loop (`cargo leptos watch`) needs cargo-leptos and the wasm-bindgen CLI.
+# Unoptimised (`--debug`): they only orchestrate cargo and rewrite one wasm file. cargo-leptos 0.3.10
+# exactly (0.3.11 does not build on rustc 1.95); no_downloads makes it use wasm-opt from PATH.
+if $for_watch; then
+  if ! cargo leptos --version 2>/dev/null | grep -q '0\.3\.10'; then
+    step "cargo install --debug cargo-leptos 0.3.10"
+    cargo install --debug cargo-leptos --version 0.3.10 --locked --features no_downloads
+  fi
+  # The wasm-bindgen CLI must be the version Cargo.lock pins.
+  wb_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb_version\$"; then
+    step "cargo install wasm-bindgen-cli $wb_version"
+    # Without --locked: its lockfile wants a crate version the registry does not serve.
+    cargo install --debug wasm-bindgen-cli --version "=$wb_version"
+  fi
 fi
 
-# The wasm-bindgen CLI must be the version Cargo.lock pins.
-wb_version=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
-if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb_version\$"; then
-  step "cargo install wasm-bindgen-cli $wb_version"
-  # Without --locked: its lockfile wants a crate version the registry does not serve.
-  cargo install --debug wasm-bindgen-cli --version "=$wb_version"
-fi
-
-# npm packages: Playwright, wasm-opt 132 (binaryen), the Lao font package.
+# npm packages: wasm-opt 132 (binaryen) for the release build, Playwright for the tests.
 if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/@playwright/test ] \
    || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
   step "npm ci (end2end)"
@@ -57,7 +69,7 @@ if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ ! -d end2end/node_modules/@p
 fi
 
 # Only the tests need the test runner.
-if $want_postgres && ! cargo nextest --version >/dev/null 2>&1; then
+if $for_tests && ! cargo nextest --version >/dev/null 2>&1; then
   step "cargo install --debug cargo-nextest"
   cargo install --debug cargo-nextest --locked
 fi

@@ -6,7 +6,7 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
-"$REPO_ROOT/scripts/setup.sh" --with-postgres
+"$REPO_ROOT/scripts/setup.sh" --for-tests
 
 log_dir="$(mktemp -d)"
 step() { printf '\033[1;32m==>\033[0m %s\n' "$*"; }
@@ -46,8 +46,8 @@ step "Rust tests on PostgreSQL (same binaries)"
 TEST_DATABASE_URL="$pg_url" cargo nextest run --workspace --exclude frontend --features app/ssr --no-fail-fast 2>&1 \
   | tee "$log_dir/postgres.log"
 
-step "cargo leptos build --release"
-if ! cargo leptos build --release > "$log_dir/build.log" 2>&1; then
+step "release build (frontend/site-builder: the hydrate wasm, target/site, the server)"
+if ! cargo run -q -p site-builder > "$log_dir/build.log" 2>&1; then
   grep -v '^ *at \|^ *[0-9]*: ' "$log_dir/build.log" | tail -n 80
   exit 1
 fi

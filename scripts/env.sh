@@ -7,3 +7,6 @@ export REPO_ROOT
 # cargo-leptos from ~/.cargo/bin.
 export PATH="$REPO_ROOT/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CORRIDOR_BIN="$CARGO_TARGET_DIR/release/corridor"
+# leptos reads the output name at compile time (`option_env!`); site-builder sets it, and so does every
+# other cargo command run from these scripts, so the release server and the bench binaries share one build.
+export LEPTOS_OUTPUT_NAME="${LEPTOS_OUTPUT_NAME:-corridor}"

@@ -1,4 +1,5 @@
 //! Every page route in one place, and the HTML shell.
+use crate::components::island_loader::IslandScripts;
 use crate::components::layout::Layout;
 use crate::i18n::Lang;
 use crate::model::Viewer;
@@ -141,7 +142,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     <link rel="preload" href="/fonts/noto-sans-lao-lao-400-normal.woff2" r#as="font" r#type="font/woff2" crossorigin="anonymous"/>
                     <link rel="preload" href="/fonts/noto-sans-lao-lao-700-normal.woff2" r#as="font" r#type="font/woff2" crossorigin="anonymous"/>
                 })}
-                <HydrationScripts options islands=true/>
+                // The islands' wasm loads when a reader first reaches for one (components::island_loader).
+                <IslandScripts options/>
                 <MetaTags/>
             </head>
             <body>

@@ -6,9 +6,12 @@
 // from the rendered forms, so a new field joins by construction. Runs hydrated (the islands run and
 // so would any script that got in) and without JavaScript (the markup alone).
 //
-// The account's display name is a payload too: the header shows it on every page visited.
+// The account's display name is a payload too: the header shows it on every page visited. The trust
+// and logistics forms (a logistics profile, a verification request and the moderator's reason, a
+// report on an organisation or a listing) go through the corpus too, checked on the pages that show
+// what they saved: the organisation profile, /logistics and the moderation queue.
 import { expect, test, type Browser, type Page, type Response } from '@playwright/test';
-import { confirmedAccount, createOrganisation, jsEnabled, uniqueStamp } from './support/accounts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, confirmedAccount, createOrganisation, jsEnabled, signIn, uniqueStamp } from './support/accounts';
 import {
   batches,
   controls,
@@ -285,3 +288,133 @@ for (const kind of ['commodity', 'opportunity', 'route'] as const) {
     });
   });
 }
+
+/** The administrator (a moderator too), signed in in a context of its own, with the guard on. */
+async function moderator(browser: Browser, js: boolean) {
+  const page = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+  const guard = await Guard.install(page);
+  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await expect(page).not.toHaveURL(/\/account\/signin/);
+  return { page, guard };
+}
+
+/** Opens the `<details>` that holds `form` (closed until asked for; native, so also without JS). */
+async function disclose(page: Page, form: string) {
+  const details = page.locator(`details:has(${form})`);
+  if ((await details.getAttribute('open')) === null) await details.locator('> summary').click();
+}
+
+test.describe('logistics profile form', () => {
+  test('every payload in a free-text field renders inert on the profile and on /logistics', async ({ browser }, testInfo) => {
+    test.slow();
+    const name = PAYLOADS[9];
+    const { page, guard, js, stamp } = await attacker(browser, testInfo, 'logistics', name);
+    const orgPath = await createOrganisation(page, `Xss Haulage ${stamp}`, 'logistics', 'LA');
+    const selector = `form[action="${orgPath}/logistics"]`;
+    await page.goto(`${orgPath}/logistics?lang=en`);
+    const list = await controls(page.locator(selector));
+    const texts = freeText(list);
+    expect(texts.map((c) => c.name)).toEqual(expect.arrayContaining(['corridors', 'fleet', 'capacity']));
+
+    const required = new Set<string>();
+    let last = new Map<string, string>();
+    for (const [i, batch] of batches(texts, PAYLOADS, 7).entries()) {
+      const lang = LANGS[i % LANGS.length];
+      await page.goto(`${orgPath}/logistics?lang=${lang}`);
+      const response = await save(page, guard, selector, list, batch, required, js, `logistics profile ${i}`);
+      await check(page, guard, response, [name, ...batch.values()], `${page.url()} after saving ${i}`);
+      last = batch;
+    }
+    for (const lang of LANGS) {
+      await visitForm(page, guard, `${orgPath}/logistics?lang=${lang}`, selector, last, [name], js);
+      await visit(page, guard, `/logistics?lang=${lang}`, [...last.values()], js);
+      await visit(page, guard, `${orgPath}?lang=${lang}`, [...last.values()], js);
+    }
+    await page.context().close();
+  });
+});
+
+test.describe('verification request form', () => {
+  test('every payload renders inert in the moderation queue, and so does the reason for a refusal', async ({ browser }, testInfo) => {
+    test.slow();
+    const { page, guard, js, stamp } = await attacker(browser, testInfo, 'verify', PAYLOADS[10]);
+    const orgName = `Xss Verify ${stamp}`;
+    const orgPath = await createOrganisation(page, orgName, 'company', 'LA');
+    const selector = `form[action="${orgPath}/verification"]`;
+    const mod = await moderator(browser, js);
+    await page.goto(`${orgPath}?lang=en`);
+    await disclose(page, selector);
+    const list = await controls(page.locator(selector));
+    const texts = freeText(list);
+    expect(texts.map((c) => c.name)).toEqual(['evidence', 'registration_number']);
+
+    // The registration number is one line of at most 60 characters: each request pairs the longest
+    // payload left (the evidence) with the shortest (the number), so every payload fits once.
+    const byLength = [...PAYLOADS].sort((a, b) => a.length - b.length);
+    const rounds: Map<string, string>[] = [];
+    for (let lo = 0, hi = byLength.length - 1; lo <= hi; lo++, hi--) {
+      rounds.push(new Map([['evidence', byLength[hi]], ['registration_number', byLength[lo]]]));
+    }
+    const required = new Set<string>();
+    for (const [i, batch] of rounds.entries()) {
+      const lang = LANGS[i % LANGS.length];
+      await page.goto(`${orgPath}?lang=${lang}`);
+      await disclose(page, selector);
+      await save(page, guard, selector, list, batch, required, js, `verification request ${i}`);
+      guard.expectClean(`after verification request ${i}`);
+
+      // The moderator reads it and refuses it, with a payload as the reason; the next request can go.
+      await visit(mod.page, mod.guard, `/moderation?lang=${lang}`, [...batch.values()], js);
+      const item = mod.page.getByRole('listitem').filter({ hasText: orgName });
+      const reason = PAYLOADS[(i * 2 + 1) % PAYLOADS.length];
+      await item.locator('input[name="reason"]').fill(reason);
+      const refusal = await submit(mod.page, item.locator('form'), 'button[value="reject"]');
+      expect(refusal.status(), `refusing request ${i}`).toBe(303);
+      const queue = await refusal.request().redirectedTo()?.response();
+      expect(queue, `the queue after refusing request ${i}`).toBeTruthy();
+      if (js) await settle(mod.page);
+      await expectInert(mod.page, queue!, mod.guard, `the queue after refusing request ${i}`);
+    }
+    await visit(page, guard, `${orgPath}?lang=lo`, [], js);
+    await visit(mod.page, mod.guard, `/admin/audit?lang=vi`, [], js);
+    await mod.page.context().close();
+    await page.context().close();
+  });
+});
+
+test.describe('report forms', () => {
+  test('every payload in a report on an organisation or a listing renders inert in the moderation queue', async ({ browser }, testInfo) => {
+    test.slow();
+    const { page, guard, js, stamp } = await attacker(browser, testInfo, 'report', PAYLOADS[11]);
+    // Someone else's organisation (one cannot report one's own) and a published demo listing.
+    const other = await confirmedAccount(browser, `xss.reported.${stamp}@example.la`, { javaScriptEnabled: js });
+    const orgPath = await createOrganisation(other, `Xss Reported ${stamp}`, 'company', 'VN');
+    await other.context().close();
+    await page.goto('/listings?kind=commodity&lang=en');
+    const listingPath = await page.evaluate(
+      () =>
+        Array.from(document.querySelectorAll('main a[href^="/listings/"]'))
+          .map((a) => new URL((a as HTMLAnchorElement).href).pathname)
+          .find((p) => /^\/listings\/\d+$/.test(p)) ?? '',
+    );
+    expect(listingPath).toMatch(/^\/listings\/\d+$/);
+
+    const required = new Set<string>();
+    for (const [i, payload] of PAYLOADS.entries()) {
+      const lang = LANGS[i % LANGS.length];
+      const [path, selector] =
+        i % 2 === 0 ? [orgPath, `form[action="${orgPath}/report"]`] : [listingPath, `form[action="${listingPath}/report"]`];
+      await page.goto(`${path}?lang=${lang}`);
+      await disclose(page, selector);
+      const list = await controls(page.locator(selector));
+      const texts = freeText(list);
+      expect(texts.map((c) => c.name)).toEqual(['details']);
+      const response = await save(page, guard, selector, list, new Map([['details', payload]]), required, js, `report ${i} on ${path}`);
+      await expectInert(page, response, guard, `${path} after report ${i}`);
+    }
+    const mod = await moderator(browser, js);
+    for (const lang of LANGS) await visit(mod.page, mod.guard, `/moderation?lang=${lang}`, PAYLOADS, js);
+    await mod.page.context().close();
+    await page.context().close();
+  });
+});

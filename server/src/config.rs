@@ -5,7 +5,7 @@
 //! |---|---|---|
 //! | `DATABASE_URL` | `sqlite://corridor.db?mode=rwc` | SQLite file (created on first start) or `postgres://…` |
 //! | `LEPTOS_SITE_ADDR` | `127.0.0.1:3000` | address the server listens on |
-//! | `LEPTOS_SITE_ROOT` | `target/site` | built assets (wasm, JS, CSS, fonts) from `cargo leptos build` |
+//! | `LEPTOS_SITE_ROOT` | `target/site` | built assets (wasm, JS, CSS, fonts) from `cargo run -p site-builder` (or `cargo leptos build`) |
 //! | `CORRIDOR_DATA_DIR` | `var` | search index and uploads (later issues) |
 //! | `CORRIDOR_LOG` | `info,sqlx=warn` | log filter (`tracing_subscriber::EnvFilter` syntax); `RUST_LOG` also works |
 //! | `CORRIDOR_REQUEST_TIMEOUT_SECS` | `30` | a request taking longer gets 408 |
@@ -19,6 +19,8 @@
 //! | `CORRIDOR_API_RATE_ANONYMOUS` | `60` | `/api/v1` requests per minute per client address without a token (per process; `0` = no limit) |
 //! | `CORRIDOR_SEARCH_INDEXER` | host name + `:` + the index directory | the name this server's search index registers under; servers sharing one database need different names (each has its own `CORRIDOR_DATA_DIR`) |
 //! | `CORRIDOR_SEARCH_OUTBOX_RETENTION_HOURS` | `168` | search outbox rows are pruned once every indexer seen within this window has applied them, and at this age in any case (an index further behind is rebuilt) |
+//! | `CORRIDOR_COMPRESSION_QUALITY` | `4` | brotli quality / gzip level (1–11) of pages and JSON compressed on the fly (`server/src/compress.rs`) |
+//! | `CORRIDOR_PAGE_CACHE_MS` | `1000` | how long a page rendered for a reader who is not signed in is served again to the same request (`0`: off); any write through this process empties it (`server/src/page_cache.rs`) |
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -47,6 +49,8 @@ pub struct Config {
     /// Brotli quality / gzip level of responses compressed on the fly (`CORRIDOR_COMPRESSION_QUALITY`,
     /// 1–11, default 4 as tower-http's; see `docs/benchmarks.md`, "Request path").
     pub compression_quality: u32,
+    /// How long a page rendered for an anonymous reader is reused (`CORRIDOR_PAGE_CACHE_MS`; zero: off).
+    pub page_cache_ttl: Duration,
     /// The name this server's search index registers under (`None`: host name and directory).
     pub search_indexer: Option<String>,
     /// Search outbox rows older than this are pruned.
@@ -306,6 +310,11 @@ impl Config {
                 "expected a quality from 1 to 11",
             )?
             .clamp(1, 11),
+            page_cache_ttl: Duration::from_millis(parse(
+                "CORRIDOR_PAGE_CACHE_MS",
+                get("CORRIDOR_PAGE_CACHE_MS", "1000"),
+                "expected a whole number of milliseconds (0: off)",
+            )?),
             api_rate_anonymous: parse(
                 "CORRIDOR_API_RATE_ANONYMOUS",
                 get("CORRIDOR_API_RATE_ANONYMOUS", "60"),

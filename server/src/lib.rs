@@ -4,12 +4,14 @@ pub mod api_docs;
 pub mod api_limit;
 pub mod bench_data;
 pub mod cli_import;
+pub mod compress;
 pub mod config;
 pub mod forms;
 pub mod health;
 pub mod http;
 pub mod mailer;
 pub mod middleware;
+pub mod page_cache;
 pub mod router;
 pub mod workers;
 

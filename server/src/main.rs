@@ -182,7 +182,7 @@ fn leptos_options(config: &Config) -> anyhow::Result<LeptosOptions> {
     let mut options = leptos::config::get_configuration(None)?.leptos_options;
     options.site_addr = config.site_addr;
     options.site_root = config.site_root.to_string_lossy().as_ref().into();
-    // cargo-leptos writes hash.txt next to the binary when it builds with hashed file names.
+    // site-builder (and cargo-leptos) write hash.txt next to the binary when they hash file names.
     if let Some(dir) = std::env::current_exe()
         .ok()
         .and_then(|exe| exe.parent().map(|p| p.to_owned()))

@@ -122,6 +122,12 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
                 .fallback(axum::routing::any(not_found).with_state(state.clone())),
         )
         .layer(axum::middleware::from_fn(middleware::server_fn_errors))
+        // Inside `identify` (it must know who is signed in) and inside the language cookie and
+        // `Vary` layers (they add their headers to every answer, cached or not).
+        .layer(axum::middleware::from_fn_with_state(
+            crate::page_cache::PageCache::new(config.page_cache_ttl),
+            crate::page_cache::cache_pages,
+        ))
         .layer(axum::middleware::from_fn(middleware::remember_language))
         .layer(axum::middleware::from_fn(vary_on_language))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::identify))
@@ -130,6 +136,12 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
             public_origin: config.public_origin.clone(),
             trusted_proxies: config.trusted_proxies.clone(),
         }))
+        // Pages and JSON compressed in one piece, sized to the body (server/src/compress.rs); what
+        // it leaves (CSV exports, which stream) the CompressionLayer below compresses as a stream.
+        .layer(axum::middleware::from_fn_with_state(
+            config.compression_quality,
+            crate::compress::compress,
+        ))
         .layer(
             ServiceBuilder::new()
                 .layer(SetRequestIdLayer::new(x_request_id.clone(), MakeRequestUuid))

@@ -1,5 +1,6 @@
 pub mod common;
 pub mod form;
 pub mod gate_browser;
+pub mod island_loader;
 pub mod layout;
 pub mod search_box;

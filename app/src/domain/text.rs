@@ -58,6 +58,18 @@ pub fn field_block(value: &str, field: &str, max: usize, required: bool) -> Resu
     Ok(value)
 }
 
+/// A one-line field of a form: at most `max` characters, required or not; its problem is
+/// reported on `field`.
+pub fn field_line(value: &str, field: &str, max: usize, required: bool) -> Result<String, AppError> {
+    let value = line(value, max)
+        .map_err(|problem| problem.into_error(field))?
+        .unwrap_or_default();
+    if required && value.is_empty() {
+        return Err(AppError::invalid(field, Msg::ErrRequired));
+    }
+    Ok(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,7 +28,7 @@ pub async fn submit_verification(
         &principal(db, Some(user), Some(org.id)).await?,
         Action::SubmitVerification,
     )?;
-    let registration_number = super::text::field_block(registration_number, "registration_number", 60, true)?;
+    let registration_number = super::text::field_line(registration_number, "registration_number", 60, true)?;
     let evidence = super::text::field_block(evidence, "evidence", 4000, true)?;
     let pending = verification_request::Entity::find()
         .filter(verification_request::Column::OrganisationId.eq(org.id))

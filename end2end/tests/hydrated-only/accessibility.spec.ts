@@ -8,6 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { confirmedAccount, createOrganisation } from '../support/accounts';
+import { wakeIslands } from '../support/islands';
 
 type Owner = { storageState: Awaited<ReturnType<BrowserContext['storageState']>>; orgPath: string; listingPath: string };
 
@@ -112,7 +113,8 @@ for (const template of TEMPLATES) {
       expect(response?.status(), path).toBe(template.status ?? 200);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       if (template.islands !== false) {
-        // Hydrated: the header's search box has become a combobox.
+        // Hydrated (the pointer over the search box brings the wasm): the box has become a combobox.
+        await wakeIslands(page);
         await expect(page.locator('#header-q')).toHaveAttribute('role', 'combobox', { timeout: 15_000 });
       }
       // At a desktop width, then at a phone's (where wide tables scroll and the header wraps).

@@ -15,7 +15,9 @@ test('changing a filter updates the list without a page reload and the console s
   await page.goto('/gates?lang=en');
   await expect(page.getByText('30 gate pairs')).toBeVisible();
 
-  // The GateBrowser island has hydrated once its change listener sits on the select.
+  // The pointer over the select brings the wasm; the GateBrowser island has hydrated once its
+  // change listener sits on the select.
+  await page.locator('#filter-level').hover();
   await expect
     .poll(() => listenerTypes(page, '#filter-level'), { message: 'island hydrated', timeout: 15_000 })
     .toContain('change');

@@ -16,7 +16,9 @@ function collectProblems(page: Page): string[] {
 }
 
 async function hydrated(page: Page, selector: string) {
-  // The SearchBox island has hydrated once its input listener sits on the input.
+  // The pointer over the box brings the wasm; the SearchBox island has hydrated once its input
+  // listener sits on the input.
+  await page.locator(selector).hover();
   await expect
     .poll(() => listenerTypes(page, selector), { message: 'search box hydrated', timeout: 15_000 })
     .toContain('input');

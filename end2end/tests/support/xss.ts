@@ -5,6 +5,7 @@
 import { expect, type Locator, type Page, type Response } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { wakeIslands } from './islands';
 
 /** The payloads of data/security/xss_corpus.txt, read from the repository at test time. */
 export function corpus(): string[] {
@@ -157,10 +158,11 @@ export async function visit(page: Page, guard: Guard, path: string, shows: strin
 }
 
 /**
- * With JavaScript on: the wasm has loaded and the islands have run (the header search box, an
+ * With JavaScript on: the reader's pointer has brought the wasm, it has loaded and the islands have run (the header search box, an
  * island on every page, has become a combobox), so whatever hydration does to user text is done.
  */
 export async function settle(page: Page) {
+  await wakeIslands(page);
   await expect(page.locator('#header-q')).toHaveAttribute('role', 'combobox', { timeout: 15_000 });
 }
 
@@ -296,12 +298,12 @@ export async function fieldsInError(form: Locator): Promise<string[]> {
   });
 }
 
-/** Clicks the form's first submit button; returns the answer to the POST it sends. */
-export async function submit(page: Page, form: Locator): Promise<Response> {
+/** Clicks the form's first submit button (or `button`); returns the answer to the POST it sends. */
+export async function submit(page: Page, form: Locator, button = 'button[type=submit]'): Promise<Response> {
   const action = new URL((await form.getAttribute('action')) ?? page.url(), page.url()).pathname;
   const [response] = await Promise.all([
     page.waitForResponse((r) => new URL(r.url()).pathname === action && r.request().method() === 'POST'),
-    form.locator('button[type=submit]').first().click(),
+    form.locator(button).first().click(),
   ]);
   await page.waitForLoadState('load');
   return response;

@@ -104,7 +104,11 @@ fn main() -> anyhow::Result<()> {
     println!(
         "site: {} ({})",
         root.join(&project.site_root).display(),
-        hashes.iter().map(|(ext, hash)| format!("{ext} {hash}")).collect::<Vec<_>>().join(", ")
+        hashes
+            .iter()
+            .map(|(ext, hash)| format!("{ext} {hash}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     if !front_only {
         build_server(&root, &project)?;
@@ -125,10 +129,14 @@ fn workspace_root() -> PathBuf {
 fn read_project(root: &Path) -> anyhow::Result<Project> {
     let path = root.join("Cargo.toml");
     let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let manifest: Manifest = toml::from_str(&text).with_context(|| format!("[[workspace.metadata.leptos]] in {}", path.display()))?;
+    let manifest: Manifest =
+        toml::from_str(&text).with_context(|| format!("[[workspace.metadata.leptos]] in {}", path.display()))?;
     match <[Project; 1]>::try_from(manifest.workspace.metadata.leptos) {
         Ok([project]) => Ok(project),
-        Err(projects) => bail!("expected one [[workspace.metadata.leptos]] project, found {}", projects.len()),
+        Err(projects) => bail!(
+            "expected one [[workspace.metadata.leptos]] project, found {}",
+            projects.len()
+        ),
     }
 }
 
@@ -176,21 +184,51 @@ fn features(command: &mut Command, default_features: bool, features: &[String]) 
 /// Builds the hydrate wasm; returns its path relative to the target directory.
 fn build_wasm(root: &Path, project: &Project) -> anyhow::Result<PathBuf> {
     let mut command = cargo(root, project);
-    command.args(["build", "--package", &project.lib_package, "--lib", "--target", "wasm32-unknown-unknown", "--profile", &project.lib_profile_release]);
+    command.args([
+        "build",
+        "--package",
+        &project.lib_package,
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        &project.lib_profile_release,
+    ]);
     features(&mut command, project.lib_default_features, &project.lib_features);
-    run(command, &format!("cargo build -p {} (wasm32, profile {})", project.lib_package, project.lib_profile_release))?;
+    run(
+        command,
+        &format!(
+            "cargo build -p {} (wasm32, profile {})",
+            project.lib_package, project.lib_profile_release
+        ),
+    )?;
     let profile_dir = match project.lib_profile_release.as_str() {
         "dev" => "debug",
         other => other,
     };
-    Ok(PathBuf::from("wasm32-unknown-unknown").join(profile_dir).join(format!("{}.wasm", project.lib_package.replace('-', "_"))))
+    Ok(PathBuf::from("wasm32-unknown-unknown")
+        .join(profile_dir)
+        .join(format!("{}.wasm", project.lib_package.replace('-', "_"))))
 }
 
 fn build_server(root: &Path, project: &Project) -> anyhow::Result<()> {
     let mut command = cargo(root, project);
-    command.args(["build", "--package", &project.bin_package, "--bin", &project.bin_target, "--release"]);
+    command.args([
+        "build",
+        "--package",
+        &project.bin_package,
+        "--bin",
+        &project.bin_target,
+        "--release",
+    ]);
     features(&mut command, project.bin_default_features, &project.bin_features);
-    run(command, &format!("cargo build -p {} --bin {} --release", project.bin_package, project.bin_target))
+    run(
+        command,
+        &format!(
+            "cargo build -p {} --bin {} --release",
+            project.bin_package, project.bin_target
+        ),
+    )
 }
 
 /// The content hash in a file name: 128 bits of SHA-256, URL-safe base64 (22 characters).
@@ -200,7 +238,12 @@ fn content_hash(bytes: &[u8]) -> String {
 }
 
 /// Writes the site: assets, stylesheet, JS glue and wasm; returns the hash per extension.
-fn write_site(root: &Path, target_dir: &Path, project: &Project, wasm: &Path) -> anyhow::Result<BTreeMap<&'static str, String>> {
+fn write_site(
+    root: &Path,
+    target_dir: &Path,
+    project: &Project,
+    wasm: &Path,
+) -> anyhow::Result<BTreeMap<&'static str, String>> {
     let name = &project.name;
     let staging = target_dir.join("site-builder");
     if staging.exists() {
@@ -218,8 +261,16 @@ fn write_site(root: &Path, target_dir: &Path, project: &Project, wasm: &Path) ->
     println!("==> wasm-opt -Oz");
     let optimised = staging.join(format!("{name}.opt.wasm"));
     let mut wasm_opt = Command::new("wasm-opt");
-    wasm_opt.arg("-Oz").arg("--enable-bulk-memory").arg(staging.join(format!("{name}_bg.wasm"))).arg("-o").arg(&optimised);
-    run(wasm_opt, "wasm-opt (the npm package binaryen; scripts/setup.sh installs it)")?;
+    wasm_opt
+        .arg("-Oz")
+        .arg("--enable-bulk-memory")
+        .arg(staging.join(format!("{name}_bg.wasm")))
+        .arg("-o")
+        .arg(&optimised);
+    run(
+        wasm_opt,
+        "wasm-opt (the npm package binaryen; scripts/setup.sh installs it)",
+    )?;
     let wasm_bytes = std::fs::read(&optimised)?;
 
     let style = root.join(&project.style_file);
@@ -285,7 +336,8 @@ mod tests {
 
     #[test]
     fn the_workspace_manifest_describes_one_site() {
-        let project = read_project(&workspace_root()).expect("the workspace Cargo.toml has [[workspace.metadata.leptos]]");
+        let project =
+            read_project(&workspace_root()).expect("the workspace Cargo.toml has [[workspace.metadata.leptos]]");
         assert_eq!(project.name, "corridor");
         assert_eq!(project.lib_package, "frontend");
         assert_eq!(project.bin_target, "corridor");
@@ -299,6 +351,9 @@ mod tests {
         let b = content_hash(b"body { color: blue }");
         assert_eq!(a.len(), 22);
         assert_ne!(a, b);
-        assert!(a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "{a}");
+        assert!(
+            a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'),
+            "{a}"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! same process, measured with `wrk`. Not a test: run it by hand after a release build.
 //!
 //! ```text
+//! source scripts/env.sh   # LEPTOS_OUTPUT_NAME=corridor, as the release build has it
 //! cargo build --release -p server --bin corridor --bin bench-pages
 //! target/release/bench-pages                      # SQLite, demo data
 //! target/release/bench-pages --listings 200000 \
@@ -14,7 +15,8 @@
 //! starts `corridor serve` from the same directory as this binary with `LEPTOS_SITE_ROOT` at a
 //! temporary directory holding a generated ~20 KB stylesheet under /pkg, then runs
 //! `wrk -c<connections> -t<threads> -d<seconds>s --latency` against each URL and prints
-//! req/s, p50, p99 and the rate as a share of the static file's.
+//! req/s, p50, p99 and the rate as a share of the static file's — once with every page rendered
+//! for every request (`CORRIDOR_PAGE_CACHE_MS=0`) and once with the anonymous page cache (1 s).
 use anyhow::{bail, Context, Result};
 use app::domain::entities::{listing, organisation};
 use app::domain::listings::RefData;
@@ -161,6 +163,8 @@ fn corridor(args: &Args) -> Result<PathBuf> {
 
 fn env_for(database_url: &str, work: &Path, port: u16) -> Vec<(String, String)> {
     vec![
+        // The seed and the first server run render every page; see `bench_backend` for the cache.
+        ("CORRIDOR_PAGE_CACHE_MS".into(), "0".into()),
         ("DATABASE_URL".into(), database_url.into()),
         ("LEPTOS_SITE_ROOT".into(), work.join("site").display().to_string()),
         ("LEPTOS_SITE_ADDR".into(), format!("127.0.0.1:{port}")),
@@ -247,19 +251,6 @@ async fn bench_backend(label: &str, database_url: &str, args: &Args) -> Result<(
         .unwrap_or(0);
     db.close().await?;
 
-    let server = Server(
-        Command::new(corridor(args)?)
-            .arg("serve")
-            .envs(env.iter().cloned())
-            .stdout(Stdio::null())
-            .spawn()
-            .context("start corridor serve")?,
-    );
-    let base = format!("http://127.0.0.1:{}", args.port);
-    wait_ready(&base).await?;
-    // The search index is built from the database by the server's indexer; give it a moment.
-    tokio::time::sleep(Duration::from_secs(if args.listings > 0 { 20 } else { 3 })).await;
-
     let pages: Vec<(&str, String)> = vec![
         ("static /pkg/bench.css", "/pkg/bench.css".into()),
         ("/", "/".into()),
@@ -279,31 +270,55 @@ async fn bench_backend(label: &str, database_url: &str, args: &Args) -> Result<(
         args.seconds,
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0)
     );
-    let mut results = Vec::new();
-    for (name, path) in &pages {
-        let url = format!("{base}{path}");
-        let status = status_of(&url);
-        if status != "200" {
-            bail!("{url} answered {status}");
-        }
-        results.push(run_wrk(args, name, &url)?);
-    }
-    drop(server);
-    let static_rate = results[0].rate;
-    println!(
-        "   {:<24} {:>10} {:>9} {:>9} {:>8} {:>7}",
-        "page", "req/s", "p50 ms", "p99 ms", "static", "non-2xx"
-    );
-    for m in &results {
-        println!(
-            "   {:<24} {:>10.0} {:>9.2} {:>9.2} {:>7.0}% {:>7}",
-            m.name,
-            m.rate,
-            m.p50_ms,
-            m.p99_ms,
-            100.0 * m.rate / static_rate,
-            m.non_2xx
+    // Every page twice in one run: rendered for every request (CORRIDOR_PAGE_CACHE_MS=0), then
+    // with the anonymous page cache at its default (1 s). The static file is measured in each.
+    let mut runs: Vec<(String, Vec<Measured>)> = Vec::new();
+    for (mode, ttl) in [("rendered every time", "0"), ("page cache 1 s", "1000")] {
+        let mut env = env.clone();
+        env.retain(|(k, _)| k != "CORRIDOR_PAGE_CACHE_MS");
+        env.push(("CORRIDOR_PAGE_CACHE_MS".into(), ttl.into()));
+        let server = Server(
+            Command::new(corridor(args)?)
+                .arg("serve")
+                .envs(env.iter().cloned())
+                .stdout(Stdio::null())
+                .spawn()
+                .context("start corridor serve")?,
         );
+        let base = format!("http://127.0.0.1:{}", args.port);
+        wait_ready(&base).await?;
+        // The search index is built from the database by the server's indexer; give it a moment.
+        tokio::time::sleep(Duration::from_secs(if args.listings > 0 { 20 } else { 3 })).await;
+        let mut results = Vec::new();
+        for (name, path) in &pages {
+            let url = format!("{base}{path}");
+            let status = status_of(&url);
+            if status != "200" {
+                bail!("{url} answered {status}");
+            }
+            results.push(run_wrk(args, name, &url)?);
+        }
+        drop(server);
+        runs.push((mode.to_owned(), results));
+    }
+    for (mode, results) in &runs {
+        let static_rate = results[0].rate;
+        println!("\n   {mode}:");
+        println!(
+            "   {:<24} {:>10} {:>9} {:>9} {:>8} {:>7}",
+            "page", "req/s", "p50 ms", "p99 ms", "static", "non-2xx"
+        );
+        for m in results {
+            println!(
+                "   {:<24} {:>10.0} {:>9.2} {:>9.2} {:>7.0}% {:>7}",
+                m.name,
+                m.rate,
+                m.p50_ms,
+                m.p99_ms,
+                100.0 * m.rate / static_rate,
+                m.non_2xx
+            );
+        }
     }
     let _ = std::fs::remove_dir_all(&work);
     Ok(())

@@ -125,6 +125,9 @@ impl TestApp {
     ) -> TestApp {
         let config = Config::from_lookup(|name| match name {
             "DATABASE_URL" => Some(test_db.url.clone()),
+            // Tests read their own writes through paths that bypass HTTP (the database, the
+            // indexer): the page cache is off unless a test turns it on (tests/it/page_cache.rs).
+            "CORRIDOR_PAGE_CACHE_MS" => Some(env.iter().find(|(k, _)| *k == name).map_or("0", |(_, v)| *v).to_owned()),
             _ => env.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned()),
         })
         .expect("test config");

@@ -17,6 +17,7 @@ mod logo;
 mod mail;
 mod multi_server;
 mod orgs;
+mod page_cache;
 mod pages;
 mod relevance;
 mod search;

@@ -204,6 +204,37 @@ async fn a_verified_milestone_party_shows_the_badge_with_its_date_on_the_home_pa
 }
 
 #[tokio::test]
+async fn pages_fetch_no_wasm_until_a_reader_reaches_for_an_island() {
+    let app = TestApp::new().await;
+    for path in ["/?lang=en", "/gates?lang=vi", "/listings?lang=lo", "/search?q=cao+su"] {
+        let page = app.get(path).await;
+        let head = &page.body[..page.body.find("</head>").expect("a head")];
+        // Neither leptos's modulepreload of the JS glue nor its preload of the wasm: a reader
+        // with JavaScript off, or one who only reads, downloads neither.
+        assert!(!head.contains("modulepreload"), "{path}: {head}");
+        assert!(!head.contains("as=\"fetch\""), "{path}: {head}");
+        assert!(!head.contains(".wasm\""), "{path}");
+        // One nonce'd module script: the loader that waits for a pointer, a touch or the focus.
+        let nonce = page
+            .header("content-security-policy")
+            .expect("a CSP")
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|s| s.split('\'').next())
+            .expect("a nonce")
+            .to_owned();
+        assert!(
+            head.contains(&format!("<script type=\"module\" nonce=\"{nonce}\">// Loads the wasm")),
+            "{path}: {head}"
+        );
+        assert!(
+            head.contains("\"pointerover\"") && head.contains("\"focusin\""),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn lao_pages_preload_the_lao_font_and_the_others_do_not() {
     let app = TestApp::new().await;
     let preload = "<link rel=\"preload\" href=\"/fonts/noto-sans-lao-lao-400-normal.woff2\" as=\"font\" type=\"font/woff2\" crossorigin=\"anonymous\">";

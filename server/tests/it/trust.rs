@@ -248,3 +248,65 @@ async fn a_registration_document_is_checked_and_only_moderators_can_read_it() {
     assert_eq!(app.get_as(&href, &owner).await.status, StatusCode::FORBIDDEN);
     assert_eq!(app.get(&href).await.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn a_registration_number_is_one_line_and_the_refused_form_keeps_the_evidence() {
+    let app = TestApp::new().await;
+    let owner = app.confirmed_user("owner@lines.la").await;
+    let slug = app.create_org(&owner, "Line Rubber").await;
+    let res = app
+        .post_form(
+            &format!("/orgs/{slug}/verification?lang=en"),
+            &[
+                ("registration_number", "LA-01\r\nBcc: x@evil.example"),
+                ("evidence", "Certificate of the Attapeu DOIC"),
+            ],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body.contains("Certificate of the Attapeu DOIC"),
+        "the evidence is kept"
+    );
+    // Nothing was saved: the request can still be made, with a clean number.
+    let res = app
+        .post_form(
+            &format!("/orgs/{slug}/verification"),
+            &[
+                ("registration_number", "LA-01"),
+                ("evidence", "Certificate of the Attapeu DOIC"),
+            ],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn a_refused_report_comes_back_open_with_what_was_typed() {
+    let app = TestApp::new().await;
+    let owner = app.confirmed_user("owner@reported.vn").await;
+    let slug = app.create_org(&owner, "Reported Rubber").await;
+    let reporter = app.confirmed_user("reporter@trader.la").await;
+    let res = app
+        .post_form(
+            &format!("/orgs/{slug}/report?lang=en"),
+            &[("reason", ""), ("details", "Asked for a deposit by wire")],
+            Some(&reporter),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The form sits in a disclosure: refused for its reason, it must be open, not hidden.
+    let form = res
+        .body
+        .find(&format!("action=\"/orgs/{slug}/report\""))
+        .expect("the report form");
+    let details = res.body[..form].rfind("<details").expect("its disclosure");
+    assert!(
+        res.body[details..form].starts_with("<details open"),
+        "{}",
+        &res.body[details..form]
+    );
+    assert!(res.body[form..].contains("Asked for a deposit by wire"));
+}

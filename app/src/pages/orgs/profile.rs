@@ -180,7 +180,7 @@ fn TrustSection(lang: Lang, org: OrgView) -> impl IntoView {
             })}
             {org.verification_pending.then(|| view! { <p class="notice">{t(lang, Msg::VerificationPendingNotice)}</p> })}
             {(org.can_submit_verification && !org.verification_pending && org.verified_at.is_none()).then(|| view! {
-                <details class="narrow" open=form.error("evidence").is_some() || form.error("registration_number").is_some()>
+                <details class="narrow" open=form.error("evidence").is_some() || form.error("registration_number").is_some() || form.error("document").is_some()>
                     <summary>{t(lang, Msg::RequestVerificationTitle)}</summary>
                     <form method="post" action=format!("/orgs/{slug}/verification") class="stack" enctype="multipart/form-data" novalidate>
                         <Field lang form=form.clone() name="registration_number" label=Msg::OrgRegistrationNumber
@@ -199,7 +199,7 @@ fn TrustSection(lang: Lang, org: OrgView) -> impl IntoView {
                 </details>
             })}
             {org.can_report.then(|| view! {
-                <details class="narrow" open=form.error("details").is_some()>
+                <details class="narrow" open=form.error("details").is_some() || form.error("reason").is_some()>
                     <summary>{t(lang, Msg::ReportTitle)}</summary>
                     <form method="post" action=format!("/orgs/{slug}/report") class="stack" novalidate>
                         <SelectField lang form=form.clone() name="reason" label=Msg::ReportReason options=reasons.clone()/>

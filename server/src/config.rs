@@ -19,7 +19,7 @@
 //! | `CORRIDOR_API_RATE_ANONYMOUS` | `60` | `/api/v1` requests per minute per client address without a token (per process; `0` = no limit) |
 //! | `CORRIDOR_SEARCH_INDEXER` | host name + `:` + the index directory | the name this server's search index registers under; servers sharing one database need different names (each has its own `CORRIDOR_DATA_DIR`) |
 //! | `CORRIDOR_SEARCH_OUTBOX_RETENTION_HOURS` | `168` | search outbox rows are pruned once every indexer seen within this window has applied them, and at this age in any case (an index further behind is rebuilt) |
-//! | `CORRIDOR_COMPRESSION_QUALITY` | `4` | brotli quality / gzip level (1–11) of pages and JSON compressed on the fly (`server/src/compress.rs`) |
+//! | `CORRIDOR_COMPRESSION_QUALITY` | `3` | brotli quality / gzip level (1–11) of pages and JSON compressed on the fly (`server/src/compress.rs`) |
 //! | `CORRIDOR_PAGE_CACHE_MS` | `1000` | how long a page rendered for a reader who is not signed in is served again to the same request (`0`: off); any write through this process empties it (`server/src/page_cache.rs`) |
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -47,7 +47,7 @@ pub struct Config {
     /// `/api/v1` requests per minute per client address without a token; 0 = unlimited.
     pub api_rate_anonymous: u32,
     /// Brotli quality / gzip level of responses compressed on the fly (`CORRIDOR_COMPRESSION_QUALITY`,
-    /// 1–11, default 4 as tower-http's; see `docs/benchmarks.md`, "Request path").
+    /// 1–11, default 3; see `docs/benchmarks.md`, "Request path").
     pub compression_quality: u32,
     /// How long a page rendered for an anonymous reader is reused (`CORRIDOR_PAGE_CACHE_MS`; zero: off).
     pub page_cache_ttl: Duration,
@@ -306,7 +306,7 @@ impl Config {
             )?,
             compression_quality: parse::<u32>(
                 "CORRIDOR_COMPRESSION_QUALITY",
-                get("CORRIDOR_COMPRESSION_QUALITY", "4"),
+                get("CORRIDOR_COMPRESSION_QUALITY", "3"),
                 "expected a quality from 1 to 11",
             )?
             .clamp(1, 11),

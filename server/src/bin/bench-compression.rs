@@ -76,7 +76,7 @@ fn main() -> anyhow::Result<()> {
         println!("   {:<34} {:>10} {:>9} {:>8}", "way", "µs/page", "bytes", "speed");
         let (base, _) = time(budget, || rt.block_on(tower_http(&page, "br", 4)));
         let mut rows: Vec<(String, f64, usize)> = Vec::new();
-        for q in [4, 5] {
+        for q in [2, 3, 4, 5] {
             let (us, len) = time(budget, || rt.block_on(tower_http(&page, "br", q)));
             rows.push((format!("tower-http brotli q{q} (stream)"), us, len));
         }

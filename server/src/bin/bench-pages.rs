@@ -186,6 +186,23 @@ async fn wait_ready(base: &str) -> Result<()> {
     bail!("the server did not become ready at {base}")
 }
 
+/// Waits until the server's search index holds at least `documents` documents (`/readyz`), so the
+/// indexer's start-up build does not share the CPU with the measurements; then a moment more.
+async fn wait_indexed(base: &str, documents: u64) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(900);
+    while Instant::now() < deadline {
+        if let Ok(out) = Command::new("curl").args(["-fsS", &format!("{base}/readyz")]).output() {
+            let ready: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+            if ready["search"]["documents"].as_u64().is_some_and(|n| n >= documents) {
+                tokio::time::sleep(Duration::from_secs(2)).await;
+                return Ok(());
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    bail!("the search index at {base} did not reach {documents} documents")
+}
+
 fn status_of(url: &str) -> String {
     Command::new("curl")
         .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", url])
@@ -249,6 +266,15 @@ async fn bench_backend(label: &str, database_url: &str, args: &Args) -> Result<(
         .await?
         .and_then(|r| r.try_get_by_index(0).ok())
         .unwrap_or(0);
+    // Published listings are search documents (so are organisations and gates).
+    let published: i64 = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            "SELECT COUNT(*) FROM listings WHERE status = 'published'",
+        ))
+        .await?
+        .and_then(|r| r.try_get_by_index(0).ok())
+        .unwrap_or(0);
     db.close().await?;
 
     let pages: Vec<(&str, String)> = vec![
@@ -287,8 +313,8 @@ async fn bench_backend(label: &str, database_url: &str, args: &Args) -> Result<(
         );
         let base = format!("http://127.0.0.1:{}", args.port);
         wait_ready(&base).await?;
-        // The search index is built from the database by the server's indexer; give it a moment.
-        tokio::time::sleep(Duration::from_secs(if args.listings > 0 { 20 } else { 3 })).await;
+        // The search index is built from the database by the server's indexer: measure after it.
+        wait_indexed(&base, published as u64).await?;
         let mut results = Vec::new();
         for (name, path) in &pages {
             let url = format!("{base}{path}");

@@ -13,7 +13,8 @@ fn defaults_give_an_embedded_sqlite_portal_on_localhost() {
     assert_eq!(c.site_addr.to_string(), "127.0.0.1:3000");
     assert_eq!(c.data_dir.to_str(), Some("var"));
     assert!(c.auto_migrate);
-    assert_eq!(c.compression_quality, 4);
+    assert_eq!(c.compression_quality, 3);
+    assert_eq!(c.page_cache_ttl, std::time::Duration::from_millis(1000));
 }
 
 #[test]

@@ -80,7 +80,11 @@ pub fn brotli(input: &[u8], quality: u32) -> Vec<u8> {
     let defaults = brotli::enc::BrotliEncoderParams::default();
     let params = brotli::enc::BrotliEncoderParams {
         quality: quality as i32,
-        lgwin: if quality <= 4 { window_bits(input.len()) } else { defaults.lgwin },
+        lgwin: if quality <= 4 {
+            window_bits(input.len())
+        } else {
+            defaults.lgwin
+        },
         size_hint: input.len(),
         ..defaults
     };

@@ -7,7 +7,8 @@
 //! request from it:
 //!
 //! - only `GET` requests of readers who are not signed in (no `CurrentUser` after `identify`),
-//!   for pages (not `/api`, `/_fn`, assets); only `200 text/html` answers without `Set-Cookie`;
+//!   for pages (not `/api`, `/_fn`, assets); only `200 text/html` answers without `Set-Cookie`
+//!   and without `Cache-Control: no-store` or `private`;
 //! - keyed by the whole URI and the language the page is rendered in (`?lang=`, the language
 //!   cookie, `Accept-Language`, resolved as the page resolves it);
 //! - every hit gets a fresh script nonce: the page's nonce (in the body and in its
@@ -222,7 +223,13 @@ pub async fn cache_pages(State(cache): State<PageCache>, request: Request, next:
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    if response.status() != StatusCode::OK || !html || response.headers().contains_key(header::SET_COOKIE) {
+    let private = response
+        .headers()
+        .get_all(header::CACHE_CONTROL)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.contains("no-store") || v.contains("private"));
+    if response.status() != StatusCode::OK || !html || private || response.headers().contains_key(header::SET_COOKIE) {
         return response;
     }
     let (parts, body) = response.into_parts();

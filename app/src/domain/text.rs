@@ -49,19 +49,17 @@ pub fn block(value: &str, max_chars: usize) -> Result<Option<String>, TextProble
 /// A multi-line field of a form: at most `max` characters, required or not; its problem is
 /// reported on `field`.
 pub fn field_block(value: &str, field: &str, max: usize, required: bool) -> Result<String, AppError> {
-    let value = block(value, max)
-        .map_err(|problem| problem.into_error(field))?
-        .unwrap_or_default();
-    if required && value.is_empty() {
-        return Err(AppError::invalid(field, Msg::ErrRequired));
-    }
-    Ok(value)
+    form_field(block(value, max), field, required)
 }
 
 /// A one-line field of a form: at most `max` characters, required or not; its problem is
 /// reported on `field`.
 pub fn field_line(value: &str, field: &str, max: usize, required: bool) -> Result<String, AppError> {
-    let value = line(value, max)
+    form_field(line(value, max), field, required)
+}
+
+fn form_field(checked: Result<Option<String>, TextProblem>, field: &str, required: bool) -> Result<String, AppError> {
+    let value = checked
         .map_err(|problem| problem.into_error(field))?
         .unwrap_or_default();
     if required && value.is_empty() {

@@ -258,23 +258,20 @@ async fn bench_backend(label: &str, database_url: &str, args: &Args) -> Result<(
         .one(&db)
         .await?
         .context("the demo organisation viet-lao-az")?;
-    let listings_count: i64 = db
-        .query_one_raw(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            "SELECT COUNT(*) FROM listings",
-        ))
-        .await?
-        .and_then(|r| r.try_get_by_index(0).ok())
-        .unwrap_or(0);
+    let count = |sql: &'static str| {
+        let db = &db;
+        async move {
+            Ok::<i64, sea_orm::DbErr>(
+                db.query_one_raw(sea_orm::Statement::from_string(db.get_database_backend(), sql))
+                    .await?
+                    .and_then(|r| r.try_get_by_index(0).ok())
+                    .unwrap_or(0),
+            )
+        }
+    };
+    let listings_count = count("SELECT COUNT(*) FROM listings").await?;
     // Published listings are search documents (so are organisations and gates).
-    let published: i64 = db
-        .query_one_raw(sea_orm::Statement::from_string(
-            db.get_database_backend(),
-            "SELECT COUNT(*) FROM listings WHERE status = 'published'",
-        ))
-        .await?
-        .and_then(|r| r.try_get_by_index(0).ok())
-        .unwrap_or(0);
+    let published = count("SELECT COUNT(*) FROM listings WHERE status = 'published'").await?;
     db.close().await?;
 
     let pages: Vec<(&str, String)> = vec![

@@ -261,6 +261,8 @@ pub struct Viewer {
     pub email_confirmed: bool,
     pub is_admin: bool,
     pub is_moderator: bool,
+    /// Introductions with something new for the viewer's organisations (the header's badge).
+    pub unread: u64,
 }
 
 /// A submitted form that needs another look: what was typed (never passwords) and, per field,
@@ -850,4 +852,114 @@ pub struct Suggestion {
 pub struct Suggestions {
     /// Best first; empty for text under 2 characters or while the index is being built.
     pub suggestions: Vec<Suggestion>,
+}
+
+/// A way to reach an organisation, shown only to its members and to organisations whose
+/// introduction with it was accepted (`domain::introductions::contacts_visible`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ContactCard {
+    pub organisation: OrgRef,
+    pub person: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub messaging: Option<String>,
+}
+
+/// A listing named in a list or a thread: its id and its titles.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct ListingLink {
+    pub id: i32,
+    pub title: Names,
+}
+
+/// One introduction in the inbox of an organisation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct IntroductionSummary {
+    pub id: i32,
+    /// Asked of this organisation (`true`) or by it.
+    pub received: bool,
+    pub counterpart: OrgRef,
+    pub listing: Option<ListingLink>,
+    pub status: crate::statuses::IntroductionStatus,
+    /// YYYY-MM-DD
+    pub created_on: String,
+    /// The other side did something this side has not looked at yet.
+    pub unread: bool,
+    /// The beginning of the request's message.
+    pub excerpt: String,
+}
+
+/// The inbox of the viewer's active organisation.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct InboxView {
+    pub organisation: Option<OrgRef>,
+    pub items: Vec<IntroductionSummary>,
+}
+
+/// A message of an accepted introduction's thread.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MessageView {
+    pub id: i32,
+    /// Sent by the viewer's side.
+    pub mine: bool,
+    pub organisation: String,
+    pub sender: Option<String>,
+    pub body: String,
+    /// `YYYY-MM-DD HH:MM` UTC
+    pub sent_at: String,
+    /// Looks like bank or payment instructions: both sides are told to confirm by phone.
+    pub payment_warning: bool,
+}
+
+/// One introduction as one of its two sides sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct IntroductionView {
+    pub id: i32,
+    pub received: bool,
+    pub requester: OrgRef,
+    pub target: OrgRef,
+    pub listing: Option<ListingLink>,
+    pub related_listing: Option<ListingLink>,
+    pub origin: crate::statuses::IntroductionOrigin,
+    pub message: String,
+    pub quantity: Option<String>,
+    pub price: Option<String>,
+    pub delivery_window: Option<String>,
+    pub status: crate::statuses::IntroductionStatus,
+    pub decline_reason: Option<crate::statuses::DeclineReason>,
+    pub decline_note: Option<String>,
+    /// YYYY-MM-DD
+    pub created_on: String,
+    /// YYYY-MM-DD: a pending request expires then.
+    pub expires_on: String,
+    /// The viewer may accept or decline it (the target side, while pending).
+    pub can_decide: bool,
+    /// The viewer's side has blocked the other side.
+    pub blocked: bool,
+    /// Both sides' contacts, once accepted; empty before.
+    pub contacts: Vec<ContactCard>,
+    pub messages: Vec<MessageView>,
+    /// The request's own message looks like payment instructions.
+    pub payment_warning: bool,
+}
+
+/// What the "request an introduction" form needs to know about the viewer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct IntroductionContext {
+    /// The viewer's active organisation, which would ask.
+    pub organisation: Option<OrgRef>,
+    /// The viewer may ask on its behalf (an editor or owner with a confirmed address, of
+    /// another organisation than the target).
+    pub can_request: bool,
+    /// Why not, when signed in but not allowed.
+    pub reason: Option<Msg>,
+    /// An open request of the viewer's organisation about this listing or organisation.
+    pub open_request: Option<i32>,
+    /// The viewer organisation's published listings, to relate the request to.
+    pub own_listings: Vec<ListingLink>,
 }

@@ -17,6 +17,7 @@ use crate::pages::listings::{
     mine::MyListingsPage,
     new::NewListingPage,
 };
+use crate::pages::inbox::{InboxPage, IntroductionPage};
 use crate::pages::moderation::ModerationPage;
 use crate::pages::orgs::{
     accept::AcceptInvitationPage, edit::EditOrganisationPage, members::MembersPage, new::NewOrganisationPage,
@@ -63,6 +64,10 @@ fn page_request() -> PageRequest {
                     email_confirmed: user.email_confirmed,
                     is_admin: allowed(&platform, Action::ViewAuditLog),
                     is_moderator: allowed(&platform, Action::Moderate),
+                    unread: parts
+                        .extensions
+                        .get::<crate::domain::introductions::Unread>()
+                        .map_or(0, |u| u.0),
                 }
             }),
     }
@@ -187,6 +192,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/logistics") view=LogisticsPartnersPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/listings/import") view=ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/invitations/accept") view=AcceptInvitationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/inbox/:id") view=IntroductionPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

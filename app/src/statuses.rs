@@ -66,6 +66,39 @@ status!(
     }
 );
 
+status!(
+    /// An introduction: waiting for the target organisation (14 days at most), or what became of
+    /// it. A pending one past its date reads as `Expired` (`domain::introductions::effective`).
+    IntroductionStatus {
+        Pending => "pending",
+        Accepted => "accepted",
+        Declined => "declined",
+        Expired => "expired",
+    }
+);
+
+status!(
+    /// Why an introduction was declined (the requester sees it).
+    DeclineReason {
+        NotAMatch => "not_a_match",
+        Price => "price",
+        Quantity => "quantity",
+        Timing => "timing",
+        Other => "other",
+    }
+);
+
+status!(
+    /// Where an introduction started: the first link of listing → introduction → meeting → MoU.
+    IntroductionOrigin {
+        Listing => "listing",
+        Organisation => "organisation",
+        Match => "match",
+        Search => "search",
+        Event => "event",
+    }
+);
+
 #[allow(clippy::derivable_impls)] // the variants come from the macro
 impl Default for ListingState {
     fn default() -> Self {

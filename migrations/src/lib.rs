@@ -14,6 +14,7 @@ mod m20261125_000009_listing_indexes;
 mod m20261125_000010_search_indexers;
 mod m20261203_000011_sign_in_devices_and_mail_kinds;
 mod m20261203_000012_listing_organisation_order;
+mod m20261207_000013_introductions;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000010_search_indexers::Migration),
             Box::new(m20261203_000011_sign_in_devices_and_mail_kinds::Migration),
             Box::new(m20261203_000012_listing_organisation_order::Migration),
+            Box::new(m20261207_000013_introductions::Migration),
         ]
     }
 }

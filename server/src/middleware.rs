@@ -80,6 +80,20 @@ pub async fn identify(
     if let Some(secret) = cookies::SESSION.read(request.headers()) {
         match sessions::resolve(&state.db, &secret).await {
             Ok(Some(user)) => {
+                // The header's inbox badge, for pages only (not server functions or the API).
+                let is_page = request.method() == axum::http::Method::GET
+                    && !request.uri().path().starts_with("/_fn/")
+                    && !request.uri().path().starts_with("/api/");
+                if is_page {
+                    match app::domain::introductions::unread_count(&state.db, &user).await {
+                        Ok(n) => {
+                            request
+                                .extensions_mut()
+                                .insert(app::domain::introductions::Unread(n));
+                        }
+                        Err(err) => tracing::warn!(error = ?err, "unread count failed"),
+                    }
+                }
                 request.extensions_mut().insert(user);
             }
             Ok(None) => {}

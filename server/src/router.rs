@@ -1,6 +1,6 @@
 //! Every route of the server in one place.
 use crate::api_limit::RateLimiter;
-use crate::forms::{accounts, admin, listings, organisations, tokens, trust, uploads};
+use crate::forms::{accounts, admin, introductions, listings, organisations, tokens, trust, uploads};
 use crate::{api, config::Config, health, middleware};
 use app::state::AppState;
 use app::{shell, App};
@@ -93,6 +93,14 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/orgs/{slug}/tokens", post(tokens::create_api_token))
         .route("/orgs/{slug}/tokens/{id}/revoke", post(tokens::revoke_api_token))
         .route("/orgs/{slug}/logo", post(organisations::upload_logo))
+        // Introductions (matchmaking): asked on a listing or a profile, answered in the inbox.
+        .route("/listings/{id}/introduction", post(introductions::request_from_listing))
+        .route("/orgs/{slug}/introduction", post(introductions::request_from_organisation))
+        .route("/inbox/{id}/accept", post(introductions::accept))
+        .route("/inbox/{id}/decline", post(introductions::decline))
+        .route("/inbox/{id}/messages", post(introductions::post_message))
+        .route("/inbox/{id}/block", post(introductions::block))
+        .route("/inbox/{id}/report", post(introductions::report))
         .route("/uploads/logos/{file}", get(uploads::serve_logo))
         .route("/moderation/evidence/{file}", get(uploads::serve_evidence))
         // The public API for integrators (own error format, token check and rate limit).

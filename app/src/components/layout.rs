@@ -98,6 +98,12 @@ fn AccountLinks(lang: Lang, viewer: Option<crate::model::Viewer>) -> impl IntoVi
         Some(viewer) => view! {
             <nav class="account-links" aria-label=t(lang, Msg::NavAccount)>
                 <a href="/account">{viewer.display_name.clone()}</a>
+                <a href="/inbox">
+                    {t(lang, Msg::InboxTitle)}
+                    {(viewer.unread > 0).then(|| view! {
+                        " " <span class="count" aria-label=crate::i18n::count(lang, viewer.unread, Msg::InboxUnreadCountOne, Msg::InboxUnreadCount)>{viewer.unread}</span>
+                    })}
+                </a>
                 {viewer.is_moderator.then(|| view! { <a href="/moderation">{t(lang, Msg::ModerationTitle)}</a> })}
                 {viewer.is_admin.then(|| view! { <a href="/admin/audit">{t(lang, Msg::NavAdmin)}</a> })}
                 <form method="post" action="/account/signout" class="inline">

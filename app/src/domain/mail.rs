@@ -11,6 +11,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
+#[derive(Clone, Copy)]
 pub enum Template<'a> {
     ConfirmEmail {
         link: &'a str,
@@ -34,6 +35,24 @@ pub enum Template<'a> {
         expires_on: &'a str,
         link: &'a str,
     },
+    /// To the owners and editors of an organisation another one asks for an introduction.
+    IntroductionRequested {
+        from: &'a str,
+        link: &'a str,
+    },
+    IntroductionAccepted {
+        by: &'a str,
+        link: &'a str,
+    },
+    IntroductionDeclined {
+        by: &'a str,
+        link: &'a str,
+    },
+    /// A new message in an accepted introduction's thread.
+    IntroductionMessage {
+        from: &'a str,
+        link: &'a str,
+    },
 }
 
 /// Mails sent by the account flows to whoever types an address; at most this many per address
@@ -49,6 +68,10 @@ impl Template<'_> {
             Template::AccountExists { .. } => "account_exists",
             Template::Invitation { .. } => "invitation",
             Template::ListingExpiring { .. } => "listing_expiring",
+            Template::IntroductionRequested { .. } => "introduction_requested",
+            Template::IntroductionAccepted { .. } => "introduction_accepted",
+            Template::IntroductionDeclined { .. } => "introduction_declined",
+            Template::IntroductionMessage { .. } => "introduction_message",
         }
     }
 
@@ -93,6 +116,38 @@ impl Template<'_> {
                     format!("ສະບາຍດີ,\n\nປະກາດ \"{title}\" ໃນ Corridor ຈະໝົດອາຍຸວັນທີ {expires_on}. ຫຼັງຈາກນັ້ນຈະບໍ່ສະແດງອີກ.\nຕໍ່ອາຍຸອີກ 90 ວັນໄດ້ທີ່:\n{link}")),
                 Lang::En => (format!("\"{title}\" expires on {expires_on}"),
                     format!("Hello,\n\nYour Corridor listing \"{title}\" expires on {expires_on}; after that it is no longer shown.\nRenew it for another 90 days at:\n{link}")),
+            },
+            Template::IntroductionRequested { from, link } => match lang {
+                Lang::Vi => (format!("{from} muốn được giới thiệu với tổ chức của bạn"),
+                    format!("Xin chào,\n\n{from} đề nghị được giới thiệu với tổ chức của bạn trên Corridor. Đọc lời nhắn và chấp nhận hoặc từ chối (trong 14 ngày) tại:\n{link}\n\nThông tin liên hệ của hai bên chỉ hiển thị sau khi bạn chấp nhận.")),
+                Lang::Lo => (format!("{from} ຂໍແນະນຳຕົວກັບອົງກອນຂອງທ່ານ"),
+                    format!("ສະບາຍດີ,\n\n{from} ຂໍແນະນຳຕົວກັບອົງກອນຂອງທ່ານໃນ Corridor. ອ່ານຂໍ້ຄວາມ ແລະ ຍອມຮັບ ຫຼື ປະຕິເສດ (ພາຍໃນ 14 ວັນ) ທີ່:\n{link}\n\nຂໍ້ມູນຕິດຕໍ່ຂອງທັງສອງຝ່າຍຈະສະແດງຫຼັງຈາກທ່ານຍອມຮັບເທົ່ານັ້ນ.")),
+                Lang::En => (format!("{from} asks for an introduction to your organisation"),
+                    format!("Hello,\n\n{from} asks for an introduction to your organisation on Corridor. Read the message and accept or decline it (within 14 days) at:\n{link}\n\nNeither side sees the other's contact details until you accept.")),
+            },
+            Template::IntroductionAccepted { by, link } => match lang {
+                Lang::Vi => (format!("{by} đã chấp nhận lời đề nghị giới thiệu"),
+                    format!("Xin chào,\n\n{by} đã chấp nhận lời đề nghị giới thiệu của bạn. Thông tin liên hệ của hai bên và khung trao đổi có tại:\n{link}")),
+                Lang::Lo => (format!("{by} ໄດ້ຍອມຮັບການແນະນຳຕົວ"),
+                    format!("ສະບາຍດີ,\n\n{by} ໄດ້ຍອມຮັບຄຳຂໍແນະນຳຕົວຂອງທ່ານ. ຂໍ້ມູນຕິດຕໍ່ຂອງທັງສອງຝ່າຍ ແລະ ການສົນທະນາຢູ່ທີ່:\n{link}")),
+                Lang::En => (format!("{by} accepted your introduction request"),
+                    format!("Hello,\n\n{by} accepted your introduction request. Both sides' contact details and your conversation are at:\n{link}")),
+            },
+            Template::IntroductionDeclined { by, link } => match lang {
+                Lang::Vi => (format!("{by} đã từ chối lời đề nghị giới thiệu"),
+                    format!("Xin chào,\n\n{by} đã từ chối lời đề nghị giới thiệu của bạn. Lý do có tại:\n{link}")),
+                Lang::Lo => (format!("{by} ໄດ້ປະຕິເສດການແນະນຳຕົວ"),
+                    format!("ສະບາຍດີ,\n\n{by} ໄດ້ປະຕິເສດຄຳຂໍແນະນຳຕົວຂອງທ່ານ. ເບິ່ງເຫດຜົນທີ່:\n{link}")),
+                Lang::En => (format!("{by} declined your introduction request"),
+                    format!("Hello,\n\n{by} declined your introduction request. The reason is at:\n{link}")),
+            },
+            Template::IntroductionMessage { from, link } => match lang {
+                Lang::Vi => (format!("Tin nhắn mới từ {from}"),
+                    format!("Xin chào,\n\n{from} đã gửi cho bạn một tin nhắn trên Corridor. Đọc và trả lời tại:\n{link}\n\nKhông bao giờ thay đổi thông tin thanh toán chỉ qua tin nhắn: hãy gọi điện xác nhận.")),
+                Lang::Lo => (format!("ຂໍ້ຄວາມໃໝ່ຈາກ {from}"),
+                    format!("ສະບາຍດີ,\n\n{from} ໄດ້ສົ່ງຂໍ້ຄວາມຫາທ່ານໃນ Corridor. ອ່ານ ແລະ ຕອບທີ່:\n{link}\n\nຢ່າປ່ຽນຂໍ້ມູນການຈ່າຍເງິນຕາມຂໍ້ຄວາມເທົ່ານັ້ນ: ໃຫ້ໂທຢືນຢັນກ່ອນ.")),
+                Lang::En => (format!("New message from {from}"),
+                    format!("Hello,\n\n{from} sent you a message on Corridor. Read and answer it at:\n{link}\n\nNever change payment details on the strength of a message alone: confirm by phone.")),
             },
         }
     }

@@ -7,6 +7,7 @@ pub mod db;
 pub mod entities;
 pub mod gates;
 pub mod home;
+pub mod introductions;
 pub mod listings;
 pub mod logo;
 pub mod mail;

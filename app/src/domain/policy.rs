@@ -99,10 +99,19 @@ pub enum Action {
     Endorse,
     /// Give an account a platform role (user, moderator, administrator).
     SetPlatformRoles,
+    /// Ask another organisation for an introduction on behalf of one's own (the role is in the
+    /// asking organisation), and write in the threads of its accepted introductions.
+    RequestIntroduction,
+    /// Accept or decline an introduction asked of one's organisation, block or report its sender
+    /// (the role is in the asked organisation).
+    AnswerIntroduction,
+    /// Read an organisation's introductions and their threads (any member; moderators do not
+    /// read private correspondence).
+    ReadIntroductions,
 }
 
 impl Action {
-    pub const ALL: [Action; 14] = [
+    pub const ALL: [Action; 17] = [
         Action::CreateOrganisation,
         Action::EditOrganisation,
         Action::ViewMembers,
@@ -117,6 +126,9 @@ impl Action {
         Action::ViewPrivateListings,
         Action::Endorse,
         Action::SetPlatformRoles,
+        Action::RequestIntroduction,
+        Action::AnswerIntroduction,
+        Action::ReadIntroductions,
     ];
 
     pub fn code(self) -> &'static str {
@@ -135,6 +147,9 @@ impl Action {
             Action::ViewPrivateListings => "view_private_listings",
             Action::Endorse => "endorse",
             Action::SetPlatformRoles => "set_platform_roles",
+            Action::RequestIntroduction => "request_introduction",
+            Action::AnswerIntroduction => "answer_introduction",
+            Action::ReadIntroductions => "read_introductions",
         }
     }
 }
@@ -169,6 +184,10 @@ pub fn allowed(principal: &Principal, action: Action) -> bool {
         Action::ViewPrivateListings => role.is_some() || is_moderator,
         Action::Endorse => *email_confirmed && role >= Some(OrgRole::Editor),
         Action::SetPlatformRoles => is_admin,
+        // Speaking for an organisation to another one needs a confirmed address and the right
+        // to edit what it publishes.
+        Action::RequestIntroduction | Action::AnswerIntroduction => *email_confirmed && role >= Some(OrgRole::Editor),
+        Action::ReadIntroductions => role.is_some(),
     }
 }
 

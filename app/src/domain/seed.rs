@@ -622,6 +622,10 @@ async fn seed_organisations(db: &impl ConnectionTrait, orgs: &[demo::Organisatio
             languages: Set(None),
             verified_at: Set(None),
             logo_path: Set(None),
+            contact_person: Set(None),
+            contact_email: Set(None),
+            contact_phone: Set(None),
+            contact_messaging: Set(None),
         })
         .collect();
     use organisation::Column as C;

@@ -3,6 +3,7 @@ pub mod admin;
 pub mod gate;
 pub mod gates;
 pub mod home;
+pub mod inbox;
 pub mod listings;
 pub mod moderation;
 pub mod not_found;

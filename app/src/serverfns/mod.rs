@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod admin;
 pub mod gates;
 pub mod home;
+pub mod introductions;
 pub mod listings;
 pub mod orgs;
 pub mod search;

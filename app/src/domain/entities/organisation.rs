@@ -24,6 +24,12 @@ pub struct Model {
     pub verified_at: Option<ChronoDateTimeUtc>,
     /// File name under `CORRIDOR_DATA_DIR/uploads/logos/`.
     pub logo_path: Option<String>,
+    /// Contact details: shown only to members and to organisations with an accepted introduction.
+    pub contact_person: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    /// A messaging handle (Zalo, WhatsApp, LINE …), as the organisation writes it.
+    pub contact_messaging: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

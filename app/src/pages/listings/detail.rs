@@ -2,7 +2,9 @@ use super::{format_number, price_text, quantity_text, size_text, title_of, OrgNa
 use crate::components::common::{ErrorPage, PageMeta};
 use crate::components::form::{use_form_state, FormErrors};
 use crate::i18n::{t, Lang, Msg};
-use crate::model::ListingView;
+use crate::components::introduction_form::RequestIntroduction;
+use crate::model::{IntroductionContext, ListingView};
+use crate::serverfns::introductions::get_introduction_context::get_introduction_context;
 use crate::routes::{use_lang, use_viewer};
 use crate::serverfns::listings::get_listing::get_listing;
 use crate::statuses::ListingState;
@@ -15,6 +17,7 @@ pub fn ListingPage() -> impl IntoView {
     let lang = use_lang();
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i32>().ok()));
     let notice = crate::pages::account::query_param("notice");
+    let signed_in = use_viewer().is_some();
     view! {
         <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
             {
@@ -24,10 +27,21 @@ pub fn ListingPage() -> impl IntoView {
                         Some(id) => get_listing(id, lang).await,
                         None => Err(crate::errors::AppError::NotFound),
                     };
-                    match result {
-                        Ok(item) => view! { <Detail lang item notice=notice.clone()/> }.into_any(),
-                        Err(error) => view! { <ErrorPage lang error/> }.into_any(),
-                    }
+                    let item = match result {
+                        Ok(item) => item,
+                        Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                    };
+                    // Signed-in readers: may they ask for an introduction (after the listing, in
+                    // sequence)?
+                    let context = if signed_in && !item.can_edit {
+                        match get_introduction_context(Some(item.id), None).await {
+                            Ok(context) => context,
+                            Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                        }
+                    } else {
+                        IntroductionContext::default()
+                    };
+                    view! { <Detail lang item notice=notice.clone() context/> }.into_any()
                 })
             }
         </Suspense>
@@ -81,7 +95,7 @@ fn Row(label: Msg, lang: Lang, value: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn Detail(lang: Lang, item: ListingView, notice: Option<String>) -> impl IntoView {
+fn Detail(lang: Lang, item: ListingView, notice: Option<String>, context: IntroductionContext) -> impl IntoView {
     let (title, written_in) = title_of(&item, lang);
     let description = item
         .description
@@ -123,7 +137,14 @@ fn Detail(lang: Lang, item: ListingView, notice: Option<String>) -> impl IntoVie
     let notice = notice.and_then(|n| match n.as_str() {
         "saved" => Some(Msg::ListingSavedNotice),
         "reported" => Some(Msg::ReportSentNotice),
+        "introduction" => Some(Msg::IntroSentNotice),
         _ => None,
+    });
+    let introduction = (!item.can_edit).then(|| {
+        view! {
+            <RequestIntroduction lang action=format!("/listings/{}/introduction", item.id) context
+                counterpart=item.organisation.name.clone()/>
+        }
     });
     let hs_block = item.hs.clone().map(|hs| {
         let unknown = hs.description.is_none();
@@ -192,6 +213,7 @@ fn Detail(lang: Lang, item: ListingView, notice: Option<String>) -> impl IntoVie
                 <Row lang label=Msg::ExpiresOn value=Some(item.expires_on.clone())/>
             </dl>
         </article>
+        {introduction}
         {can_report.then(|| view! {
             <details class="report">
                 <summary>{t(lang, Msg::ReportListingTitle)}</summary>

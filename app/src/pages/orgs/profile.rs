@@ -19,8 +19,10 @@ pub fn OrganisationPage() -> impl IntoView {
         "verification" => Some(Msg::VerificationPendingNotice),
         "reported" => Some(Msg::ReportSentNotice),
         "logistics" => Some(Msg::LogisticsSavedNotice),
+        "introduction" => Some(Msg::IntroSentNotice),
         _ => None,
     });
+    let signed_in = crate::routes::use_viewer().is_some();
     view! {
         <Suspense fallback=move || view! { <p>{t(lang, Msg::Loading)}</p> }>
             {
@@ -34,7 +36,15 @@ pub fn OrganisationPage() -> impl IntoView {
                                 Ok(value) => value,
                                 Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
                             };
-                            view! { <Profile lang org notice listings logistics/> }.into_any()
+                            let context = if signed_in && org.viewer_role.is_none() {
+                                match crate::serverfns::introductions::get_introduction_context::get_introduction_context(None, Some(slug.clone())).await {
+                                    Ok(context) => context,
+                                    Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                                }
+                            } else {
+                                crate::model::IntroductionContext::default()
+                            };
+                            view! { <Profile lang org notice listings logistics context/> }.into_any()
                         }
                         Err(error) => view! { <ErrorPage lang error/> }.into_any(),
                     }
@@ -66,11 +76,18 @@ fn Profile(
     notice: Option<Msg>,
     listings: Vec<crate::model::ListingView>,
     logistics: Option<crate::model::LogisticsView>,
+    context: crate::model::IntroductionContext,
 ) -> impl IntoView {
     let description = org.description.get(lang).to_owned();
     let written_in = (org.description.text_in(lang).is_none()).then(|| org.description.original_lang());
     let country = if org.country == "LA" { Msg::Laos } else { Msg::Vietnam };
     let slug = org.slug.clone();
+    let introduction = org.viewer_role.is_none().then(|| {
+        view! {
+            <crate::components::introduction_form::RequestIntroduction lang
+                action=format!("/orgs/{slug}/introduction") context counterpart=org.name.clone()/>
+        }
+    });
     let meta_description: String = description.chars().take(160).collect();
     view! {
         <PageMeta lang title=org.name.clone() description=meta_description/>
@@ -112,6 +129,7 @@ fn Profile(
                 {(org.can_edit && org.kind == "logistics").then(|| view! { " " <a href=format!("/orgs/{slug}/logistics")>{t(lang, Msg::LogisticsProfileTitle)}</a> })}
             </p>
         </article>
+        {introduction}
         {logistics.map(|profile| view! {
             <section>
                 <h2>{t(lang, Msg::LogisticsProfileTitle)}</h2>

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod api_tokens;
 pub mod audit;
+pub mod contacts;
 pub mod db;
 pub mod entities;
 pub mod gates;

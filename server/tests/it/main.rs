@@ -12,6 +12,7 @@ mod data;
 mod errors;
 mod headers;
 mod health;
+mod introductions;
 mod listings;
 mod logo;
 mod mail;

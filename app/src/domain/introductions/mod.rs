@@ -18,6 +18,7 @@ pub mod payment;
 use super::accounts::CurrentUser;
 use super::audit;
 use super::entities::{introduction, introduction_message, listing, membership, organisation, organisation_block, user};
+pub use super::contacts::{contacts_visible, visible_among};
 use super::listings::browse::org_ref;
 use super::mail::{self, Template};
 use super::organisations::{active_of, find_by_slug, role_of};
@@ -73,70 +74,6 @@ pub fn effective(intro: &introduction::Model, now: DateTime<Utc>) -> Introductio
         Some(status) => status,
         None => IntroductionStatus::Expired,
     }
-}
-
-/// The organisations the user belongs to, with their role.
-async fn memberships(db: &impl ConnectionTrait, user_id: i32) -> Result<Vec<(i32, String)>, AppError> {
-    Ok(membership::Entity::find()
-        .filter(membership::Column::UserId.eq(user_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|m| (m.organisation_id, m.role))
-        .collect())
-}
-
-/// Whether the viewer may see `organisation_id`'s contacts: a member of it, or a member of an
-/// organisation whose introduction with it was accepted. Everything that shows a contact asks
-/// here.
-pub async fn contacts_visible(
-    db: &impl ConnectionTrait,
-    viewer: Option<&CurrentUser>,
-    organisation_id: i32,
-) -> Result<bool, AppError> {
-    let Some(viewer) = viewer else {
-        return Ok(false);
-    };
-    let mine: Vec<i32> = memberships(db, viewer.user_id).await?.into_iter().map(|(id, _)| id).collect();
-    Ok(visible_among(db, &mine, &[organisation_id]).await?.contains(&organisation_id))
-}
-
-/// Of `organisations`, those whose contacts members of `mine` may see (own ones, and accepted
-/// counterparts), in one query.
-pub async fn visible_among(
-    db: &impl ConnectionTrait,
-    mine: &[i32],
-    organisations: &[i32],
-) -> Result<HashSet<i32>, AppError> {
-    let mut visible: HashSet<i32> = organisations.iter().copied().filter(|id| mine.contains(id)).collect();
-    if mine.is_empty() || organisations.is_empty() {
-        return Ok(visible);
-    }
-    let accepted = introduction::Entity::find()
-        .filter(introduction::Column::Status.eq(IntroductionStatus::Accepted))
-        .filter(
-            Condition::any()
-                .add(
-                    Condition::all()
-                        .add(introduction::Column::RequesterOrganisationId.is_in(mine.iter().copied()))
-                        .add(introduction::Column::TargetOrganisationId.is_in(organisations.iter().copied())),
-                )
-                .add(
-                    Condition::all()
-                        .add(introduction::Column::TargetOrganisationId.is_in(mine.iter().copied()))
-                        .add(introduction::Column::RequesterOrganisationId.is_in(organisations.iter().copied())),
-                ),
-        )
-        .all(db)
-        .await?;
-    for intro in accepted {
-        for id in [intro.requester_organisation_id, intro.target_organisation_id] {
-            if organisations.contains(&id) && !mine.contains(&id) {
-                visible.insert(id);
-            }
-        }
-    }
-    Ok(visible)
 }
 
 /// The contact card of an organisation (its own fields; else the e-mail of `fallback_user`).
@@ -743,7 +680,7 @@ pub struct Unread(pub u64);
 
 /// Introductions with something unread, over every organisation the user may read for.
 pub async fn unread_count(db: &impl ConnectionTrait, user: &CurrentUser) -> Result<u64, AppError> {
-    let mine: Vec<i32> = memberships(db, user.user_id).await?.into_iter().map(|(id, _)| id).collect();
+    let mine: Vec<i32> = super::contacts::member_of(db, user.user_id).await?;
     if mine.is_empty() {
         return Ok(0);
     }

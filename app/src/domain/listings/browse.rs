@@ -243,7 +243,9 @@ pub async fn views_with(
                 instruments: split(&r.instruments),
                 incentives: r.incentives.clone(),
                 land_status: r.land_status.clone(),
-                contact: r.contact.clone(),
+                // A contact is private (issue #12): only the organisation's editors see it here;
+                // accepted counterparts get it through `get_with`.
+                contact: r.contact.clone().filter(|_| editable.contains(&r.organisation_id)),
                 priority_infra: r.priority_infra,
                 infra_type: r.infra_type.clone(),
                 origin_place: r.origin_place.clone(),
@@ -504,10 +506,16 @@ pub async fn get_with(
     if !public && !sees_private(db, viewer, row.organisation_id).await? {
         return Err(AppError::NotFound);
     }
-    views_with(db, reference, vec![row], lang, &editable)
+    let owner = row.organisation_id;
+    let contact = row.contact.clone();
+    let mut view = views_with(db, reference, vec![row], lang, &editable)
         .await?
         .pop()
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    if view.contact.is_none() && contact.is_some() && crate::domain::contacts::contacts_visible(db, viewer, owner).await? {
+        view.contact = contact;
+    }
+    Ok(view)
 }
 
 /// One listing for an API client: public listings, and every listing of the token's own

@@ -375,6 +375,9 @@ pub struct OrgView {
     /// The viewer's active organisation is an embassy of the same country.
     pub can_endorse: bool,
     pub endorsed_by_viewer: bool,
+    /// The organisation's contacts, only for its members and accepted counterparts
+    /// (`domain::contacts`); `None` for everyone else.
+    pub contact: Option<ContactCard>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

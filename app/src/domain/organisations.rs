@@ -67,6 +67,11 @@ pub struct OrganisationInput {
     pub province_id: String,
     pub sectors: Vec<String>,
     pub languages: Vec<String>,
+    /// Contacts, private to members and accepted counterparts (issue #12).
+    pub contact_person: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub contact_messaging: String,
 }
 
 /// Sectors an organisation works in (codes; the UI translates them).
@@ -93,6 +98,7 @@ struct Valid {
     registration_number: Option<String>,
     website: Option<String>,
     descriptions: [Option<String>; 3],
+    contacts: [Option<String>; 4],
 }
 
 /// One line (a name, a number, an address): no control characters at all.
@@ -126,6 +132,24 @@ fn validate(input: &OrganisationInput) -> Result<Valid, AppError> {
     if descriptions.iter().all(Option::is_none) {
         return Err(AppError::invalid("description_en", Msg::ErrOneDescription));
     }
+    let contact_email = clean(&input.contact_email, 200, "contact_email")?;
+    if let Some(email) = &contact_email {
+        super::accounts::normalise_email(email).map_err(|_| AppError::invalid("contact_email", Msg::ErrEmailInvalid))?;
+    }
+    let contact_phone = clean(&input.contact_phone, 40, "contact_phone")?;
+    if let Some(phone) = &contact_phone {
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        if !allowed || !(6..=15).contains(&digits) {
+            return Err(AppError::invalid("contact_phone", Msg::ErrPhone));
+        }
+    }
+    let contacts = [
+        clean(&input.contact_person, 120, "contact_person")?,
+        contact_email,
+        contact_phone,
+        clean(&input.contact_messaging, 120, "contact_messaging")?,
+    ];
     Ok(Valid {
         name,
         kind,
@@ -136,6 +160,7 @@ fn validate(input: &OrganisationInput) -> Result<Valid, AppError> {
         province_id: None,
         sectors: codes(&input.sectors, &SECTORS, "sectors")?,
         languages: codes(&input.languages, &LANGUAGES, "languages")?,
+        contacts,
     })
 }
 
@@ -280,6 +305,10 @@ pub async fn create(
         languages: Set(valid.languages),
         verified_at: Set(None),
         logo_path: Set(None),
+        contact_person: Set(valid.contacts[0].clone()),
+        contact_email: Set(valid.contacts[1].clone()),
+        contact_phone: Set(valid.contacts[2].clone()),
+        contact_messaging: Set(valid.contacts[3].clone()),
         ..Default::default()
     }
     .insert(&txn)
@@ -334,6 +363,11 @@ pub async fn update(
     active.description_vi = Set(vi);
     active.description_lo = Set(lo);
     active.description_en = Set(en);
+    let [person, email, phone, messaging] = valid.contacts;
+    active.contact_person = Set(person);
+    active.contact_email = Set(email);
+    active.contact_phone = Set(phone);
+    active.contact_messaging = Set(messaging);
     let txn = crate::domain::db::begin_write(db).await?;
     let updated = active.update(&txn).await?;
     // The organisation is searchable, and its name is part of its listings' search text.

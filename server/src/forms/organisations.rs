@@ -24,6 +24,10 @@ fn organisation_input(submission: &Submission) -> OrganisationInput {
         province_id: submission.get("province_id"),
         sectors: submission.get_all("sectors"),
         languages: submission.get_all("languages"),
+        contact_person: submission.get("contact_person"),
+        contact_email: submission.get("contact_email"),
+        contact_phone: submission.get("contact_phone"),
+        contact_messaging: submission.get("contact_messaging"),
     }
 }
 pub async fn create_organisation(

@@ -442,3 +442,50 @@ async fn two_requests_at_once_make_one() {
     assert!(statuses.contains(&StatusCode::SEE_OTHER), "{statuses:?}");
     assert_eq!(introduction::Entity::find().count(&app.db).await.unwrap(), 1);
 }
+
+#[tokio::test]
+async fn an_organisation_keeps_its_contacts_for_members_and_accepted_counterparts() {
+    let app = TestApp::new().await;
+    let m = app.market().await;
+    let edit = |phone: &'static str| {
+        vec![
+            ("name", "Hanoi Tyres"),
+            ("kind", "company"),
+            ("country", "VN"),
+            ("description_en", "Tyres from Hà Nội"),
+            ("contact_person", "Nguyễn Thị Lan"),
+            ("contact_email", "lan@hanoi-tyres.example"),
+            ("contact_phone", phone),
+            ("contact_messaging", "zalo-lan-hanoi-tyres"),
+        ]
+    };
+    let refused = app
+        .post_form(&format!("/orgs/{}/edit?lang=en", m.buyer_slug), &edit("call me"), Some(&m.buyer))
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("6 to 15 digits"), "{}", refused.body);
+    assert!(refused.body.contains("lan@hanoi-tyres.example"), "what was typed is kept");
+    let saved = app
+        .post_form(&format!("/orgs/{}/edit", m.buyer_slug), &edit("+84 24 3999 0000"), Some(&m.buyer))
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let profile = format!("/orgs/{}?lang=en", m.buyer_slug);
+    assert!(app.get_as(&profile, &m.buyer).await.body.contains("zalo-lan-hanoi-tyres"), "members see them");
+    for (who, page) in [
+        ("anonymous", app.get(&profile).await),
+        ("the seller, before acceptance", app.get_as(&profile, &m.seller).await),
+        ("the API", app.get(&format!("/api/v1/organisations/{}", m.buyer_slug)).await),
+    ] {
+        assert!(!page.body.contains("zalo-lan-hanoi-tyres"), "{who} sees the contacts");
+        assert!(!page.body.contains("+84 24 3999 0000"), "{who} sees the phone");
+    }
+    app.ask(&m.buyer, m.listing_id, "Rubber please").await;
+    let intro = app.only_introduction().await;
+    app.post_form(&format!("/inbox/{}/accept", intro.id), &[], Some(&m.seller))
+        .await;
+    let seen = app.get_as(&profile, &m.seller).await;
+    assert!(seen.body.contains("zalo-lan-hanoi-tyres"), "an accepted counterpart sees them");
+    assert!(seen.body.contains("+84 24 3999 0000"));
+    let thread = app.get_as(&format!("/inbox/{}?lang=en", intro.id), &m.seller).await;
+    assert!(thread.body.contains("Nguyễn Thị Lan"));
+}

@@ -549,3 +549,86 @@ async fn a_title_that_closes_the_title_element_stays_text() {
         assert_nothing_injected(&res, lang);
     }
 }
+
+/// Introductions (issue #12): every free-text field of the request form (read from the listing
+/// page), the decline note and the thread's message, each with every payload, on the inbox and
+/// the thread of both sides.
+#[tokio::test]
+async fn introduction_texts_render_inert_for_both_sides() {
+    use app::domain::entities::introduction;
+    use sea_orm::{sea_query::Expr, EntityTrait};
+    let app = TestApp::new().await;
+    let seller = app.confirmed_user("seller@example.la").await;
+    let seller_slug = app.create_org(&seller, "Seller").await;
+    let buyer = app.confirmed_user("buyer@example.vn").await;
+    app.create_org(&buyer, "Buyer").await;
+    let listing = app
+        .post_form(
+            "/listings/new",
+            &[
+                ("organisation", seller_slug.as_str()),
+                ("kind", "commodity"),
+                ("title_en", "Rubber"),
+                ("direction", "offer"),
+                ("hs_code", "4001"),
+                ("save", "publish"),
+            ],
+            Some(&seller),
+        )
+        .await;
+    let listing_path = location(&listing);
+    let page = app.get_as(&format!("{listing_path}?lang=en"), &buyer).await;
+    let action = format!("{listing_path}/introduction");
+    let controls = form_controls(&page.body, &action);
+    let texts = free_text(&controls);
+    for field in ["message", "quantity", "price", "delivery_window"] {
+        assert!(texts.contains(&field.to_owned()), "{field} is free text: {controls:?}");
+    }
+    let base = BTreeMap::new();
+    for (round, payload) in corpus().iter().enumerate() {
+        let lang = LANGS[round % 3];
+        // The daily limit is not what this test is about: earlier requests are moved out of it.
+        introduction::Entity::update_many()
+            .col_expr(
+                introduction::Column::CreatedAt,
+                Expr::value(chrono::Utc::now() - chrono::Duration::days(2)),
+            )
+            .exec(&app.db)
+            .await
+            .unwrap();
+        let thread = app
+            .post_saved(&action, submission(&controls, &base, payload), &buyer, &format!("request with {payload:?}"))
+            .await;
+        assert_eq!(thread, listing_path, "back to the listing");
+        let id = introduction::Entity::find()
+            .all(&app.db)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|i| i.id)
+            .max()
+            .unwrap();
+        let thread = format!("/inbox/{id}");
+        for cookie in [&seller, &buyer] {
+            app.check(&format!("/inbox?lang={lang}"), Some(cookie), payload).await;
+            app.check(&format!("{thread}?lang={lang}"), Some(cookie), payload).await;
+        }
+        if round % 2 == 0 {
+            let res = app
+                .post_form(
+                    &format!("{thread}/decline"),
+                    &[("reason", "other"), ("note", payload)],
+                    Some(&seller),
+                )
+                .await;
+            assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        } else {
+            app.post_form(&format!("{thread}/accept"), &[], Some(&seller)).await;
+            let res = app
+                .post_form(&format!("{thread}/messages"), &[("body", payload)], Some(&seller))
+                .await;
+            assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        }
+        app.check(&format!("{thread}?lang={lang}"), Some(&buyer), payload).await;
+    }
+}

@@ -109,7 +109,7 @@ pub fn IntroductionPage() -> impl IntoView {
 }
 
 #[component]
-fn Contact(lang: Lang, card: ContactCard) -> impl IntoView {
+pub fn Contact(lang: Lang, card: ContactCard) -> impl IntoView {
     let row = |label: Msg, value: Option<String>| {
         value.filter(|v| !v.trim().is_empty()).map(|v| view! { <dt>{t(lang, label)}</dt><dd>{v}</dd> })
     };

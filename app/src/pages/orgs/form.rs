@@ -29,6 +29,13 @@ pub fn OrgForm(lang: Lang, form: FormState, action: String, submit: Msg, saved: 
     let lo = pick("description_lo", s.as_ref().map(|o| o.description.lo.clone()));
     let en = pick("description_en", s.as_ref().map(|o| o.description.en.clone()));
     let province = pick("province_id", s.as_ref().and_then(|o| o.province_id.clone()));
+    let contact = |name: &str, get: fn(&crate::model::ContactCard) -> Option<String>| {
+        pick(name, s.as_ref().and_then(|o| o.contact.as_ref()).and_then(get))
+    };
+    let contact_person = contact("contact_person", |c| c.person.clone());
+    let contact_email = contact("contact_email", |c| c.email.clone());
+    let contact_phone = contact("contact_phone", |c| c.phone.clone());
+    let contact_messaging = contact("contact_messaging", |c| c.messaging.clone());
     let sectors = s.as_ref().map(|o| o.sectors.clone()).unwrap_or_default();
     let languages = s.as_ref().map(|o| o.languages.clone()).unwrap_or_default();
     let sector_options: Vec<(String, String)> = super::SECTORS
@@ -89,6 +96,14 @@ pub fn OrgForm(lang: Lang, form: FormState, action: String, submit: Msg, saved: 
             <TextAreaField lang form=form.clone() name="description_vi" label=Msg::DescriptionVi value=vi input_lang="vi"/>
             <TextAreaField lang form=form.clone() name="description_lo" label=Msg::DescriptionLo value=lo input_lang="lo"/>
             <TextAreaField lang form=form.clone() name="description_en" label=Msg::DescriptionEn value=en input_lang="en"/>
+            <fieldset class="contacts">
+                <legend>{t(lang, Msg::OrgContactsLegend)}</legend>
+                <p class="hint">{t(lang, Msg::OrgContactsHint)}</p>
+                <Field lang form=form.clone() name="contact_person" label=Msg::ContactPersonLabel value=contact_person autocomplete="name" required=false/>
+                <Field lang form=form.clone() name="contact_email" label=Msg::ContactEmailLabel kind="email" value=contact_email autocomplete="email" required=false/>
+                <Field lang form=form.clone() name="contact_phone" label=Msg::ContactPhoneLabel kind="tel" value=contact_phone autocomplete="tel" required=false/>
+                <Field lang form=form.clone() name="contact_messaging" label=Msg::ContactMessagingLabel value=contact_messaging required=false/>
+            </fieldset>
             <button type="submit">{t(lang, submit)}</button>
         </form>
     }

@@ -121,6 +121,12 @@ fn Profile(
                 <dt>{t(lang, Msg::OnCorridorSince)}</dt>
                 <dd>{org.created_at.clone()}</dd>
             </dl>
+            {org.contact.clone().filter(|c| [&c.person, &c.email, &c.phone, &c.messaging].iter().any(|v| v.is_some())).map(|card| view! {
+                <section class="contacts">
+                    <h2>{t(lang, Msg::IntroContactsTitle)}</h2>
+                    <crate::pages::inbox::Contact lang card/>
+                </section>
+            })}
             <TrustSection lang org=org.clone()/>
             <p class="actions">
                 {org.can_edit.then(|| view! { <a class="button" href=format!("/orgs/{slug}/edit")>{t(lang, Msg::EditOrgTitle)}</a> })}

@@ -34,13 +34,21 @@ pub(crate) async fn org_view(
             None => Ok(None),
         }
     };
-    let (who, endorsements, endorser, verification_pending, reference) = tokio::try_join!(
+    let (who, endorsements, endorser, verification_pending, reference, contact_visible) = tokio::try_join!(
         principal(db, viewer, Some(org.id)),
         crate::domain::trust::endorsements_of(db, org.id),
         endorser,
         verification_pending,
         crate::state::reference(),
+        crate::domain::contacts::contacts_visible(db, viewer, org.id),
     )?;
+    let contact = contact_visible.then(|| crate::model::ContactCard {
+        organisation: crate::domain::listings::browse::org_ref(&org),
+        person: org.contact_person.clone(),
+        email: org.contact_email.clone(),
+        phone: org.contact_phone.clone(),
+        messaging: org.contact_messaging.clone(),
+    });
     let viewer_role = match &who {
         Principal::User {
             role_in_organisation, ..
@@ -48,6 +56,7 @@ pub(crate) async fn org_view(
         Principal::Anonymous => None,
     };
     Ok(crate::model::OrgView {
+        contact,
         endorsed_by_viewer: endorser
             .as_ref()
             .is_some_and(|e| endorsements.iter().any(|(endorser, _)| endorser.slug == e.slug)),

@@ -834,10 +834,13 @@ async fn a_failing_database_shows_the_error_page_not_an_empty_queue() {
         app.get_as("/moderation?lang=en", &moderator).await.status,
         StatusCode::OK
     );
-    app.db
-        .execute_unprepared("DROP TABLE listing_gates")
-        .await
-        .expect("break the schema");
+    // Tables that refer to listings go first (PostgreSQL refuses to drop a referenced table).
+    for table in ["introduction_messages", "introductions", "listing_gates"] {
+        app.db
+            .execute_unprepared(&format!("DROP TABLE {table}"))
+            .await
+            .expect("break the schema");
+    }
     app.db
         .execute_unprepared("DROP TABLE listings")
         .await

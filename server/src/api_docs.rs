@@ -30,6 +30,7 @@ process: 429 with `Retry-After` when reached. Responses follow `?lang=vi|lo|en` 
         (name = "listings", description = "Commodity offers and requests, investment opportunities, route offers"),
         (name = "search", description = "Full-text search with facets, and suggestions as you type (Vietnamese, Lao, English)"),
         (name = "organisations", description = "Active organisations"),
+        (name = "introductions", description = "Introductions between organisations (matchmaking): asked, answered, and their message threads; contacts shared only once accepted"),
         (name = "tokens", description = "The calling token"),
     )
 )]

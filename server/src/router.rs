@@ -203,7 +203,7 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
 /// the handler): the router serves these and `api_docs` derives the document from them. A
 /// method a path does not take answers 405 as problem+json.
 pub fn api_v1() -> OpenApiRouter<AppState> {
-    use crate::api::{listings, me, organisations, search};
+    use crate::api::{introductions, listings, me, organisations, search};
     fn others_refused(route: UtoipaMethodRouter<AppState>) -> UtoipaMethodRouter<AppState> {
         let (schemas, paths, method_router) = route;
         (schemas, paths, method_router.fallback(api::method_not_allowed))
@@ -221,6 +221,17 @@ pub fn api_v1() -> OpenApiRouter<AppState> {
         .routes(others_refused(routes!(search::suggest)))
         .routes(others_refused(routes!(organisations::list_organisations)))
         .routes(others_refused(routes!(organisations::get_organisation)))
+        .routes(others_refused(routes!(
+            introductions::list_introductions,
+            introductions::create_introduction
+        )))
+        .routes(others_refused(routes!(introductions::get_introduction)))
+        .routes(others_refused(routes!(introductions::accept_introduction)))
+        .routes(others_refused(routes!(introductions::decline_introduction)))
+        .routes(others_refused(routes!(
+            introductions::list_messages,
+            introductions::post_message
+        )))
 }
 
 /// The API with its document, its 404s, and the gate every call passes (token, scope, rate limit).

@@ -1,6 +1,7 @@
 //! Server-only domain logic: database access, seeding and the queries behind every page.
 //! Plain Rust (no Leptos types), so it is tested without a browser.
 pub mod accounts;
+pub mod actor;
 pub mod api_tokens;
 pub mod audit;
 pub mod contacts;

@@ -342,6 +342,7 @@ fn listing_id(id: &str, lang: Lang) -> Result<i32, ApiError> {
 // ---------------------------------------------------------------------------------------------
 // Handlers: one module per resource
 
+pub mod introductions;
 pub mod listings;
 pub mod me;
 pub mod organisations;

@@ -3,7 +3,7 @@
 //! again with what was typed and what is wrong.
 use crate::http::extract::{SignedIn, Submission};
 use crate::http::respond::{render_again, see_other};
-use app::domain::introductions::{self, RequestInput, Target};
+use app::domain::introductions::{self, Actor, RequestInput, Target};
 use app::errors::AppError;
 use app::state::AppState;
 use axum::extract::{Path, State};
@@ -22,7 +22,7 @@ fn request_input(s: &Submission) -> RequestInput {
 
 async fn ask(state: AppState, user: app::domain::accounts::CurrentUser, submission: Submission, target: Target, page: String) -> Response {
     let input = request_input(&submission);
-    match introductions::request(&state.db, &state.public_origin, &user, &target, &input).await {
+    match introductions::request(&state.db, &state.public_origin, Actor::User(&user), &target, &input).await {
         Ok(_) => see_other(&format!("{page}?notice=introduction#introduction"), None),
         Err(err) => {
             let keep = submission.echo();
@@ -68,7 +68,7 @@ pub async fn accept(
     SignedIn(user): SignedIn,
     submission: Submission,
 ) -> Response {
-    let result = introductions::decide(&state.db, &state.public_origin, &user, id, None)
+    let result = introductions::decide(&state.db, &state.public_origin, Actor::User(&user), id, None)
         .await
         .map(|_| ());
     back_to_thread(state, id, submission, result, "accepted").await
@@ -81,7 +81,7 @@ pub async fn decline(
     submission: Submission,
 ) -> Response {
     let (reason, note) = (submission.get("reason"), submission.get("note"));
-    let result = introductions::decide(&state.db, &state.public_origin, &user, id, Some((&reason, &note)))
+    let result = introductions::decide(&state.db, &state.public_origin, Actor::User(&user), id, Some((&reason, &note)))
         .await
         .map(|_| ());
     back_to_thread(state, id, submission, result, "declined").await
@@ -94,7 +94,7 @@ pub async fn post_message(
     submission: Submission,
 ) -> Response {
     let body = submission.get("body");
-    match introductions::post_message(&state.db, &state.public_origin, &user, id, &body).await {
+    match introductions::post_message(&state.db, &state.public_origin, Actor::User(&user), id, &body).await {
         Ok(message) => see_other(&format!("/inbox/{id}#message-{}", message.id), None),
         Err(err) => back_to_thread(state, id, submission, Err(err), "").await,
     }

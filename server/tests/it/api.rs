@@ -11,7 +11,7 @@ use std::collections::HashSet;
 
 impl TestApp {
     /// An API token of `slug` made through the tokens page, as its editors do.
-    async fn api_token(&self, cookie: &str, slug: &str, scope: &str) -> String {
+    pub(crate) async fn api_token(&self, cookie: &str, slug: &str, scope: &str) -> String {
         let res = self
             .post_form(
                 &format!("/orgs/{slug}/tokens?lang=en"),
@@ -36,7 +36,7 @@ impl TestApp {
         (owner, slug, token)
     }
 
-    async fn call(&self, method: Method, uri: &str, token: Option<&str>, body: Option<&Value>) -> TestResponse {
+    pub(crate) async fn call(&self, method: Method, uri: &str, token: Option<&str>, body: Option<&Value>) -> TestResponse {
         self.call_with(method, uri, token, body, &[]).await
     }
 

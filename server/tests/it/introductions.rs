@@ -489,3 +489,105 @@ async fn an_organisation_keeps_its_contacts_for_members_and_accepted_counterpart
     let thread = app.get_as(&format!("/inbox/{}?lang=en", intro.id), &m.seller).await;
     assert!(thread.body.contains("Nguyễn Thị Lan"));
 }
+
+#[tokio::test]
+async fn integrators_ask_answer_and_write_through_the_api() {
+    use axum::http::Method;
+    use serde_json::json;
+    let app = TestApp::new().await;
+    let m = app.market().await;
+    let buyer_token = app.api_token(&m.buyer, &m.buyer_slug, "write").await;
+    let buyer_read = app.api_token(&m.buyer, &m.buyer_slug, "read").await;
+    let seller_token = app.api_token(&m.seller, &m.seller_slug, "write").await;
+    let body = json!({ "listing": m.listing_id, "message": "From our ERP: 200 t a month?", "origin": "search" });
+    // A read token reads only.
+    let res = app
+        .call(Method::POST, "/api/v1/introductions", Some(&buyer_read), Some(&body))
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let res = app
+        .call(Method::POST, "/api/v1/introductions", Some(&buyer_token), Some(&json!({ "listing": m.listing_id, "message": "", "colour": "red" })))
+        .await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST, "unknown keys are refused");
+    let res = app
+        .call(Method::POST, "/api/v1/introductions", Some(&buyer_token), Some(&json!({ "listing": m.listing_id, "message": "" })))
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(res.json()["errors"][0]["field"], "message");
+    let res = app
+        .call(Method::POST, "/api/v1/introductions", Some(&buyer_token), Some(&body))
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let created = res.json();
+    let id = created["id"].as_i64().unwrap();
+    assert_eq!(created["origin"], "search", "the first link of the lineage is kept");
+    assert_eq!(created["status"], "pending");
+    assert_eq!(created["contacts"], json!([]));
+    assert_no_contact("the API answer before acceptance", &res.body);
+    assert_eq!(res.header("location"), Some(format!("/api/v1/introductions/{id}").as_str()));
+    let intro = app.only_introduction().await;
+    assert_eq!(intro.requester_user_id, None, "asked by a token");
+
+    // The seller's integration lists it, and the asker cannot accept its own request.
+    let listed = app
+        .call(Method::GET, "/api/v1/introductions", Some(&seller_token), None)
+        .await;
+    assert_eq!(listed.status, StatusCode::OK);
+    assert_eq!(listed.header("cache-control"), Some("private, no-store"));
+    assert_eq!(listed.json()[0]["received"], true);
+    let own = app
+        .call(Method::POST, &format!("/api/v1/introductions/{id}/accept"), Some(&buyer_token), None)
+        .await;
+    assert_eq!(own.status, StatusCode::FORBIDDEN);
+    // A third organisation does not see it at all.
+    let (_, _, other) = app.org_with_token("third@example.la", "Third").await;
+    let res = app
+        .call(Method::GET, &format!("/api/v1/introductions/{id}"), Some(&other), None)
+        .await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+
+    let accepted = app
+        .call(Method::POST, &format!("/api/v1/introductions/{id}/accept"), Some(&seller_token), None)
+        .await;
+    assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
+    assert_eq!(accepted.json()["status"], "accepted");
+    let seen = app
+        .call(Method::GET, &format!("/api/v1/introductions/{id}"), Some(&buyer_read), None)
+        .await;
+    assert!(seen.body.contains(PHONE) && seen.body.contains(HANDLE), "{}", seen.body);
+    let res = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/introductions/{id}/messages"),
+            Some(&buyer_token),
+            Some(&json!({ "body": "Please send the contract draft." })),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    assert_eq!(res.json()["mine"], true);
+    let thread = app
+        .call(Method::GET, &format!("/api/v1/introductions/{id}/messages"), Some(&seller_token), None)
+        .await;
+    assert_eq!(thread.json()[0]["body"], "Please send the contract draft.");
+    assert_eq!(thread.json()[0]["mine"], false);
+    let again = app
+        .call(
+            Method::POST,
+            &format!("/api/v1/introductions/{id}/decline"),
+            Some(&seller_token),
+            Some(&json!({ "reason": "price" })),
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY, "already accepted");
+    // Every operation is in the OpenAPI document.
+    let doc = app.get("/api/v1/openapi.json").await.json();
+    for path in [
+        "/api/v1/introductions",
+        "/api/v1/introductions/{id}",
+        "/api/v1/introductions/{id}/accept",
+        "/api/v1/introductions/{id}/decline",
+        "/api/v1/introductions/{id}/messages",
+    ] {
+        assert!(doc["paths"].get(path).is_some(), "{path} missing from OpenAPI");
+    }
+}

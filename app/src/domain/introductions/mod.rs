@@ -16,6 +16,7 @@
 pub mod payment;
 
 use super::accounts::CurrentUser;
+pub use super::actor::Actor;
 use super::audit;
 use super::entities::{introduction, introduction_message, listing, membership, organisation, organisation_block, user};
 pub use super::contacts::{contacts_visible, visible_among};
@@ -245,21 +246,22 @@ fn optional_line(value: &str, field: &str, max: usize) -> Result<Option<String>,
     Ok((!value.is_empty()).then_some(value))
 }
 
-/// Asks `target` for an introduction on behalf of the user's active organisation.
+/// Asks `target` for an introduction on behalf of the actor's organisation (a member's active
+/// one, or the token's).
 pub async fn request(
     db: &DatabaseConnection,
     origin_url: &str,
-    user: &CurrentUser,
+    actor: Actor<'_>,
     target: &Target,
     input: &RequestInput,
 ) -> Result<introduction::Model, AppError> {
     let now = Utc::now();
     let (item, target_org) = resolve_target(db, target, now).await?;
-    let own = active_of(db, user)
+    let own = actor
+        .organisation(db)
         .await?
         .ok_or_else(|| AppError::invalid("organisation", Msg::IntroNeedOrganisation))?;
-    let role = role_of(db, user.user_id, own.id).await?;
-    authorise(&user.principal(role), Action::RequestIntroduction)?;
+    actor.authorise(db, own.id, Action::RequestIntroduction).await?;
     if own.id == target_org.id {
         return Err(AppError::invalid("message", Msg::IntroOwnOrganisation));
     }
@@ -346,7 +348,7 @@ pub async fn request(
         .await?;
     let created = introduction::ActiveModel {
         requester_organisation_id: Set(own.id),
-        requester_user_id: Set(Some(user.user_id)),
+        requester_user_id: Set(actor.user_id()),
         target_organisation_id: Set(target_org.id),
         listing_id: Set(listing_id),
         related_listing_id: Set(related),
@@ -390,22 +392,24 @@ pub async fn request(
     .await?;
     audit::record(
         &txn,
-        Some(user.user_id),
+        actor.user_id(),
         "introduction.request",
         "introduction",
         &created.id.to_string(),
         None,
-        &serde_json::json!({ "from": own.slug, "to": target_org.slug, "listing": listing_id }).to_string(),
+        &serde_json::json!({ "from": own.slug, "to": target_org.slug, "listing": listing_id, "via": actor.origin() })
+            .to_string(),
     )
     .await?;
     txn.commit().await?;
     Ok(created)
 }
 
-/// Which side of `intro` the user may act for with `action`: `Some(true)` for the asked side.
+/// Which side of `intro` the actor belongs to (`true`: the asked side), once it may do
+/// `action` there.
 async fn side_of(
     db: &impl ConnectionTrait,
-    user: &CurrentUser,
+    actor: Actor<'_>,
     intro: &introduction::Model,
     action: Action,
 ) -> Result<bool, AppError> {
@@ -413,9 +417,8 @@ async fn side_of(
         (intro.target_organisation_id, true),
         (intro.requester_organisation_id, false),
     ] {
-        let role = role_of(db, user.user_id, org).await?;
-        if role.is_some() {
-            authorise(&user.principal(role), action)?;
+        if actor.belongs_to(db, org).await? {
+            actor.authorise(db, org, action).await?;
             return Ok(received);
         }
     }
@@ -431,12 +434,12 @@ async fn load(db: &impl ConnectionTrait, id: i32) -> Result<introduction::Model,
 pub async fn decide(
     db: &DatabaseConnection,
     origin_url: &str,
-    user: &CurrentUser,
+    actor: Actor<'_>,
     id: i32,
     decline: Option<(&str, &str)>,
 ) -> Result<introduction::Model, AppError> {
     let intro = load(db, id).await?;
-    let received = side_of(db, user, &intro, Action::AnswerIntroduction).await?;
+    let received = side_of(db, actor, &intro, Action::AnswerIntroduction).await?;
     if !received {
         return Err(AppError::Forbidden);
     }
@@ -461,7 +464,7 @@ pub async fn decide(
     active.status = Set(status.code().to_owned());
     active.decline_reason = Set(reason);
     active.decline_note = Set(note);
-    active.decided_by = Set(Some(user.user_id));
+    active.decided_by = Set(actor.user_id());
     active.decided_at = Set(Some(now));
     active.target_activity_at = Set(Some(now));
     active.target_seen_at = Set(Some(now));
@@ -486,7 +489,7 @@ pub async fn decide(
     mail_organisation(&txn, intro.requester_organisation_id, template).await?;
     audit::record(
         &txn,
-        Some(user.user_id),
+        actor.user_id(),
         if accepted {
             "introduction.accept"
         } else {
@@ -502,16 +505,16 @@ pub async fn decide(
     Ok(updated)
 }
 
-/// A message in an accepted introduction's thread, from the user's side.
+/// A message in an accepted introduction's thread, from the actor's side.
 pub async fn post_message(
     db: &DatabaseConnection,
     origin_url: &str,
-    user: &CurrentUser,
+    actor: Actor<'_>,
     id: i32,
     body: &str,
 ) -> Result<introduction_message::Model, AppError> {
     let intro = load(db, id).await?;
-    let received = side_of(db, user, &intro, Action::RequestIntroduction).await?;
+    let received = side_of(db, actor, &intro, Action::RequestIntroduction).await?;
     if effective(&intro, Utc::now()) != IntroductionStatus::Accepted {
         return Err(AppError::invalid("body", Msg::IntroNotAccepted));
     }
@@ -529,7 +532,7 @@ pub async fn post_message(
     let message = introduction_message::ActiveModel {
         introduction_id: Set(id),
         sender_organisation_id: Set(mine),
-        sender_user_id: Set(Some(user.user_id)),
+        sender_user_id: Set(actor.user_id()),
         body: Set(body),
         created_at: Set(now),
         ..Default::default()
@@ -561,7 +564,7 @@ pub async fn post_message(
     .await?;
     audit::record(
         &txn,
-        Some(user.user_id),
+        actor.user_id(),
         "introduction.message",
         "introduction",
         &id.to_string(),
@@ -577,7 +580,7 @@ pub async fn post_message(
 /// is declined.
 pub async fn block_sender(db: &DatabaseConnection, user: &CurrentUser, id: i32) -> Result<(), AppError> {
     let intro = load(db, id).await?;
-    let received = side_of(db, user, &intro, Action::AnswerIntroduction).await?;
+    let received = side_of(db, Actor::User(user), &intro, Action::AnswerIntroduction).await?;
     let (mine, theirs) = if received {
         (intro.target_organisation_id, intro.requester_organisation_id)
     } else {
@@ -627,7 +630,7 @@ pub async fn report_sender(
     details: &str,
 ) -> Result<(), AppError> {
     let intro = load(db, id).await?;
-    let received = side_of(db, user, &intro, Action::ReadIntroductions).await?;
+    let received = side_of(db, Actor::User(user), &intro, Action::ReadIntroductions).await?;
     let theirs = if received {
         intro.requester_organisation_id
     } else {
@@ -742,24 +745,11 @@ async fn listings_by_id(
 
 /// The inbox of the user's active organisation: received and sent, newest activity first
 /// (at most `limit`).
-pub async fn inbox(db: &impl ConnectionTrait, user: &CurrentUser, limit: u64) -> Result<InboxView, AppError> {
-    let Some(own) = active_of(db, user).await? else {
+pub async fn inbox(db: &impl ConnectionTrait, actor: Actor<'_>, limit: u64) -> Result<InboxView, AppError> {
+    let Some(own) = actor.organisation(db).await? else {
         return Ok(InboxView::default());
     };
-    inbox_of(db, user, &own, limit).await
-}
-
-/// The inbox of `own`, which the user must be a member of.
-pub async fn inbox_of(
-    db: &impl ConnectionTrait,
-    user: &CurrentUser,
-    own: &organisation::Model,
-    limit: u64,
-) -> Result<InboxView, AppError> {
-    authorise(
-        &user.principal(role_of(db, user.user_id, own.id).await?),
-        Action::ReadIntroductions,
-    )?;
+    actor.authorise(db, own.id, Action::ReadIntroductions).await?;
     let rows = introduction::Entity::find()
         .filter(
             Condition::any()
@@ -801,15 +791,15 @@ pub async fn inbox_of(
         })
         .collect();
     Ok(InboxView {
-        organisation: Some(org_ref(own)),
+        organisation: Some(org_ref(&own)),
         items,
     })
 }
 
 /// One introduction as the user's side sees it; marks it read for that side.
-pub async fn thread(db: &DatabaseConnection, user: &CurrentUser, id: i32) -> Result<IntroductionView, AppError> {
+pub async fn thread(db: &DatabaseConnection, actor: Actor<'_>, id: i32) -> Result<IntroductionView, AppError> {
     let intro = load(db, id).await?;
-    let received = side_of(db, user, &intro, Action::ReadIntroductions).await?;
+    let received = side_of(db, actor, &intro, Action::ReadIntroductions).await?;
     let now = Utc::now();
     if unread_for(&intro, received) {
         let mut active: introduction::ActiveModel = intro.clone().into();
@@ -834,8 +824,7 @@ pub async fn thread(db: &DatabaseConnection, user: &CurrentUser, id: i32) -> Res
     } else {
         (requester.id, target.id)
     };
-    let role_here = role_of(db, user.user_id, mine).await?;
-    let can_answer = super::policy::allowed(&user.principal(role_here), Action::AnswerIntroduction);
+    let can_answer = actor.may(db, mine, Action::AnswerIntroduction).await?;
     let contacts = if status == IntroductionStatus::Accepted {
         let requester_email = match intro.requester_user_id {
             Some(uid) => user::Entity::find_by_id(uid).one(db).await?.map(|u| u.email),

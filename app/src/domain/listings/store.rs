@@ -4,7 +4,7 @@ use super::input::ListingInput;
 use super::validate::{validate, Problems, RefData, Valid};
 use super::{Rules, Status, DEFAULT_TTL_DAYS, REMINDER_DAYS};
 use crate::domain::accounts::CurrentUser;
-use crate::domain::api_tokens::{ApiClient, Scope};
+use crate::domain::api_tokens::Scope;
 use crate::domain::entities::{listing, listing_gate, membership, organisation, user};
 use crate::domain::organisations::principal;
 use crate::domain::policy::authorise;
@@ -20,27 +20,7 @@ use sea_orm::{
 };
 
 /// Who is writing: a signed-in member, or an API token of the organisation.
-#[derive(Clone, Copy, Debug)]
-pub enum Actor<'a> {
-    User(&'a CurrentUser),
-    Token(&'a ApiClient),
-}
-
-impl Actor<'_> {
-    fn user_id(&self) -> Option<i32> {
-        match self {
-            Actor::User(u) => Some(u.user_id),
-            Actor::Token(_) => None,
-        }
-    }
-
-    fn origin(&self) -> &'static str {
-        match self {
-            Actor::User(_) => "web",
-            Actor::Token(_) => "api",
-        }
-    }
-}
+pub use crate::domain::actor::Actor;
 
 /// Checks that `actor` may write the listings of `organisation`.
 pub async fn authorise_listings(

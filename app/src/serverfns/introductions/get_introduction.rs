@@ -9,7 +9,7 @@ pub async fn get_introduction(id: i32) -> Result<IntroductionView, AppError> {
         async move {
             let db = crate::state::db()?;
             let user = crate::state::require_user()?;
-            crate::domain::introductions::thread(&db, &user, id).await
+            crate::domain::introductions::thread(&db, crate::domain::actor::Actor::User(&user), id).await
         }
         .await,
     )

@@ -9,7 +9,7 @@ pub async fn list_inbox() -> Result<InboxView, AppError> {
         async move {
             let db = crate::state::db()?;
             let user = crate::state::require_user()?;
-            crate::domain::introductions::inbox(&db, &user, 200).await
+            crate::domain::introductions::inbox(&db, crate::domain::actor::Actor::User(&user), 200).await
         }
         .await,
     )

@@ -165,6 +165,19 @@ pub fn count(lang: Lang, n: u64, one: Msg, other: Msg) -> String {
     t(lang, msg).replace("{n}", &n.to_string())
 }
 
+/// The name of language `of`, in the reader's language `lang` ("tiếng Lào", not "ພາສາລາວ", for
+/// a Vietnamese reader of a Lao text).
+pub fn language_name(lang: Lang, of: Lang) -> &'static str {
+    t(
+        lang,
+        match of {
+            Lang::Vi => Msg::LanguageNameVi,
+            Lang::Lo => Msg::LanguageNameLo,
+            Lang::En => Msg::LanguageNameEn,
+        },
+    )
+}
+
 /// Formats a US-dollar amount the way each language writes it ("2.36 billion", "2,36 tỷ").
 pub fn format_usd(lang: Lang, usd: i64) -> String {
     let (value, msg) = if usd.abs() >= 1_000_000_000 {

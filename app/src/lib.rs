@@ -5,6 +5,7 @@
 pub mod components;
 pub mod errors;
 pub mod i18n;
+pub mod match_reasons;
 pub mod model;
 pub mod pages;
 pub mod routes;

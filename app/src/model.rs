@@ -966,3 +966,54 @@ pub struct IntroductionContext {
     /// The viewer organisation's published listings, to relate the request to.
     pub own_listings: Vec<ListingLink>,
 }
+
+/// Why two listings match: each reason is worth points (`domain::matching::points`), and the page
+/// says it in the reader's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum MatchReason {
+    /// The same HS subheading, e.g. `4001.22`.
+    SameSubheading { code: String },
+    /// The same HS heading, e.g. `40.01`.
+    SameHeading { code: String },
+    /// The same HS chapter, e.g. `40` (for listings classified by chapter only).
+    SameChapter { code: String },
+    /// The goods cross the border, `from` → `to` (`VN`, `LA`).
+    AcrossTheBorder { from: String, to: String },
+    /// Both name this border gate (its id).
+    SharedGate { gate: String },
+    /// The offer covers this share of the wanted quantity.
+    QuantityCover { percent: u32 },
+    /// The counterpart's organisation is verified.
+    Verified,
+    /// Both organisations work in this language (`vi`, `lo`, `en`, `th`, `zh`).
+    SharedLanguage { lang: String },
+    /// The route runs the way the goods move (`la_to_vn`, `vn_to_la`).
+    RouteDirection { direction: String },
+    /// The route runs the other way: its trucks return empty the goods' way.
+    Backhaul { direction: String },
+    /// The route passes this gate, which the goods use.
+    RouteGate { gate: String },
+    /// The route's date window fits the listing's.
+    WindowFits,
+}
+
+/// A counterpart listing with its score (0–100) and reasons.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MatchView {
+    pub listing: ListingView,
+    pub score: u32,
+    pub reasons: Vec<MatchReason>,
+}
+
+/// The matches of one listing: goods (offers for a wanted listing and the reverse; goods for a
+/// route) and transport (routes for goods), best first.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct MatchesView {
+    pub listing_id: i32,
+    pub goods: Vec<MatchView>,
+    pub transport: Vec<MatchView>,
+}

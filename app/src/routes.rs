@@ -8,6 +8,7 @@ use crate::pages::account::{
     sign_up::SignUpPage,
 };
 use crate::pages::admin::{audit::AuditPage, mailbox::MailboxPage};
+use crate::pages::inbox::{InboxPage, IntroductionPage};
 use crate::pages::listings::{
     browse::BrowseListingsPage,
     detail::ListingPage,
@@ -17,7 +18,6 @@ use crate::pages::listings::{
     mine::MyListingsPage,
     new::NewListingPage,
 };
-use crate::pages::inbox::{InboxPage, IntroductionPage};
 use crate::pages::moderation::ModerationPage;
 use crate::pages::orgs::{
     accept::AcceptInvitationPage, edit::EditOrganisationPage, members::MembersPage, new::NewOrganisationPage,
@@ -39,6 +39,8 @@ pub struct PageRequest {
     pub path: String,
     pub query: Option<String>,
     pub viewer: Option<Viewer>,
+    /// The address users reach the portal at (`CORRIDOR_PUBLIC_ORIGIN`), for absolute URLs.
+    pub public_origin: String,
 }
 
 #[cfg(feature = "ssr")]
@@ -48,6 +50,9 @@ fn page_request() -> PageRequest {
     };
     let query = parts.uri.query();
     PageRequest {
+        public_origin: use_context::<crate::state::AppState>()
+            .map(|state| state.public_origin.clone())
+            .unwrap_or_default(),
         lang: crate::cookies::reader_lang(&parts.headers, query),
         path: parts.uri.path().to_owned(),
         query: query.map(str::to_owned),
@@ -94,6 +99,13 @@ pub fn use_page_address() -> String {
         Some(request) => request.path,
         None => "/".to_owned(),
     }
+}
+
+/// The public origin (`https://…`), for absolute URLs in structured data.
+pub fn use_public_origin() -> String {
+    use_context::<PageRequest>()
+        .map(|r| r.public_origin)
+        .unwrap_or_default()
 }
 
 /// The page language, provided by the shell.
@@ -193,6 +205,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/my/listings/import") view=ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/invitations/accept") view=AcceptInvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/my/matches") view=crate::pages::listings::matches::MyMatchesPage ssr=SsrMode::Async/>
                     <Route path=path!("/inbox/:id") view=IntroductionPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

@@ -92,7 +92,10 @@ impl MigrationTrait for Migration {
             .await?;
         for (name, columns) in [
             ("ix_introductions_target", ["target_organisation_id", "created_at"]),
-            ("ix_introductions_requester", ["requester_organisation_id", "created_at"]),
+            (
+                "ix_introductions_requester",
+                ["requester_organisation_id", "created_at"],
+            ),
         ] {
             manager
                 .create_index(

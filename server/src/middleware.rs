@@ -87,9 +87,7 @@ pub async fn identify(
                 if is_page {
                     match app::domain::introductions::unread_count(&state.db, &user).await {
                         Ok(n) => {
-                            request
-                                .extensions_mut()
-                                .insert(app::domain::introductions::Unread(n));
+                            request.extensions_mut().insert(app::domain::introductions::Unread(n));
                         }
                         Err(err) => tracing::warn!(error = ?err, "unread count failed"),
                     }

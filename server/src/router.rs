@@ -217,6 +217,7 @@ pub fn api_v1() -> OpenApiRouter<AppState> {
         .routes(others_refused(routes!(listings::export_listings)))
         .routes(others_refused(routes!(listings::get_listing, listings::update_listing)))
         .routes(others_refused(routes!(listings::archive_listing)))
+        .routes(others_refused(routes!(listings::listing_matches)))
         .routes(others_refused(routes!(search::search)))
         .routes(others_refused(routes!(search::suggest)))
         .routes(others_refused(routes!(organisations::list_organisations)))

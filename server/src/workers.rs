@@ -3,7 +3,9 @@ use sea_orm::DatabaseConnection;
 use std::time::Duration;
 
 /// Every hour: queue the "your listing expires in 7 days" e-mails (each listing once per expiry
-/// date; safe with several servers, which claim each reminder in the database).
+/// date; safe with several servers, which claim each reminder in the database), and mark the
+/// introductions left unanswered for 14 days as expired (readers already see them so), and queue
+/// the weekly matches digest of whoever has not had it for a week.
 pub fn spawn_expiry_reminders(db: DatabaseConnection, public_origin: String) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
@@ -13,6 +15,16 @@ pub fn spawn_expiry_reminders(db: DatabaseConnection, public_origin: String) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(reminders = n, "listing expiry reminders queued"),
                 Err(err) => tracing::warn!("expiry reminders: {err}"),
+            }
+            match app::domain::matching::send_digests(&db, &public_origin, chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(mails = n, "weekly matches digests queued"),
+                Err(err) => tracing::warn!("matches digest: {err}"),
+            }
+            match app::domain::introductions::expire_due(&db).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(introductions = n, "unanswered introductions expired"),
+                Err(err) => tracing::warn!("introduction expiry: {err}"),
             }
         }
     });

@@ -21,6 +21,9 @@ pub fn RequestIntroduction(
     let signed_in = use_viewer().is_some();
     let back = use_page_address();
     let heading = t(lang, Msg::IntroRequestTitle).replace("{name}", &counterpart);
+    // Arrived from a suggested match: the introduction records it (the lineage's first link).
+    let from_match =
+        crate::pages::account::query_param("from").as_deref() == Some("match") || form.value("origin") == "match";
     let body = if !signed_in {
         view! {
             <p>
@@ -37,7 +40,8 @@ pub fn RequestIntroduction(
         }
         .into_any()
     } else if let Some(reason) = context.reason {
-        let link = (reason == Msg::IntroNeedOrganisation).then(|| view! { " " <a href="/orgs/new">{t(lang, Msg::OrgNewTitle)}</a> });
+        let link = (reason == Msg::IntroNeedOrganisation)
+            .then(|| view! { " " <a href="/orgs/new">{t(lang, Msg::OrgNewTitle)}</a> });
         view! { <p class="muted">{t(lang, reason)} {link}</p> }.into_any()
     } else if context.can_request {
         let own: Vec<(String, String)> = context
@@ -51,6 +55,7 @@ pub fn RequestIntroduction(
             <FormErrors lang form=form.clone()/>
             <p class="muted">{t(lang, Msg::IntroPrivacyNote)}</p>
             <form method="post" action=action class="stack" novalidate>
+                {from_match.then(|| view! { <input type="hidden" name="origin" value="match"/> })}
                 <p>{t(lang, Msg::IntroOnBehalfOf)} " " <strong>{from}</strong></p>
                 <TextAreaField lang form=form.clone() name="message" label=Msg::IntroMessageLabel
                     value=form.value("message") input_lang=lang.code()/>

@@ -71,7 +71,12 @@ impl Actor<'_> {
     }
 
     /// `Ok` when it may; otherwise `Forbidden`.
-    pub async fn authorise(&self, db: &impl ConnectionTrait, organisation_id: i32, action: Action) -> Result<(), AppError> {
+    pub async fn authorise(
+        &self,
+        db: &impl ConnectionTrait,
+        organisation_id: i32,
+        action: Action,
+    ) -> Result<(), AppError> {
         if self.may(db, organisation_id, action).await? {
             Ok(())
         } else {

@@ -30,7 +30,9 @@ pub async fn contacts_visible(
         return Ok(false);
     };
     let mine = member_of(db, viewer.user_id).await?;
-    Ok(visible_among(db, &mine, &[organisation_id]).await?.contains(&organisation_id))
+    Ok(visible_among(db, &mine, &[organisation_id])
+        .await?
+        .contains(&organisation_id))
 }
 
 /// Of `organisations`, those whose contacts members of `mine` may see (own ones, and accepted

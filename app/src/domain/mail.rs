@@ -53,6 +53,12 @@ pub enum Template<'a> {
         from: &'a str,
         link: &'a str,
     },
+    /// The week's best matches of an organisation's listings (`summary`: one paragraph each).
+    MatchesDigest {
+        organisation: &'a str,
+        summary: &'a str,
+        link: &'a str,
+    },
 }
 
 /// Mails sent by the account flows to whoever types an address; at most this many per address
@@ -72,6 +78,7 @@ impl Template<'_> {
             Template::IntroductionAccepted { .. } => "introduction_accepted",
             Template::IntroductionDeclined { .. } => "introduction_declined",
             Template::IntroductionMessage { .. } => "introduction_message",
+            Template::MatchesDigest { .. } => "matches_digest",
         }
     }
 
@@ -141,6 +148,14 @@ impl Template<'_> {
                 Lang::En => (format!("{by} declined your introduction request"),
                     format!("Hello,\n\n{by} declined your introduction request. The reason is at:\n{link}")),
             },
+            Template::MatchesDigest { organisation, summary, link } => match lang {
+                Lang::Vi => (format!("Kết nối phù hợp trong tuần cho {organisation}"),
+                    format!("Xin chào,\n\nCác tin phù hợp nhất với tin đăng của {organisation} trên Corridor:\n\n{summary}\nXem tất cả và đề nghị giới thiệu tại:\n{link}")),
+                Lang::Lo => (format!("ການຈັບຄູ່ປະຈຳອາທິດສຳລັບ {organisation}"),
+                    format!("ສະບາຍດີ,\n\nປະກາດທີ່ເໝາະທີ່ສຸດກັບປະກາດຂອງ {organisation} ໃນ Corridor:\n\n{summary}\nເບິ່ງທັງໝົດ ແລະ ຂໍແນະນຳຕົວທີ່:\n{link}")),
+                Lang::En => (format!("This week's matches for {organisation}"),
+                    format!("Hello,\n\nThe listings that fit {organisation}'s listings on Corridor best:\n\n{summary}\nSee them all and request introductions at:\n{link}")),
+            },
             Template::IntroductionMessage { from, link } => match lang {
                 Lang::Vi => (format!("Tin nhắn mới từ {from}"),
                     format!("Xin chào,\n\n{from} đã gửi cho bạn một tin nhắn trên Corridor. Đọc và trả lời tại:\n{link}\n\nKhông bao giờ thay đổi thông tin thanh toán chỉ qua tin nhắn: hãy gọi điện xác nhận.")),
@@ -175,6 +190,23 @@ pub async fn enqueue(
     .insert(db)
     .await?;
     Ok(())
+}
+
+/// Whether a mail of this kind went to an address since `since`.
+pub async fn sent_since(
+    db: &impl ConnectionTrait,
+    recipient: &str,
+    kind: &str,
+    since: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, AppError> {
+    use sea_orm::PaginatorTrait;
+    Ok(mail::Entity::find()
+        .filter(mail::Column::Recipient.eq(recipient))
+        .filter(mail::Column::Kind.eq(kind))
+        .filter(mail::Column::CreatedAt.gt(since))
+        .count(db)
+        .await?
+        > 0)
 }
 
 /// How many mails of these kinds went to an address in the last hour.

@@ -13,6 +13,7 @@ pub mod introductions;
 pub mod listings;
 pub mod logo;
 pub mod mail;
+pub mod matching;
 pub mod organisations;
 pub mod policy;
 pub mod reference;

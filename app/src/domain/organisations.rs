@@ -134,7 +134,8 @@ fn validate(input: &OrganisationInput) -> Result<Valid, AppError> {
     }
     let contact_email = clean(&input.contact_email, 200, "contact_email")?;
     if let Some(email) = &contact_email {
-        super::accounts::normalise_email(email).map_err(|_| AppError::invalid("contact_email", Msg::ErrEmailInvalid))?;
+        super::accounts::normalise_email(email)
+            .map_err(|_| AppError::invalid("contact_email", Msg::ErrEmailInvalid))?;
     }
     let contact_phone = clean(&input.contact_phone, 40, "contact_phone")?;
     if let Some(phone) = &contact_phone {
@@ -199,7 +200,7 @@ async fn check_province(db: &impl ConnectionTrait, valid: &mut Valid, raw: &str)
 pub fn slugify(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut slug = String::new();
-    for c in name.nfd() {
+    for c in romanise_lao(name).nfd() {
         let c = match c {
             'đ' | 'Đ' => 'd',
             c => c.to_ascii_lowercase(),
@@ -222,6 +223,116 @@ pub fn slugify(name: &str) -> String {
     } else {
         slug
     }
+}
+
+/// Lao script in Latin letters, after the Lao government's romanisation in its simplest form
+/// (tone marks dropped, a vowel written before its consonant read after it), so that
+/// "ບໍລິສັດ ຂົນສົ່ງ" gets the address `/orgs/bolisad-khonsong` rather than `/orgs/org`. Other text
+/// passes through unchanged.
+pub fn romanise_lao(text: &str) -> String {
+    fn consonant(c: char) -> Option<&'static str> {
+        Some(match c {
+            'ກ' => "k",
+            'ຂ' | 'ຄ' => "kh",
+            'ງ' => "ng",
+            'ຈ' => "ch",
+            'ສ' => "s",
+            'ຊ' => "x",
+            'ຍ' => "gn",
+            'ດ' => "d",
+            'ຕ' => "t",
+            'ຖ' | 'ທ' => "th",
+            'ນ' | 'ໜ' => "n",
+            'ບ' => "b",
+            'ປ' => "p",
+            'ຜ' | 'ພ' => "ph",
+            'ຝ' | 'ຟ' => "f",
+            'ມ' | 'ໝ' => "m",
+            'ຢ' => "y",
+            'ຣ' => "r",
+            'ລ' | 'ຼ' => "l",
+            'ວ' => "v",
+            'ຫ' | 'ຮ' => "h",
+            'ອ' => "o",
+            _ => return None,
+        })
+    }
+    fn vowel(c: char) -> Option<&'static str> {
+        Some(match c {
+            'ະ' | 'ັ' | 'າ' => "a",
+            'ິ' | 'ີ' => "i",
+            'ຶ' | 'ື' => "u",
+            'ຸ' | 'ູ' => "ou",
+            'ົ' | 'ໍ' => "o",
+            'ຽ' => "ia",
+            'ຳ' => "am",
+            _ => return None,
+        })
+    }
+    fn leading(c: char) -> Option<&'static str> {
+        Some(match c {
+            'ເ' => "e",
+            'ແ' => "ae",
+            'ໂ' => "o",
+            'ໃ' | 'ໄ' => "ai",
+            _ => return None,
+        })
+    }
+    let tone = |c: char| ('\u{0EC8}'..='\u{0ECC}').contains(&c);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut held: Option<&'static str> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        if let Some(v) = leading(c) {
+            held = Some(v);
+        } else if let Some(latin) = consonant(c) {
+            // ອ before a vowel only carries it.
+            let silent = c == 'ອ' && next.is_some_and(|n| vowel(n).is_some());
+            if !silent {
+                out.push_str(latin);
+            }
+            // A leading vowel is read after its consonant (and a subscript ຼ after that); ເ◌ົາ is "ao".
+            if next != Some('ຼ') {
+                if let Some(v) = held.take() {
+                    let mut j = i + 1;
+                    while chars.get(j).copied().is_some_and(tone) {
+                        j += 1;
+                    }
+                    if v == "e" && chars.get(j) == Some(&'ົ') {
+                        let mut k = j + 1;
+                        while chars.get(k).copied().is_some_and(tone) {
+                            k += 1;
+                        }
+                        if chars.get(k) == Some(&'າ') {
+                            out.push_str("ao");
+                            i = k + 1;
+                            continue;
+                        }
+                    }
+                    out.push_str(v);
+                }
+            }
+        } else if let Some(v) = vowel(c) {
+            out.push_str(v);
+        } else if ('\u{0ED0}'..='\u{0ED9}').contains(&c) {
+            out.push(char::from(b'0' + (c as u32 - 0x0ED0) as u8));
+        } else if tone(c) {
+            // Tone marks are not written in Latin.
+        } else {
+            if let Some(v) = held.take() {
+                out.push_str(v);
+            }
+            out.push(c);
+        }
+        i += 1;
+    }
+    if let Some(v) = held {
+        out.push_str(v);
+    }
+    out
 }
 
 async fn free_slug(db: &impl ConnectionTrait, base: &str) -> Result<String, AppError> {
@@ -683,4 +794,27 @@ pub async fn profile(
         }
     }
     Ok(org)
+}
+
+#[cfg(test)]
+mod slug_tests {
+    use super::slugify;
+
+    #[test]
+    fn lao_names_get_readable_addresses() {
+        assert_eq!(slugify("ບໍລິສັດ ຂົນສົ່ງ"), "bolisad-khonsong");
+        assert_eq!(slugify("ອັດຕະປື ຢາງພາລາ"), "adtapu-yangphala");
+        assert_eq!(slugify("ເຂົ້າໜຽວ ໄຊຍະບູລີ"), "khaoniav-xaignabouli");
+        assert_eq!(slugify("Hung-Aloun ໂລຈິສຕິກ"), "hung-aloun-lochistik");
+    }
+
+    #[test]
+    fn vietnamese_names_lose_their_marks() {
+        assert_eq!(
+            slugify("Sông Mê Kông Logistics – Lao Bảo"),
+            "song-me-kong-logistics-lao-bao"
+        );
+        assert_eq!(slugify("Đường Mía"), "duong-mia");
+        assert_eq!(slugify("!!!"), "org");
+    }
 }

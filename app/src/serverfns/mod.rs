@@ -6,6 +6,7 @@ pub mod gates;
 pub mod home;
 pub mod introductions;
 pub mod listings;
+pub mod matching;
 pub mod orgs;
 pub mod search;
 pub mod sources;

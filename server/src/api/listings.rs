@@ -325,3 +325,34 @@ pub async fn archive_listing(
         .or_problem(lang)?;
     Ok(axum::Json(view).into_response())
 }
+
+/// The matches of one of the token organisation's listings: counterparts and transport, best
+/// first, each with its score (0–100) and the reasons that make it up.
+#[utoipa::path(get, path = "/api/v1/listings/{id}/matches", tag = "listings",
+    params(("id" = i32, Path, description = "The listing id"), LangQuery), security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The matches", body = app::model::MatchesView),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown, or another organisation's listing", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn listing_matches(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    Path(id): Path<String>,
+) -> ApiResult {
+    let lang = api_lang(query.as_deref(), &headers);
+    let client = require_token(&caller, lang)?;
+    let id = listing_id(&id, lang)?;
+    let reference = state
+        .reference
+        .get(&state.db)
+        .await
+        .map_err(AppError::from)
+        .or_problem(lang)?;
+    let matches = app::domain::matching::for_listing(&state.db, Some(&reference), Actor::Token(client), id, lang)
+        .await
+        .or_problem(lang)?;
+    Ok(cached_json(&headers, &matches, lang, true))
+}

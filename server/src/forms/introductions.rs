@@ -16,11 +16,22 @@ fn request_input(s: &Submission) -> RequestInput {
         price: s.get("price"),
         delivery_window: s.get("delivery_window"),
         related_listing: s.get("related_listing"),
-        origin: None,
+        // Only what a page may claim: the request came from a suggested match or a search.
+        origin: match s.get("origin").as_str() {
+            "match" => Some(app::statuses::IntroductionOrigin::Match),
+            "search" => Some(app::statuses::IntroductionOrigin::Search),
+            _ => None,
+        },
     }
 }
 
-async fn ask(state: AppState, user: app::domain::accounts::CurrentUser, submission: Submission, target: Target, page: String) -> Response {
+async fn ask(
+    state: AppState,
+    user: app::domain::accounts::CurrentUser,
+    submission: Submission,
+    target: Target,
+    page: String,
+) -> Response {
     let input = request_input(&submission);
     match introductions::request(&state.db, &state.public_origin, Actor::User(&user), &target, &input).await {
         Ok(_) => see_other(&format!("{page}?notice=introduction#introduction"), None),
@@ -51,7 +62,13 @@ pub async fn request_from_organisation(
 }
 
 /// After an action on `/inbox/{id}`: back to it with a notice, or the page again.
-async fn back_to_thread(state: AppState, id: i32, submission: Submission, result: Result<(), AppError>, notice: &str) -> Response {
+async fn back_to_thread(
+    state: AppState,
+    id: i32,
+    submission: Submission,
+    result: Result<(), AppError>,
+    notice: &str,
+) -> Response {
     let page = format!("/inbox/{id}");
     match result {
         Ok(()) => see_other(&format!("{page}?notice={notice}"), None),
@@ -81,9 +98,15 @@ pub async fn decline(
     submission: Submission,
 ) -> Response {
     let (reason, note) = (submission.get("reason"), submission.get("note"));
-    let result = introductions::decide(&state.db, &state.public_origin, Actor::User(&user), id, Some((&reason, &note)))
-        .await
-        .map(|_| ());
+    let result = introductions::decide(
+        &state.db,
+        &state.public_origin,
+        Actor::User(&user),
+        id,
+        Some((&reason, &note)),
+    )
+    .await
+    .map(|_| ());
     back_to_thread(state, id, submission, result, "declined").await
 }
 
@@ -116,7 +139,16 @@ pub async fn report(
     SignedIn(user): SignedIn,
     submission: Submission,
 ) -> Response {
-    let (reason, details) = (submission.get("reason"), submission.get("details"));
-    let result = introductions::report_sender(&state.db, &user, id, &reason, &details).await;
+    let (reason, details) = (submission.get("report_reason"), submission.get("report_details"));
+    // The report form's fields are named apart from the decline form's on the same page.
+    let result = introductions::report_sender(&state.db, &user, id, &reason, &details)
+        .await
+        .map_err(|err| match err {
+            AppError::Invalid { field, message } => AppError::Invalid {
+                field: format!("report_{field}"),
+                message,
+            },
+            other => other,
+        });
     back_to_thread(state, id, submission, result, "reported").await
 }

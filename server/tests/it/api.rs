@@ -36,7 +36,13 @@ impl TestApp {
         (owner, slug, token)
     }
 
-    pub(crate) async fn call(&self, method: Method, uri: &str, token: Option<&str>, body: Option<&Value>) -> TestResponse {
+    pub(crate) async fn call(
+        &self,
+        method: Method,
+        uri: &str,
+        token: Option<&str>,
+        body: Option<&Value>,
+    ) -> TestResponse {
         self.call_with(method, uri, token, body, &[]).await
     }
 

@@ -111,13 +111,25 @@ async fn a_buyer_asks_the_seller_accepts_and_both_see_contacts_and_write() {
     let app = TestApp::new().await;
     let m = app.market().await;
     // The listing offers the form to the buyer, and says the contacts are private.
-    let page = app.get_as(&format!("/listings/{}?lang=en", m.listing_id), &m.buyer).await;
-    assert!(page.body.contains("Request an introduction to Attapeu Rubber"), "{}", page.body);
-    assert!(page.body.contains(&format!("action=\"/listings/{}/introduction\"", m.listing_id)));
+    let page = app
+        .get_as(&format!("/listings/{}?lang=en", m.listing_id), &m.buyer)
+        .await;
+    assert!(
+        page.body.contains("Request an introduction to Attapeu Rubber"),
+        "{}",
+        page.body
+    );
+    assert!(page
+        .body
+        .contains(&format!("action=\"/listings/{}/introduction\"", m.listing_id)));
     assert_no_contact("the listing page (buyer)", &page.body);
 
     let res = app
-        .ask(&m.buyer, m.listing_id, "We make tyres in Hà Nội and need 200 t of rubber a month.")
+        .ask(
+            &m.buyer,
+            m.listing_id,
+            "We make tyres in Hà Nội and need 200 t of rubber a month.",
+        )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert!(res.header("location").unwrap().contains("notice=introduction"));
@@ -125,7 +137,10 @@ async fn a_buyer_asks_the_seller_accepts_and_both_see_contacts_and_write() {
     assert_eq!(intro.status, "pending");
     assert_eq!(intro.origin, "listing");
     assert_eq!(intro.listing_id, Some(m.listing_id));
-    assert_eq!(intro.expires_at.date_naive(), (Utc::now() + Duration::days(14)).date_naive());
+    assert_eq!(
+        intro.expires_at.date_naive(),
+        (Utc::now() + Duration::days(14)).date_naive()
+    );
     // The seller's editors are mailed, in their language (sign-up chose Lao).
     let mailed = mail::Entity::find()
         .filter(mail::Column::Recipient.eq("seller@attapeu-rubber.la"))
@@ -176,14 +191,24 @@ async fn a_buyer_asks_the_seller_accepts_and_both_see_contacts_and_write() {
     for contact in [PERSON, PHONE, EMAIL, HANDLE] {
         assert!(buyer_view.body.contains(contact), "the buyer sees {contact}");
     }
-    assert!(buyer_view.body.contains("buyer@hanoi-tyres.vn"), "the buyer's own side, by its e-mail");
+    assert!(
+        buyer_view.body.contains("buyer@hanoi-tyres.vn"),
+        "the buyer's own side, by its e-mail"
+    );
     let seller_view = app.get_as(&thread, &m.seller).await;
-    assert!(seller_view.body.contains("buyer@hanoi-tyres.vn"), "the seller sees the buyer");
+    assert!(
+        seller_view.body.contains("buyer@hanoi-tyres.vn"),
+        "the seller sees the buyer"
+    );
     // The listing's own contact field opens to the accepted counterpart only.
-    let page = app.get_as(&format!("/listings/{}?lang=en", m.listing_id), &m.buyer).await;
+    let page = app
+        .get_as(&format!("/listings/{}?lang=en", m.listing_id), &m.buyer)
+        .await;
     assert!(page.body.contains(LISTING_CONTACT));
     let stranger = app.confirmed_user("stranger@example.vn").await;
-    let page = app.get_as(&format!("/listings/{}?lang=en", m.listing_id), &stranger).await;
+    let page = app
+        .get_as(&format!("/listings/{}?lang=en", m.listing_id), &stranger)
+        .await;
     assert_no_contact("the listing page for a stranger after acceptance", &page.body);
     assert_eq!(
         app.get_as(&thread, &stranger).await.status,
@@ -246,7 +271,9 @@ async fn contacts_stay_private_on_every_surface_before_acceptance() {
         assert_no_contact(&format!("{surface} (the asking buyer)"), &buyer.body);
     }
     // The seller's own members do see their listing's contact.
-    let own = app.get_as(&format!("/listings/{}?lang=en", m.listing_id), &m.seller).await;
+    let own = app
+        .get_as(&format!("/listings/{}?lang=en", m.listing_id), &m.seller)
+        .await;
     assert!(own.body.contains(LISTING_CONTACT));
 }
 
@@ -274,7 +301,10 @@ async fn a_declined_request_shows_its_reason_and_cannot_be_answered_twice() {
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let view = app.get_as(&format!("/inbox/{}?lang=vi", intro.id), &m.buyer).await;
-    assert!(view.body.contains("Số lượng không phù hợp"), "the reason in the reader's language");
+    assert!(
+        view.body.contains("Số lượng không phù hợp"),
+        "the reason in the reader's language"
+    );
     assert!(view.body.contains("We produce 300 t a year."));
     assert_no_contact("a declined thread", &view.body);
     let res = app
@@ -311,7 +341,11 @@ async fn one_open_request_per_listing_and_a_daily_limit_per_organisation() {
         .await
         .unwrap()
         .unwrap();
-    let template = listing::Entity::find_by_id(m.listing_id).one(&app.db).await.unwrap().unwrap();
+    let template = listing::Entity::find_by_id(m.listing_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     let mut ids = Vec::new();
     for n in 0..5 {
         let mut copy: listing::ActiveModel = template.clone().into();
@@ -346,8 +380,15 @@ async fn an_unanswered_request_expires_after_fourteen_days_and_may_be_asked_agai
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     // The slot is free again (the unique index counts pending rows only).
-    assert_eq!(app.ask(&m.buyer, m.listing_id, "Again").await.status, StatusCode::SEE_OTHER);
-    let expired = introduction::Entity::find_by_id(intro.id).one(&app.db).await.unwrap().unwrap();
+    assert_eq!(
+        app.ask(&m.buyer, m.listing_id, "Again").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let expired = introduction::Entity::find_by_id(intro.id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(expired.status, "expired");
     assert_eq!(app::domain::introductions::expire_due(&app.db).await.unwrap(), 0);
 }
@@ -361,7 +402,7 @@ async fn a_blocked_sender_cannot_ask_again_and_a_report_reaches_the_moderators()
     let res = app
         .post_form(
             &format!("/inbox/{}/report", intro.id),
-            &[("reason", "spam"), ("details", "Mass mailing")],
+            &[("report_reason", "spam"), ("report_details", "Mass mailing")],
             Some(&m.seller),
         )
         .await;
@@ -373,7 +414,11 @@ async fn a_blocked_sender_cannot_ask_again_and_a_report_reaches_the_moderators()
         .post_form(&format!("/inbox/{}/block", intro.id), &[], Some(&m.seller))
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
-    let declined = introduction::Entity::find_by_id(intro.id).one(&app.db).await.unwrap().unwrap();
+    let declined = introduction::Entity::find_by_id(intro.id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(declined.status, "declined", "blocking declines the pending request");
     let again = app.ask(&m.buyer, m.listing_id, "Please").await;
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -390,7 +435,10 @@ async fn payment_instructions_in_a_message_warn_both_sides() {
         .await;
     app.post_form(
         &format!("/inbox/{}/messages", intro.id),
-        &[("body", "Our bank details have changed: please pay the deposit to account 0071001234567.")],
+        &[(
+            "body",
+            "Our bank details have changed: please pay the deposit to account 0071001234567.",
+        )],
         Some(&m.seller),
     )
     .await;
@@ -410,7 +458,9 @@ async fn signed_out_readers_are_asked_to_sign_in_and_viewers_cannot_ask() {
     let m = app.market().await;
     let page = app.get(&format!("/listings/{}?lang=en", m.listing_id)).await;
     assert!(page.body.contains("Sign in to request an introduction"));
-    assert!(page.body.contains(&format!("/account/signin?next=/listings/{}", m.listing_id)));
+    assert!(page
+        .body
+        .contains(&format!("/account/signin?next=/listings/{}", m.listing_id)));
     let res = app
         .post_form(
             &format!("/listings/{}/introduction", m.listing_id),
@@ -460,21 +510,41 @@ async fn an_organisation_keeps_its_contacts_for_members_and_accepted_counterpart
         ]
     };
     let refused = app
-        .post_form(&format!("/orgs/{}/edit?lang=en", m.buyer_slug), &edit("call me"), Some(&m.buyer))
+        .post_form(
+            &format!("/orgs/{}/edit?lang=en", m.buyer_slug),
+            &edit("call me"),
+            Some(&m.buyer),
+        )
         .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("6 to 15 digits"), "{}", refused.body);
-    assert!(refused.body.contains("lan@hanoi-tyres.example"), "what was typed is kept");
+    assert!(
+        refused.body.contains("lan@hanoi-tyres.example"),
+        "what was typed is kept"
+    );
     let saved = app
-        .post_form(&format!("/orgs/{}/edit", m.buyer_slug), &edit("+84 24 3999 0000"), Some(&m.buyer))
+        .post_form(
+            &format!("/orgs/{}/edit", m.buyer_slug),
+            &edit("+84 24 3999 0000"),
+            Some(&m.buyer),
+        )
         .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     let profile = format!("/orgs/{}?lang=en", m.buyer_slug);
-    assert!(app.get_as(&profile, &m.buyer).await.body.contains("zalo-lan-hanoi-tyres"), "members see them");
+    assert!(
+        app.get_as(&profile, &m.buyer)
+            .await
+            .body
+            .contains("zalo-lan-hanoi-tyres"),
+        "members see them"
+    );
     for (who, page) in [
         ("anonymous", app.get(&profile).await),
         ("the seller, before acceptance", app.get_as(&profile, &m.seller).await),
-        ("the API", app.get(&format!("/api/v1/organisations/{}", m.buyer_slug)).await),
+        (
+            "the API",
+            app.get(&format!("/api/v1/organisations/{}", m.buyer_slug)).await,
+        ),
     ] {
         assert!(!page.body.contains("zalo-lan-hanoi-tyres"), "{who} sees the contacts");
         assert!(!page.body.contains("+84 24 3999 0000"), "{who} sees the phone");
@@ -484,7 +554,10 @@ async fn an_organisation_keeps_its_contacts_for_members_and_accepted_counterpart
     app.post_form(&format!("/inbox/{}/accept", intro.id), &[], Some(&m.seller))
         .await;
     let seen = app.get_as(&profile, &m.seller).await;
-    assert!(seen.body.contains("zalo-lan-hanoi-tyres"), "an accepted counterpart sees them");
+    assert!(
+        seen.body.contains("zalo-lan-hanoi-tyres"),
+        "an accepted counterpart sees them"
+    );
     assert!(seen.body.contains("+84 24 3999 0000"));
     let thread = app.get_as(&format!("/inbox/{}?lang=en", intro.id), &m.seller).await;
     assert!(thread.body.contains("Nguyễn Thị Lan"));
@@ -506,11 +579,21 @@ async fn integrators_ask_answer_and_write_through_the_api() {
         .await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     let res = app
-        .call(Method::POST, "/api/v1/introductions", Some(&buyer_token), Some(&json!({ "listing": m.listing_id, "message": "", "colour": "red" })))
+        .call(
+            Method::POST,
+            "/api/v1/introductions",
+            Some(&buyer_token),
+            Some(&json!({ "listing": m.listing_id, "message": "", "colour": "red" })),
+        )
         .await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST, "unknown keys are refused");
     let res = app
-        .call(Method::POST, "/api/v1/introductions", Some(&buyer_token), Some(&json!({ "listing": m.listing_id, "message": "" })))
+        .call(
+            Method::POST,
+            "/api/v1/introductions",
+            Some(&buyer_token),
+            Some(&json!({ "listing": m.listing_id, "message": "" })),
+        )
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(res.json()["errors"][0]["field"], "message");
@@ -524,7 +607,10 @@ async fn integrators_ask_answer_and_write_through_the_api() {
     assert_eq!(created["status"], "pending");
     assert_eq!(created["contacts"], json!([]));
     assert_no_contact("the API answer before acceptance", &res.body);
-    assert_eq!(res.header("location"), Some(format!("/api/v1/introductions/{id}").as_str()));
+    assert_eq!(
+        res.header("location"),
+        Some(format!("/api/v1/introductions/{id}").as_str())
+    );
     let intro = app.only_introduction().await;
     assert_eq!(intro.requester_user_id, None, "asked by a token");
 
@@ -536,7 +622,12 @@ async fn integrators_ask_answer_and_write_through_the_api() {
     assert_eq!(listed.header("cache-control"), Some("private, no-store"));
     assert_eq!(listed.json()[0]["received"], true);
     let own = app
-        .call(Method::POST, &format!("/api/v1/introductions/{id}/accept"), Some(&buyer_token), None)
+        .call(
+            Method::POST,
+            &format!("/api/v1/introductions/{id}/accept"),
+            Some(&buyer_token),
+            None,
+        )
         .await;
     assert_eq!(own.status, StatusCode::FORBIDDEN);
     // A third organisation does not see it at all.
@@ -547,12 +638,22 @@ async fn integrators_ask_answer_and_write_through_the_api() {
     assert_eq!(res.status, StatusCode::NOT_FOUND);
 
     let accepted = app
-        .call(Method::POST, &format!("/api/v1/introductions/{id}/accept"), Some(&seller_token), None)
+        .call(
+            Method::POST,
+            &format!("/api/v1/introductions/{id}/accept"),
+            Some(&seller_token),
+            None,
+        )
         .await;
     assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
     assert_eq!(accepted.json()["status"], "accepted");
     let seen = app
-        .call(Method::GET, &format!("/api/v1/introductions/{id}"), Some(&buyer_read), None)
+        .call(
+            Method::GET,
+            &format!("/api/v1/introductions/{id}"),
+            Some(&buyer_read),
+            None,
+        )
         .await;
     assert!(seen.body.contains(PHONE) && seen.body.contains(HANDLE), "{}", seen.body);
     let res = app
@@ -566,7 +667,12 @@ async fn integrators_ask_answer_and_write_through_the_api() {
     assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
     assert_eq!(res.json()["mine"], true);
     let thread = app
-        .call(Method::GET, &format!("/api/v1/introductions/{id}/messages"), Some(&seller_token), None)
+        .call(
+            Method::GET,
+            &format!("/api/v1/introductions/{id}/messages"),
+            Some(&seller_token),
+            None,
+        )
         .await;
     assert_eq!(thread.json()[0]["body"], "Please send the contract draft.");
     assert_eq!(thread.json()[0]["mine"], false);

@@ -130,6 +130,10 @@ async fn a_steel_offer_with_hs_7208_is_posted_and_shows_in_browse_and_detail() {
     assert!(detail.body.contains("không hợp kim được cán phẳng"), "{}", detail.body);
     assert!(detail.body.contains("\"@type\":\"Offer\""));
     assert!(detail.body.contains("\"priceCurrency\":\"USD\""));
+    // A price per tonne says per what: a unit price with the UN/CEFACT code of tonnes.
+    assert!(detail.body.contains("\"@type\":\"UnitPriceSpecification\""));
+    assert!(detail.body.contains("\"unitCode\":\"TNE\""));
+    assert!(detail.body.contains("\"seller\":{"));
     // Text is text: the markup typed into the description is escaped, never rendered.
     assert!(!detail.body.contains("<b>available</b>"));
     assert!(detail.body.contains("&lt;b&gt;available&lt;/b&gt;"));
@@ -161,8 +165,32 @@ async fn a_lao_wanted_listing_shows_the_original_with_a_language_label() {
     let id = listing_id(&res);
     let detail = app.get(&format!("/listings/{id}?lang=en")).await;
     assert!(detail.body.contains("ຕ້ອງການຊື້ຢາງພາລາ 200 ໂຕນ"));
-    assert!(detail.body.contains("ພາສາລາວ"), "written-in label");
-    assert!(detail.body.contains("\"@type\":\"Demand\""));
+    assert!(
+        detail.body.contains("Written in Lao"),
+        "written-in label, in the reader's language: {}",
+        detail.body
+    );
+    let vietnamese = app.get(&format!("/listings/{id}?lang=vi")).await;
+    assert!(
+        vietnamese.body.contains("Bản gốc viết bằng tiếng Lào"),
+        "not the Lao name of Lao"
+    );
+    // schema.org: a Demand, made by the buyer (never called its seller), with absolute URLs.
+    let ld: serde_json::Value = serde_json::from_str(
+        detail
+            .body
+            .split("<script type=\"application/ld+json\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</script>").next())
+            .expect("JSON-LD"),
+    )
+    .expect("JSON-LD parses");
+    assert_eq!(ld["@type"], "Demand");
+    assert!(ld.get("seller").is_none(), "{ld}");
+    assert_eq!(ld["offeredBy"]["@type"], "Organization");
+    assert!(ld["offeredBy"]["url"].as_str().unwrap().starts_with("http"), "{ld}");
+    assert!(ld["url"].as_str().unwrap().ends_with(&format!("/listings/{id}")));
+    assert!(ld.get("description").is_none(), "no empty description");
 }
 
 #[tokio::test]

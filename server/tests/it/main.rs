@@ -16,6 +16,7 @@ mod introductions;
 mod listings;
 mod logo;
 mod mail;
+mod matching;
 mod multi_server;
 mod orgs;
 mod page_cache;

@@ -597,7 +597,12 @@ async fn introduction_texts_render_inert_for_both_sides() {
             .await
             .unwrap();
         let thread = app
-            .post_saved(&action, submission(&controls, &base, payload), &buyer, &format!("request with {payload:?}"))
+            .post_saved(
+                &action,
+                submission(&controls, &base, payload),
+                &buyer,
+                &format!("request with {payload:?}"),
+            )
             .await;
         assert_eq!(thread, listing_path, "back to the listing");
         let id = introduction::Entity::find()

@@ -18,8 +18,10 @@ pub mod payment;
 use super::accounts::CurrentUser;
 pub use super::actor::Actor;
 use super::audit;
-use super::entities::{introduction, introduction_message, listing, membership, organisation, organisation_block, user};
 pub use super::contacts::{contacts_visible, visible_among};
+use super::entities::{
+    introduction, introduction_message, listing, membership, organisation, organisation_block, user,
+};
 use super::listings::browse::org_ref;
 use super::mail::{self, Template};
 use super::organisations::{active_of, find_by_slug, role_of};
@@ -94,7 +96,10 @@ async fn askable_listing(
     id: i32,
     now: DateTime<Utc>,
 ) -> Result<(listing::Model, organisation::Model), AppError> {
-    let item = listing::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)?;
+    let item = listing::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let published = super::listings::effective_status(&item.status, item.expires_at, now)
         == crate::statuses::ListingState::Published;
     let org = organisation::Entity::find_by_id(item.organisation_id)
@@ -128,7 +133,10 @@ async fn resolve_target(
 }
 
 async fn is_blocked(db: &impl ConnectionTrait, by: i32, whom: i32) -> Result<bool, AppError> {
-    Ok(organisation_block::Entity::find_by_id((by, whom)).one(db).await?.is_some())
+    Ok(organisation_block::Entity::find_by_id((by, whom))
+        .one(db)
+        .await?
+        .is_some())
 }
 
 /// The open (pending, not expired) request of `requester` about this target, if any.
@@ -217,7 +225,7 @@ fn link(item: &listing::Model) -> ListingLink {
 }
 
 /// The members of an organisation who answer for it (owners and editors), with their language.
-async fn answerers(db: &impl ConnectionTrait, org: i32) -> Result<Vec<user::Model>, AppError> {
+pub(crate) async fn answerers(db: &impl ConnectionTrait, org: i32) -> Result<Vec<user::Model>, AppError> {
     let ids: Vec<i32> = membership::Entity::find()
         .filter(membership::Column::OrganisationId.eq(org))
         .filter(membership::Column::Role.is_in(["owner", "editor"]))
@@ -311,7 +319,10 @@ pub async fn request(
         return Err(AppError::invalid("message", Msg::IntroBlocked));
     }
     let listing_id = item.as_ref().map(|i| i.id);
-    if open_request(db, own.id, target_org.id, listing_id, now).await?.is_some() {
+    if open_request(db, own.id, target_org.id, listing_id, now)
+        .await?
+        .is_some()
+    {
         return Err(AppError::invalid("message", Msg::IntroAlreadyOpen));
     }
     let limit = if own.verified_at.is_some() {
@@ -340,7 +351,10 @@ pub async fn request(
     // A request left pending past its date is expired, so it no longer holds the unique
     // "one open request per listing" slot.
     introduction::Entity::update_many()
-        .col_expr(introduction::Column::Status, Expr::value(IntroductionStatus::Expired.code()))
+        .col_expr(
+            introduction::Column::Status,
+            Expr::value(IntroductionStatus::Expired.code()),
+        )
         .filter(introduction::Column::RequesterOrganisationId.eq(own.id))
         .filter(introduction::Column::Status.eq(IntroductionStatus::Pending))
         .filter(introduction::Column::ExpiresAt.lte(now))
@@ -427,7 +441,10 @@ async fn side_of(
 }
 
 async fn load(db: &impl ConnectionTrait, id: i32) -> Result<introduction::Model, AppError> {
-    introduction::Entity::find_by_id(id).one(db).await?.ok_or(AppError::NotFound)
+    introduction::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// The asked organisation accepts (`reason` = `None`) or declines with a reason.
@@ -653,7 +670,10 @@ pub async fn report_sender(
 pub async fn expire_due(db: &DatabaseConnection) -> Result<u64, AppError> {
     let txn = super::db::begin_write(db).await?;
     let result = introduction::Entity::update_many()
-        .col_expr(introduction::Column::Status, Expr::value(IntroductionStatus::Expired.code()))
+        .col_expr(
+            introduction::Column::Status,
+            Expr::value(IntroductionStatus::Expired.code()),
+        )
         .filter(introduction::Column::Status.eq(IntroductionStatus::Pending))
         .filter(introduction::Column::ExpiresAt.lte(Utc::now()))
         .exec(&txn)
@@ -689,11 +709,9 @@ pub async fn unread_count(db: &impl ConnectionTrait, user: &CurrentUser) -> Resu
     }
     let received = introduction::Entity::find()
         .filter(introduction::Column::TargetOrganisationId.is_in(mine.clone()))
-        .filter(
-            Condition::any()
-                .add(introduction::Column::TargetSeenAt.is_null())
-                .add(Expr::col(introduction::Column::RequesterActivityAt).gt(Expr::col(introduction::Column::TargetSeenAt))),
-        )
+        .filter(Condition::any().add(introduction::Column::TargetSeenAt.is_null()).add(
+            Expr::col(introduction::Column::RequesterActivityAt).gt(Expr::col(introduction::Column::TargetSeenAt)),
+        ))
         .count(db)
         .await?;
     let sent = introduction::Entity::find()
@@ -702,7 +720,10 @@ pub async fn unread_count(db: &impl ConnectionTrait, user: &CurrentUser) -> Resu
         .filter(
             Condition::any()
                 .add(introduction::Column::RequesterSeenAt.is_null())
-                .add(Expr::col(introduction::Column::TargetActivityAt).gt(Expr::col(introduction::Column::RequesterSeenAt))),
+                .add(
+                    Expr::col(introduction::Column::TargetActivityAt)
+                        .gt(Expr::col(introduction::Column::RequesterSeenAt)),
+                ),
         )
         .count(db)
         .await?;
@@ -813,9 +834,7 @@ pub async fn thread(db: &DatabaseConnection, actor: Actor<'_>, id: i32) -> Resul
         txn.commit().await?;
     }
     let orgs = orgs_by_id(db, [intro.requester_organisation_id, intro.target_organisation_id]).await?;
-    let requester = orgs
-        .get(&intro.requester_organisation_id)
-        .ok_or(AppError::NotFound)?;
+    let requester = orgs.get(&intro.requester_organisation_id).ok_or(AppError::NotFound)?;
     let target = orgs.get(&intro.target_organisation_id).ok_or(AppError::NotFound)?;
     let listings = listings_by_id(db, [intro.listing_id, intro.related_listing_id].into_iter().flatten()).await?;
     let status = effective(&intro, now);
@@ -834,7 +853,10 @@ pub async fn thread(db: &DatabaseConnection, actor: Actor<'_>, id: i32) -> Resul
             Some(uid) => user::Entity::find_by_id(uid).one(db).await?.map(|u| u.email),
             None => None,
         };
-        vec![contact_card(requester, requester_email), contact_card(target, target_email)]
+        vec![
+            contact_card(requester, requester_email),
+            contact_card(target, target_email),
+        ]
     } else {
         Vec::new()
     };

@@ -34,7 +34,16 @@ const PHRASES: &[&str] = &[
 ];
 
 /// Words that make a long number an account number rather than a phone number or a quantity.
-const BANK_WORDS: &[&str] = &["account", "acct", "a/c", "bank", "tai khoan", "ngan hang", "ບັນຊີ", "ທະນາຄານ"];
+const BANK_WORDS: &[&str] = &[
+    "account",
+    "acct",
+    "a/c",
+    "bank",
+    "tai khoan",
+    "ngan hang",
+    "ບັນຊີ",
+    "ທະນາຄານ",
+];
 
 /// Lower case, Vietnamese tone marks and the đ stroke removed; Lao left as it is (its vowels and
 /// tone marks are letters of the word, not decorations).
@@ -120,7 +129,11 @@ fn iban_checks(candidate: &[char]) -> bool {
             Some(v) => v,
             None => return false,
         };
-        for digit in if value >= 10 { vec![value / 10, value % 10] } else { vec![value] } {
+        for digit in if value >= 10 {
+            vec![value / 10, value % 10]
+        } else {
+            vec![value]
+        } {
             remainder = (remainder * 10 + digit) % 97;
         }
     }
@@ -145,7 +158,9 @@ mod tests {
 
     #[test]
     fn changed_bank_details_warn_in_every_language() {
-        assert!(warns("Please note our bank details have changed, pay the deposit to the new account."));
+        assert!(warns(
+            "Please note our bank details have changed, pay the deposit to the new account."
+        ));
         assert!(warns("Chúng tôi đã đổi tài khoản, vui lòng chuyển khoản vào số mới."));
         assert!(warns("chung toi da doi tai khoan")); // typed without diacritics
         assert!(warns("ບໍລິສັດໄດ້ປ່ຽນບັນຊີແລ້ວ ກະລຸນາໂອນເງິນເຂົ້າບັນຊີໃໝ່"));
@@ -161,7 +176,9 @@ mod tests {
 
     #[test]
     fn ordinary_trade_talk_does_not_warn() {
-        assert!(!warns("We can ship 500 tonnes of natural rubber SVR 10 through Cầu Treo in March."));
+        assert!(!warns(
+            "We can ship 500 tonnes of natural rubber SVR 10 through Cầu Treo in March."
+        ));
         assert!(!warns("Call me on +84 912 345 678 to discuss the price per tonne."));
         assert!(!warns("Our stock is 12000000 kg of cassava chips")); // a long number, no bank word
         assert!(!warns("ພວກເຮົາມີຢາງພາລາ 300 ໂຕນ ສົ່ງຜ່ານດ່ານນ້ຳພາວ"));

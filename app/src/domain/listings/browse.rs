@@ -512,7 +512,10 @@ pub async fn get_with(
         .await?
         .pop()
         .ok_or(AppError::NotFound)?;
-    if view.contact.is_none() && contact.is_some() && crate::domain::contacts::contacts_visible(db, viewer, owner).await? {
+    if view.contact.is_none()
+        && contact.is_some()
+        && crate::domain::contacts::contacts_visible(db, viewer, owner).await?
+    {
         view.contact = contact;
     }
     Ok(view)

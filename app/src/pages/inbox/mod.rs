@@ -111,9 +111,13 @@ pub fn IntroductionPage() -> impl IntoView {
 #[component]
 pub fn Contact(lang: Lang, card: ContactCard) -> impl IntoView {
     let row = |label: Msg, value: Option<String>| {
-        value.filter(|v| !v.trim().is_empty()).map(|v| view! { <dt>{t(lang, label)}</dt><dd>{v}</dd> })
+        value
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| view! { <dt>{t(lang, label)}</dt><dd>{v}</dd> })
     };
-    let email = card.email.clone().map(|e| view! { <dt>{t(lang, Msg::ContactEmailLabel)}</dt><dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd> });
+    let email = card.email.clone().map(
+        |e| view! { <dt>{t(lang, Msg::ContactEmailLabel)}</dt><dd><a href=format!("mailto:{e}")>{e.clone()}</a></dd> },
+    );
     view! {
         <div class="contact-card">
             <h3><a href=format!("/orgs/{}", card.organisation.slug)>{card.organisation.name.clone()}</a>
@@ -147,7 +151,11 @@ fn Message(lang: Lang, message: MessageView) -> impl IntoView {
 fn Thread(lang: Lang, intro: IntroductionView, notice: Option<Msg>) -> impl IntoView {
     let form = use_form_state();
     let id = intro.id;
-    let counterpart = if intro.received { intro.requester.clone() } else { intro.target.clone() };
+    let counterpart = if intro.received {
+        intro.requester.clone()
+    } else {
+        intro.target.clone()
+    };
     let title = if intro.received {
         t(lang, Msg::IntroReceivedTitle).replace("{name}", &counterpart.name)
     } else {
@@ -166,7 +174,9 @@ fn Thread(lang: Lang, intro: IntroductionView, notice: Option<Msg>) -> impl Into
     .map(|(code, msg)| (code.to_owned(), t(lang, msg).to_owned()))
     .collect();
     let fact = |label: Msg, value: Option<String>| {
-        value.filter(|v| !v.trim().is_empty()).map(|v| view! { <dt>{t(lang, label)}</dt><dd>{v}</dd> })
+        value
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| view! { <dt>{t(lang, label)}</dt><dd>{v}</dd> })
     };
     let accepted = intro.status == IntroductionStatus::Accepted;
     view! {
@@ -242,12 +252,12 @@ fn Thread(lang: Lang, intro: IntroductionView, notice: Option<Msg>) -> impl Into
                     <button type="submit" class="secondary">{t(lang, Msg::IntroBlockButton).replace("{name}", &counterpart.name)}</button>
                 </form>
             })}
-            <details open=form.error("details").is_some()>
+            <details open=form.error("report_details").is_some() || form.error("report_reason").is_some()>
                 <summary>{t(lang, Msg::IntroReportTitle)}</summary>
                 <form method="post" action=format!("/inbox/{id}/report") class="stack" novalidate>
-                    <SelectField lang form=form.clone() name="reason" label=Msg::ReportReason options=report_reasons.clone()/>
-                    <TextAreaField lang form=form.clone() name="details" label=Msg::ReportDetails
-                        value=form.value("details") input_lang=lang.code()/>
+                    <SelectField lang form=form.clone() name="report_reason" label=Msg::ReportReason options=report_reasons.clone()/>
+                    <TextAreaField lang form=form.clone() name="report_details" label=Msg::ReportDetails
+                        value=form.value("report_details") input_lang=lang.code()/>
                     <button type="submit">{t(lang, Msg::SendReport)}</button>
                 </form>
             </details>

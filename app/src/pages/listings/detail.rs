@@ -1,12 +1,13 @@
 use super::{format_number, price_text, quantity_text, size_text, title_of, OrgName, Paragraphs};
 use crate::components::common::{ErrorPage, PageMeta};
 use crate::components::form::{use_form_state, FormErrors};
-use crate::i18n::{t, Lang, Msg};
 use crate::components::introduction_form::RequestIntroduction;
+use crate::i18n::{t, Lang, Msg};
 use crate::model::{IntroductionContext, ListingView};
-use crate::serverfns::introductions::get_introduction_context::get_introduction_context;
 use crate::routes::{use_lang, use_viewer};
+use crate::serverfns::introductions::get_introduction_context::get_introduction_context;
 use crate::serverfns::listings::get_listing::get_listing;
+use crate::serverfns::matching::get_listing_matches::get_listing_matches;
 use crate::statuses::ListingState;
 use crate::vocab;
 use leptos::prelude::*;
@@ -41,48 +42,115 @@ pub fn ListingPage() -> impl IntoView {
                     } else {
                         IntroductionContext::default()
                     };
-                    view! { <Detail lang item notice=notice.clone() context/> }.into_any()
+                    // The owner's view: its matches, explained.
+                    let matches = if item.can_edit && matches!(item.status, ListingState::Published) {
+                        match get_listing_matches(item.id, lang).await {
+                            Ok(matches) => Some(matches),
+                            Err(error) => return view! { <ErrorPage lang error/> }.into_any(),
+                        }
+                    } else {
+                        None
+                    };
+                    view! { <Detail lang item notice=notice.clone() context matches/> }.into_any()
                 })
             }
         </Suspense>
     }
 }
 
-/// schema.org: an Offer (or a Demand for "wanted"), its Product or Service, and the seller.
-fn json_ld(item: &ListingView, lang: Lang) -> String {
+/// UN/CEFACT codes of the units a price is given per (schema.org `unitCode`).
+fn unit_code(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "t" => "TNE",
+        "kg" => "KGM",
+        "m3" => "MTQ",
+        "pieces" => "H87",
+        "litres" => "LTR",
+        "mwh" => "MWH",
+        "head" => "HEA",
+        _ => return None,
+    })
+}
+
+/// schema.org for a listing, with absolute URLs (`origin` is the public address):
+/// - an offer of goods is an `Offer` of a `Product` by its `seller`; a "wanted" listing is a
+///   `Demand` for one, made (`offeredBy`) by the buyer — never named as a seller;
+/// - a price per unit is a `UnitPriceSpecification` with the unit's UN/CEFACT code;
+/// - an investment opportunity is a `Demand` for an `InvestmentOrDeposit` of the size sought;
+/// - a route is an `Offer` of a freight `Service`;
+/// - empty texts are left out.
+pub fn json_ld(item: &ListingView, lang: Lang, origin: &str) -> String {
+    use serde_json::{json, Value};
     let (title, _) = title_of(item, lang);
-    let kind = if item.direction.as_deref() == Some("wanted") {
-        "Demand"
-    } else {
-        "Offer"
-    };
-    let offered = match item.kind.as_str() {
-        "route" => serde_json::json!({ "@type": "Service", "name": title, "serviceType": "Freight transport" }),
-        _ => {
-            let mut product = serde_json::json!({ "@type": "Product", "name": title });
-            if let Some(hs) = &item.hs {
-                product["category"] = serde_json::Value::String(format!("HS {}", hs.display));
+    let wanted = item.direction.as_deref() == Some("wanted");
+    let organisation = json!({
+        "@type": "Organization",
+        "name": item.organisation.name,
+        "url": format!("{origin}/orgs/{}", item.organisation.slug),
+        "address": { "@type": "PostalAddress", "addressCountry": item.organisation.country },
+    });
+    let (kind, party, offered) = match item.kind.as_str() {
+        "route" => (
+            "Offer",
+            "seller",
+            json!({ "@type": "Service", "name": title, "serviceType": "Freight transport" }),
+        ),
+        "opportunity" => {
+            let mut investment = json!({ "@type": "InvestmentOrDeposit", "name": title });
+            if item.size_min_usd.is_some() || item.size_max_usd.is_some() {
+                let mut amount = json!({ "@type": "MonetaryAmount", "currency": "USD" });
+                if let Some(min) = item.size_min_usd {
+                    amount["minValue"] = json!(min);
+                }
+                if let Some(max) = item.size_max_usd {
+                    amount["maxValue"] = json!(max);
+                }
+                investment["amount"] = amount;
             }
-            product
+            ("Demand", "offeredBy", investment)
+        }
+        _ => {
+            let mut product = json!({ "@type": "Product", "name": title });
+            if let Some(hs) = &item.hs {
+                product["category"] = Value::String(format!("HS {}", hs.display));
+            }
+            (
+                if wanted { "Demand" } else { "Offer" },
+                if wanted { "offeredBy" } else { "seller" },
+                product,
+            )
         }
     };
-    let mut value = serde_json::json!({
+    let mut value = json!({
         "@context": "https://schema.org",
         "@type": kind,
         "name": title,
-        "description": item.description.get(lang),
+        "url": format!("{origin}/listings/{}", item.id),
         "itemOffered": offered,
         "validThrough": item.expires_on,
-        "seller": {
-            "@type": "Organization",
-            "name": item.organisation.name,
-            "url": format!("/orgs/{}", item.organisation.slug),
-            "address": { "@type": "PostalAddress", "addressCountry": item.organisation.country },
-        },
     });
+    value[party] = organisation;
+    let description = item.description.get(lang).trim();
+    if !description.is_empty() {
+        value["description"] = Value::String(description.to_owned());
+    }
     if let (Some(price), Some(currency)) = (item.price, &item.currency) {
-        value["price"] = serde_json::json!(price);
-        value["priceCurrency"] = serde_json::Value::String(currency.clone());
+        let mut spec = json!({ "@type": "UnitPriceSpecification", "price": price, "priceCurrency": currency });
+        if let Some(unit) = &item.unit {
+            spec["referenceQuantity"] = json!({ "@type": "QuantitativeValue", "value": 1, "unitText": unit });
+            if let Some(code) = unit_code(unit) {
+                spec["unitCode"] = Value::String(code.to_owned());
+                spec["referenceQuantity"]["unitCode"] = Value::String(code.to_owned());
+            }
+        }
+        value["priceSpecification"] = spec;
+    }
+    if let (Some(quantity), Some(unit)) = (item.quantity, &item.unit) {
+        let mut eligible = json!({ "@type": "QuantitativeValue", "value": quantity, "unitText": unit });
+        if let Some(code) = unit_code(unit) {
+            eligible["unitCode"] = Value::String(code.to_owned());
+        }
+        value["eligibleQuantity"] = eligible;
     }
     crate::components::common::json_for_script(&value)
 }
@@ -95,7 +163,13 @@ fn Row(label: Msg, lang: Lang, value: Option<String>) -> impl IntoView {
 }
 
 #[component]
-fn Detail(lang: Lang, item: ListingView, notice: Option<String>, context: IntroductionContext) -> impl IntoView {
+fn Detail(
+    lang: Lang,
+    item: ListingView,
+    notice: Option<String>,
+    context: IntroductionContext,
+    matches: Option<crate::model::MatchesView>,
+) -> impl IntoView {
     let (title, written_in) = title_of(&item, lang);
     let description = item
         .description
@@ -161,7 +235,7 @@ fn Detail(lang: Lang, item: ListingView, notice: Option<String>, context: Introd
     });
     view! {
         <PageMeta lang title=title.clone() description=meta/>
-        <script type="application/ld+json" inner_html=json_ld(&item, lang)></script>
+        <script type="application/ld+json" inner_html=json_ld(&item, lang, &crate::routes::use_public_origin())></script>
         {notice.map(|n| view! { <p class="notice" role="status">{t(lang, n)}</p> })}
         <FormErrors lang form=form.clone()/>
         {(status == ListingState::Held).then(|| view! { <p class="warning">{t(lang, Msg::HeldNotice)}</p> })}
@@ -173,12 +247,12 @@ fn Detail(lang: Lang, item: ListingView, notice: Option<String>, context: Introd
                 {item.priority_infra.then(|| view! { " · " <span class="tag priority">{t(lang, Msg::FilterPriority)}</span> })}
             </p>
             <h1>{title}</h1>
-            {written_in.map(|l| view! { <p class="muted">{t(lang, Msg::WrittenIn)} " " {l.endonym()}</p> })}
+            {written_in.map(|l| view! { <p class="muted">{format!("{} {}", t(lang, Msg::WrittenIn), crate::i18n::language_name(lang, l))}</p> })}
             <p>{t(lang, Msg::PostedBy)} " " <OrgName lang org=item.organisation.clone()/></p>
             {item.can_edit.then(|| view! { <p><a class="button" href=format!("/listings/{}/edit", item.id)>{t(lang, Msg::EditButton)}</a></p> })}
             {(!description.is_empty()).then(|| view! {
                 <div class="description">
-                    {description_written_in.map(|l| view! { <p class="muted">{t(lang, Msg::WrittenIn)} " " {l.endonym()}</p> })}
+                    {description_written_in.map(|l| view! { <p class="muted">{format!("{} {}", t(lang, Msg::WrittenIn), crate::i18n::language_name(lang, l))}</p> })}
                     <Paragraphs text=description.clone()/>
                 </div>
             })}
@@ -214,6 +288,13 @@ fn Detail(lang: Lang, item: ListingView, notice: Option<String>, context: Introd
             </dl>
         </article>
         {introduction}
+        {matches.map(|matches| view! {
+            <section class="matches" id="matches">
+                <h2>{t(lang, Msg::MatchesTitle)}</h2>
+                <p class="muted">{t(lang, Msg::MatchesIntro)}</p>
+                <super::matches::MatchLists lang matches/>
+            </section>
+        })}
         {can_report.then(|| view! {
             <details class="report">
                 <summary>{t(lang, Msg::ReportListingTitle)}</summary>

@@ -105,6 +105,12 @@ fn Partners(
     service: String,
     gates: Vec<PlaceRef>,
 ) -> impl IntoView {
+    // With no filter set, an empty list means nobody has described their services yet.
+    let empty = if gate.is_empty() && service.is_empty() {
+        Msg::NoPartnersYet
+    } else {
+        Msg::NoListings
+    };
     view! {
         <form method="get" action="/logistics" class="filters" role="search" aria-label=t(lang, Msg::FiltersLabel)>
             <label for="p-gate">{t(lang, Msg::GateName)}</label>
@@ -127,7 +133,7 @@ fn Partners(
         </form>
         // The partner cards are h3s; their section needs an h2 under the page's h1.
         <h2 class="visually-hidden">{t(lang, Msg::ResultsHeading)}</h2>
-        {partners.is_empty().then(|| view! { <p class="empty">{t(lang, Msg::NoListings)}</p> })}
+        {partners.is_empty().then(|| view! { <p class="empty">{t(lang, empty)}</p> })}
         <ul class="listing-list">
             {partners.into_iter().map(|p| view! {
                 <li class="listing-card">

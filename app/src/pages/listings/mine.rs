@@ -55,7 +55,7 @@ pub fn MyListingsPage() -> impl IntoView {
 #[component]
 fn Table(lang: Lang, items: Vec<ListingView>) -> impl IntoView {
     if items.is_empty() {
-        return view! { <p class="empty">{t(lang, Msg::NoListings)}</p> }.into_any();
+        return view! { <p class="empty">{t(lang, Msg::NoOwnListingsYet)} " " <a href="/listings/new">{t(lang, Msg::NewListingButton)}</a></p> }.into_any();
     }
     let step = move |id: i32, step: &'static str, label: Msg| {
         view! {

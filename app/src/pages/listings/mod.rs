@@ -5,6 +5,7 @@ pub mod edit;
 pub mod form;
 pub mod import;
 pub mod logistics;
+pub mod matches;
 pub mod mine;
 pub mod new;
 
@@ -208,7 +209,7 @@ pub fn ListingCard(
             </p>
             <h3>
                 <a href=href>{title}</a>
-                {written_in.map(|l| view! { " " <span class="lang-label" lang=l.code()>{format!("({})", l.endonym())}</span> })}
+                {written_in.map(|l| view! { " " <span class="lang-label">{format!("({})", crate::i18n::language_name(lang, l))}</span> })}
             </h3>
             {hs.map(|h| view! { <p class="hs">{h}</p> })}
             {detail.filter(|d| !d.is_empty()).map(|d| view! { <p>{d}</p> })}

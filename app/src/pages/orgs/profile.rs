@@ -105,7 +105,7 @@ fn Profile(
                 {t(lang, kind_label(&org.kind))} " · " {t(lang, country)}
                 {org.registration_number.clone().map(|r| format!(" · {r}"))}
             </p>
-            {written_in.map(|l| view! { <p class="muted">{t(lang, Msg::WrittenIn)} " " {l.endonym()}</p> })}
+            {written_in.map(|l| view! { <p class="muted">{format!("{} {}", t(lang, Msg::WrittenIn), crate::i18n::language_name(lang, l))}</p> })}
             <p class="description">{description}</p>
             <dl>
                 {org.website.clone().map(|w| view! { <dt>{t(lang, Msg::OrgWebsite)}</dt><dd><a href=w.clone() rel="nofollow noopener">{w.clone()}</a></dd> })}

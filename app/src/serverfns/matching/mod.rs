@@ -1,0 +1,2 @@
+pub mod get_listing_matches;
+pub mod list_my_matches;

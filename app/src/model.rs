@@ -706,6 +706,26 @@ pub struct SearchParams {
 }
 
 impl SearchParams {
+    /// The search of a query string, read through `get` (the page's URL, a feed's, a saved
+    /// search's): values trimmed, `verified` on for `1`, `on`, `true` or `yes`.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> SearchParams {
+        let text = |name: &str| get(name).map(|v| v.trim().to_owned()).unwrap_or_default();
+        SearchParams {
+            q: get("q").unwrap_or_default(),
+            kind: text("kind"),
+            country: text("country"),
+            province: text("province"),
+            gate: text("gate"),
+            sector: text("sector"),
+            hs_chapter: text("hs_chapter"),
+            verified: matches!(text("verified").as_str(), "1" | "on" | "true" | "yes"),
+            language: text("language"),
+            sort: text("sort"),
+            cursor: text("cursor"),
+            limit: 0,
+        }
+    }
+
     /// The facet filters, `(facet name, value)`, of those that are set.
     pub fn facet_filters(&self) -> Vec<(&'static str, String)> {
         let mut filters: Vec<(&'static str, String)> = [
@@ -1016,4 +1036,30 @@ pub struct MatchesView {
     pub listing_id: i32,
     pub goods: Vec<MatchView>,
     pub transport: Vec<MatchView>,
+}
+
+/// An HS heading offered for a product word ("cao su", "ຢາງພາລາ", "rubber").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HsSuggestion {
+    /// Digits, as stored ("4001").
+    pub code: String,
+    /// As customs write it ("40.01").
+    pub display: String,
+    pub description: String,
+    /// The language of the description (`vi` or `en`).
+    pub description_lang: String,
+}
+
+/// A saved search of the signed-in user, with how often it mails what is new.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedSearchView {
+    pub id: i32,
+    pub name: String,
+    /// The search's query string (for `/search?…` and `/search.atom?…`).
+    pub query: String,
+    pub frequency: crate::statuses::AlertFrequency,
+    /// YYYY-MM-DD
+    pub created_on: String,
+    /// YYYY-MM-DD of the last alert mail.
+    pub last_sent_on: Option<String>,
 }

@@ -205,6 +205,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/my/listings/import") view=ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/invitations/accept") view=AcceptInvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/my/searches") view=crate::pages::searches::SavedSearchesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/alerts/unsubscribe") view=crate::pages::searches::UnsubscribePage ssr=SsrMode::Async/>
                     <Route path=path!("/my/matches") view=crate::pages::listings::matches::MyMatchesPage ssr=SsrMode::Async/>
                     <Route path=path!("/inbox/:id") view=IntroductionPage ssr=SsrMode::Async/>
                 </Routes>

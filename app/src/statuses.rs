@@ -99,6 +99,11 @@ status!(
     }
 );
 
+status!(
+    /// How often a saved search mails what is new (`Off`: kept, not mailed).
+    AlertFrequency { Immediate => "immediate", Daily => "daily", Weekly => "weekly", Off => "off" }
+);
+
 #[allow(clippy::derivable_impls)] // the variants come from the macro
 impl Default for ListingState {
     fn default() -> Self {

@@ -21,7 +21,13 @@ test('a Lao rubber seller and a Vietnamese buyer are introduced and write to eac
   await seller.goto('/listings/new?kind=commodity&lang=en');
   const title = `ຢາງພາລາ RSS3 ${stamp}`;
   await seller.getByLabel('Title (Lao)').fill(title);
-  await seller.getByLabel('HS code').fill('4001');
+  await seller.getByLabel('Direction').selectOption('offer');
+  // The seller types the product in Lao; the form offers the headings, one click fills the code.
+  await seller.getByLabel('HS code').fill('ຢາງພາລາ');
+  await seller.getByRole('button', { name: 'Publish', exact: true }).click();
+  await seller.getByRole('button', { name: /^40\.01 / }).click();
+  await expect(seller.getByLabel('HS code')).toHaveValue('4001');
+  await expect(seller.getByLabel('Title (Lao)')).toHaveValue(title);
   await seller.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(seller.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const listingPath = new URL(seller.url()).pathname;

@@ -1,5 +1,6 @@
 //! Matchmaking (issue #12): introductions between organisations, their message threads, blocks,
-//! and the contact details an organisation shows only to its accepted counterparts.
+//! the contact details an organisation shows only to its accepted counterparts, saved searches
+//! with their alerts, and an index for finding the counterparts of a listing.
 //!
 //! An introduction is asked by a member of one organisation (the requester) of another (the
 //! target), usually about one of the target's listings; it stays `pending` until the target
@@ -180,10 +181,62 @@ impl MigrationTrait for Migration {
                     )
                     .to_owned(),
             )
+            .await?;
+        manager
+            .create_table(
+                Table::create()
+                    .table("saved_searches")
+                    .col(pk_auto("id"))
+                    .col(integer("user_id"))
+                    .col(string("name"))
+                    .col(text("query"))
+                    .col(string("frequency"))
+                    .col(timestamp_with_time_zone("watermark"))
+                    .col(timestamp_with_time_zone_null("last_sent_at"))
+                    .col(string_uniq("unsubscribe_token"))
+                    .col(timestamp_with_time_zone("created_at"))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .name("fk_saved_searches_user")
+                            .from("saved_searches", "user_id")
+                            .to("users", "id")
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("ix_saved_searches_user")
+                    .table("saved_searches")
+                    .col("user_id")
+                    .to_owned(),
+            )
+            .await?;
+        // Counterparts of a listing: same chapter, opposite direction, public (domain::matching).
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_listings_match")
+                    .table("listings")
+                    .col("hs_chapter")
+                    .col("kind")
+                    .col("direction")
+                    .col("status")
+                    .col("expires_at")
+                    .to_owned(),
+            )
             .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_index(Index::drop().name("idx_listings_match").table("listings").to_owned())
+            .await?;
+        manager
+            .drop_table(Table::drop().table("saved_searches").to_owned())
+            .await?;
         manager
             .drop_table(Table::drop().table("organisation_blocks").to_owned())
             .await?;

@@ -6,6 +6,7 @@ pub mod bench_data;
 pub mod cli_import;
 pub mod compress;
 pub mod config;
+pub mod feeds;
 pub mod forms;
 pub mod health;
 pub mod http;

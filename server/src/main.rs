@@ -227,6 +227,7 @@ async fn serve(db: DatabaseConnection, config: Config) -> anyhow::Result<()> {
         reference: Default::default(),
     };
     server::workers::spawn_expiry_reminders(state.db.clone(), state.public_origin.clone());
+    server::workers::spawn_search_alerts(state.db.clone(), state.search.clone(), state.public_origin.clone());
     let router = server::build_router(state, &config);
     let listener = tokio::net::TcpListener::bind(config.site_addr)
         .await

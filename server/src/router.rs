@@ -1,6 +1,6 @@
 //! Every route of the server in one place.
 use crate::api_limit::RateLimiter;
-use crate::forms::{accounts, admin, introductions, listings, organisations, tokens, trust, uploads};
+use crate::forms::{accounts, admin, introductions, listings, organisations, searches, tokens, trust, uploads};
 use crate::{api, config::Config, health, middleware};
 use app::state::AppState;
 use app::{shell, App};
@@ -101,6 +101,12 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/inbox/{id}/messages", post(introductions::post_message))
         .route("/inbox/{id}/block", post(introductions::block))
         .route("/inbox/{id}/report", post(introductions::report))
+        // Saved searches, their alerts and feeds.
+        .route("/search/saved", post(searches::save_search))
+        .route("/my/searches/{id}", post(searches::update_search))
+        .route("/my/searches/{id}/delete", post(searches::delete_search))
+        .route("/alerts/unsubscribe", post(searches::unsubscribe))
+        .route("/search.atom", get(crate::feeds::search_atom))
         .route("/uploads/logos/{file}", get(uploads::serve_logo))
         .route("/moderation/evidence/{file}", get(uploads::serve_evidence))
         // The public API for integrators (own error format, token check and rate limit).

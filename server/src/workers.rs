@@ -30,6 +30,34 @@ pub fn spawn_expiry_reminders(db: DatabaseConnection, public_origin: String) {
     });
 }
 
+/// Every five minutes: the saved searches' alert mails (each search when its period is due, with
+/// the listings published since its last one).
+pub fn spawn_search_alerts(
+    db: DatabaseConnection,
+    search: Option<std::sync::Arc<app::domain::search::SearchIndex>>,
+    public_origin: String,
+) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(300));
+        loop {
+            tick.tick().await;
+            let sent = app::domain::saved_searches::send_alerts(
+                &db,
+                search.as_deref(),
+                None,
+                &public_origin,
+                chrono::Utc::now(),
+            )
+            .await;
+            match sent {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(mails = n, "saved search alerts queued"),
+                Err(err) => tracing::warn!("saved search alerts: {err}"),
+            }
+        }
+    });
+}
+
 /// `corridor reindex`: a full rebuild with a progress line on standard error.
 pub async fn reindex(
     db: &DatabaseConnection,

@@ -53,6 +53,14 @@ pub enum Template<'a> {
         from: &'a str,
         link: &'a str,
     },
+    /// New listings for a saved search (`summary`: one line and link each).
+    SearchAlert {
+        name: &'a str,
+        count: usize,
+        summary: &'a str,
+        link: &'a str,
+        unsubscribe: &'a str,
+    },
     /// The week's best matches of an organisation's listings (`summary`: one paragraph each).
     MatchesDigest {
         organisation: &'a str,
@@ -79,6 +87,7 @@ impl Template<'_> {
             Template::IntroductionDeclined { .. } => "introduction_declined",
             Template::IntroductionMessage { .. } => "introduction_message",
             Template::MatchesDigest { .. } => "matches_digest",
+            Template::SearchAlert { .. } => "search_alert",
         }
     }
 
@@ -147,6 +156,14 @@ impl Template<'_> {
                     format!("ສະບາຍດີ,\n\n{by} ໄດ້ປະຕິເສດຄຳຂໍແນະນຳຕົວຂອງທ່ານ. ເບິ່ງເຫດຜົນທີ່:\n{link}")),
                 Lang::En => (format!("{by} declined your introduction request"),
                     format!("Hello,\n\n{by} declined your introduction request. The reason is at:\n{link}")),
+            },
+            Template::SearchAlert { name, count, summary, link, unsubscribe } => match lang {
+                Lang::Vi => (format!("{count} tin mới cho “{name}”"),
+                    format!("Xin chào,\n\nTìm kiếm đã lưu “{name}” có {count} tin mới trên Corridor:\n\n{summary}\nXem tất cả:\n{link}\n\nNgừng nhận thư cho tìm kiếm này (không cần đăng nhập):\n{unsubscribe}")),
+                Lang::Lo => (format!("{count} ລາຍການໃໝ່ສຳລັບ “{name}”"),
+                    format!("ສະບາຍດີ,\n\nການຄົ້ນຫາທີ່ບັນທຶກໄວ້ “{name}” ມີ {count} ລາຍການໃໝ່ໃນ Corridor:\n\n{summary}\nເບິ່ງທັງໝົດ:\n{link}\n\nຢຸດຮັບອີເມວສຳລັບການຄົ້ນຫານີ້ (ບໍ່ຕ້ອງເຂົ້າສູ່ລະບົບ):\n{unsubscribe}")),
+                Lang::En => (format!("{count} new for “{name}”"),
+                    format!("Hello,\n\nYour saved search “{name}” has {count} new on Corridor:\n\n{summary}\nSee them all:\n{link}\n\nStop these e-mails for this search (no sign-in needed):\n{unsubscribe}")),
             },
             Template::MatchesDigest { organisation, summary, link } => match lang {
                 Lang::Vi => (format!("Kết nối phù hợp trong tuần cho {organisation}"),

@@ -18,6 +18,7 @@ pub mod organisations;
 pub mod policy;
 pub mod reference;
 pub mod reports;
+pub mod saved_searches;
 pub mod search;
 pub mod seed;
 pub mod sources;

@@ -208,6 +208,11 @@ impl Reference {
         self.hs_codes.get(code)
     }
 
+    /// Every HS heading and subheading (in no order).
+    pub fn hs_codes(&self) -> impl Iterator<Item = &hs_code::Model> {
+        self.hs_codes.values()
+    }
+
     /// The cited sources, by id (the database's order; empty in a subset).
     pub fn sources(&self) -> &[source::Model] {
         &self.sources

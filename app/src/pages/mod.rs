@@ -9,4 +9,5 @@ pub mod moderation;
 pub mod not_found;
 pub mod orgs;
 pub mod search;
+pub mod searches;
 pub mod sources;

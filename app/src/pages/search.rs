@@ -150,8 +150,53 @@ fn Results(lang: Lang, params: SearchParams, results: SearchResults) -> impl Int
                         .collect_view()}
                 </ul>
                 <nav class="pager">{next.map(|href| view! { <a rel="next" href=href>{t(lang, Msg::NextPage)}</a> })}</nav>
+                <FollowSearch lang query=base.clone()/>
             </div>
         </div>
+    }
+}
+
+/// Follow a search: its Atom feed, and (signed in) save it with e-mail alerts.
+#[component]
+fn FollowSearch(lang: Lang, query: String) -> impl IntoView {
+    let signed_in = crate::routes::use_viewer().is_some();
+    let back = crate::routes::use_page_address();
+    let form = crate::components::form::use_form_state();
+    let frequencies: Vec<(String, String)> = crate::statuses::AlertFrequency::ALL
+        .iter()
+        .map(|f| {
+            (
+                f.code().to_owned(),
+                crate::vocab::label("alert_frequency", f.code(), lang),
+            )
+        })
+        .collect();
+    let has_query = !query.is_empty();
+    view! {
+        <section class="follow-search" id="follow">
+            {has_query.then(|| view! {
+                <p><a href=format!("/search.atom?{query}") type="application/atom+xml">{t(lang, Msg::AtomFeed)}</a></p>
+            })}
+            {match (has_query, signed_in) {
+                (false, _) => ().into_any(),
+                (true, false) => view! {
+                    <p><a href=crate::components::common::sign_in_href(&back)>{t(lang, Msg::SaveSearchSignIn)}</a></p>
+                }.into_any(),
+                (true, true) => view! {
+                    <details open=form.has_errors()>
+                        <summary>{t(lang, Msg::SaveSearchTitle)}</summary>
+                        <crate::components::form::FormErrors lang form=form.clone()/>
+                        <form method="post" action="/search/saved" class="stack" novalidate>
+                            <input type="hidden" name="query" value=query.clone()/>
+                            <crate::components::form::Field lang form=form.clone() name="name" label=Msg::SaveSearchName/>
+                            <crate::components::form::SelectField lang form=form.clone() name="frequency" label=Msg::SaveSearchFrequency
+                                options=frequencies.clone() selected="daily".to_owned()/>
+                            <button type="submit">{t(lang, Msg::SaveSearchButton)}</button>
+                        </form>
+                    </details>
+                }.into_any(),
+            }}
+        </section>
     }
 }
 

@@ -8,5 +8,6 @@ pub mod introductions;
 pub mod listings;
 pub mod matching;
 pub mod orgs;
+pub mod saved_searches;
 pub mod search;
 pub mod sources;

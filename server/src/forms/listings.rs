@@ -33,11 +33,56 @@ fn save_of(s: &Submission) -> Save {
 fn after_save(saved: &store::Saved) -> String {
     format!("/listings/{}?notice=saved", saved.listing.id)
 }
+/// A product word in the HS field: the page offers the headings it may be (`hs_picker`), so the
+/// field's message says to choose one rather than "enter digits" (the API and CSV keep theirs).
+fn for_the_form(err: AppError, s: &Submission) -> AppError {
+    if !app::domain::listings::hs_picker::is_words(&s.get("hs_code")) {
+        return err;
+    }
+    let swap = |(field, msg): (String, Msg)| {
+        if field == "hs_code" && msg == Msg::ErrHsCode {
+            (field, Msg::ErrHsWords)
+        } else {
+            (field, msg)
+        }
+    };
+    match err {
+        AppError::InvalidFields(problems) => AppError::InvalidFields(problems.into_iter().map(swap).collect()),
+        AppError::Invalid { field, message } => {
+            let (field, message) = swap((field, message));
+            AppError::Invalid { field, message }
+        }
+        other => other,
+    }
+}
+
+/// A heading chosen in the HS picker (`hs_pick`): the form again with its code, nothing saved.
+async fn picked_hs(state: &AppState, submission: Submission, page: Option<&str>) -> Result<Response, Submission> {
+    let pick = submission.get("hs_pick");
+    if pick.is_empty() {
+        return Err(submission);
+    }
+    let values = submission
+        .echo()
+        .into_iter()
+        .filter(|(k, _)| k != "hs_pick")
+        .map(|(k, v)| if k == "hs_code" { (k, pick.clone()) } else { (k, v) })
+        .collect();
+    let form = FormState {
+        values,
+        ..Default::default()
+    };
+    Ok(render_with(state.clone(), submission, page, form, None).await)
+}
 pub async fn create_listing(
     State(state): State<AppState>,
     SignedIn(user): SignedIn,
     submission: Submission,
 ) -> Response {
+    let submission = match picked_hs(&state, submission, Some("/listings/new")).await {
+        Ok(response) => return response,
+        Err(submission) => submission,
+    };
     let result = match listing_input(&submission) {
         Ok(input) => {
             store::create(
@@ -56,6 +101,7 @@ pub async fn create_listing(
         Ok(saved) => see_other(&after_save(&saved), None),
         Err(err) => {
             let keep = submission.echo();
+            let err = for_the_form(err, &submission);
             render_again(state, submission, Some("/listings/new"), err, keep).await
         }
     }
@@ -66,6 +112,10 @@ pub async fn update_listing(
     SignedIn(user): SignedIn,
     submission: Submission,
 ) -> Response {
+    let submission = match picked_hs(&state, submission, None).await {
+        Ok(response) => return response,
+        Err(submission) => submission,
+    };
     let save = match submission.get("save").as_str() {
         "draft" => Some(Save::Draft),
         "publish" => Some(Save::Publish),
@@ -87,6 +137,7 @@ pub async fn update_listing(
         }
         Err(err) => {
             let keep = submission.echo();
+            let err = for_the_form(err, &submission);
             render_again(state, submission, None, err, keep).await
         }
     }

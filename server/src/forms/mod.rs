@@ -7,6 +7,7 @@ pub mod admin;
 pub mod introductions;
 pub mod listings;
 pub mod organisations;
+pub mod searches;
 pub mod tokens;
 pub mod trust;
 pub mod uploads;

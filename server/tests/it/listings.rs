@@ -892,3 +892,60 @@ async fn a_failing_database_shows_the_error_page_not_an_empty_queue() {
         page.body
     );
 }
+
+#[tokio::test]
+async fn a_product_word_in_the_hs_field_offers_headings_and_one_click_fills_the_code() {
+    let app = TestApp::new().await;
+    let (cookie, slug) = app.trader("seller@rubber.la", "Attapeu Rubber").await;
+    let before = app.listing_count().await;
+    for (word, lang) in [("ຢາງພາລາ", "lo"), ("cao su", "vi"), ("natural rubber", "en")] {
+        let mut fields = steel_offer(&slug);
+        for (k, v) in fields.iter_mut() {
+            if *k == "hs_code" {
+                *v = word.to_owned();
+            }
+        }
+        let res = app
+            .post_form(&format!("/listings/new?lang={lang}"), &pairs(&fields), Some(&cookie))
+            .await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{word}");
+        assert!(
+            res.body.contains("name=\"hs_pick\" value=\"4001\""),
+            "{word}: natural rubber offered: {}",
+            res.body
+        );
+        assert!(res.body.contains("40.01"));
+        assert!(
+            !res.body.contains("An HS code is 2, 4 or 6 digits"),
+            "not told to type digits"
+        );
+        assert!(res.body.contains("name=\"hs_pick\""));
+    }
+    // Choosing a heading fills the field and saves nothing yet.
+    let mut fields = steel_offer(&slug);
+    fields.push(("hs_pick", "4001".into()));
+    for (k, v) in fields.iter_mut() {
+        if *k == "hs_code" {
+            *v = "cao su".into();
+        }
+    }
+    let res = app
+        .post_form("/listings/new?lang=vi", &pairs(&fields), Some(&cookie))
+        .await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert!(res.body.contains("name=\"hs_code\" type=\"text\" value=\"4001\"") || res.body.contains("value=\"4001\""));
+    assert!(res.body.contains("Thép cuộn cán nóng Q235B"), "what was typed is kept");
+    assert_eq!(app.listing_count().await, before);
+    // A word nobody trades is told so.
+    let mut fields = steel_offer(&slug);
+    for (k, v) in fields.iter_mut() {
+        if *k == "hs_code" {
+            *v = "zzqx".into();
+        }
+    }
+    let res = app
+        .post_form("/listings/new?lang=en", &pairs(&fields), Some(&cookie))
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("No heading found for “zzqx”"), "{}", res.body);
+}

@@ -22,6 +22,7 @@ mod orgs;
 mod page_cache;
 mod pages;
 mod relevance;
+mod saved_searches;
 mod search;
 mod suggest;
 mod tokens;

@@ -637,3 +637,49 @@ async fn introduction_texts_render_inert_for_both_sides() {
         app.check(&format!("{thread}?lang={lang}"), Some(&buyer), payload).await;
     }
 }
+
+/// Saved searches (issue #12): the name and the search's own words, on the saved searches page,
+/// the unsubscribe page and the search page that offers the save form.
+#[tokio::test]
+async fn saved_search_names_and_queries_render_inert() {
+    use app::domain::entities::saved_search;
+    use sea_orm::EntityTrait;
+    let app = TestApp::new().await;
+    let user = app.confirmed_user("reader@example.vn").await;
+    let page = app.get_as("/search?q=rubber&lang=en", &user).await;
+    let controls = form_controls(&page.body, "/search/saved");
+    assert!(free_text(&controls).contains(&"name".to_owned()), "{controls:?}");
+    for (round, payload) in corpus().iter().enumerate() {
+        let lang = LANGS[round % 3];
+        let query = format!("q={}", app::model::urlencode(payload));
+        app.check(&format!("/search?{query}&lang={lang}"), Some(&user), payload)
+            .await;
+        let mut fields = submission(&controls, &BTreeMap::from([("frequency", "daily")]), payload);
+        for (k, v) in fields.iter_mut() {
+            if k == "query" {
+                *v = query.clone();
+            }
+        }
+        let res = app.post_fields("/search/saved", &fields, &user).await;
+        assert!(
+            res.status == StatusCode::SEE_OTHER || res.status == StatusCode::UNPROCESSABLE_ENTITY,
+            "{}",
+            res.status
+        );
+        if res.status == StatusCode::UNPROCESSABLE_ENTITY {
+            assert_nothing_injected(&res, &format!("refused saved search {payload:?}"));
+        }
+        app.check(&format!("/my/searches?lang={lang}"), Some(&user), payload)
+            .await;
+    }
+    for saved in saved_search::Entity::find().all(&app.db).await.unwrap() {
+        app.check(
+            &format!("/alerts/unsubscribe?token={}&lang=lo", saved.unsubscribe_token),
+            None,
+            &saved.name,
+        )
+        .await;
+        let feed = app.get(&format!("/search.atom?{}", saved.query)).await;
+        assert!(feed.body.parse::<atom_syndication::Feed>().is_ok(), "{}", saved.query);
+    }
+}

@@ -25,6 +25,7 @@ pub mod organisation;
 pub mod organisation_block;
 pub mod province;
 pub mod report;
+pub mod saved_search;
 pub mod search_indexer;
 pub mod search_outbox;
 pub mod search_state;

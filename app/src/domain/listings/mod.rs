@@ -4,6 +4,7 @@
 pub mod browse;
 pub mod csv_io;
 pub mod hs;
+pub mod hs_picker;
 pub mod input;
 pub mod logistics;
 pub mod moderation;

@@ -56,7 +56,16 @@ pub fn BrowseListingsPage() -> impl IntoView {
                         let outcome = load_page(filters.clone(), lang).await;
                         view! {
                             <div class="browse">
-                                <Filters lang filters=filters.clone() choices/>
+                                // On a phone the results come first: the filters fold behind a
+                                // "Filters" disclosure (open when one is set); wide screens show
+                                // them beside the results (style/main.css).
+                                <details class="filters-disclosure" open=active_filters(&filters) > 0>
+                                    <summary>
+                                        {t(lang, Msg::FiltersLabel)}
+                                        {(active_filters(&filters) > 0).then(|| format!(" ({})", active_filters(&filters)))}
+                                    </summary>
+                                    <Filters lang filters=filters.clone() choices/>
+                                </details>
                                 <div class="results">
                                     <Results lang filters=filters.clone() outcome/>
                                 </div>
@@ -131,6 +140,24 @@ fn Results(
         }
         Err(error) => view! { <ErrorPage lang error/> }.into_any(),
     }
+}
+
+/// How many filters are set (the kind is the tab, not a filter).
+fn active_filters(f: &ListingFilters) -> usize {
+    [
+        &f.country,
+        &f.province,
+        &f.gate,
+        &f.sector,
+        &f.hs_chapter,
+        &f.direction,
+        &f.organisation,
+    ]
+    .iter()
+    .filter(|v| !v.is_empty())
+    .count()
+        + usize::from(f.verified)
+        + usize::from(f.priority)
 }
 
 /// The filter form: a plain GET form, so the URL can be shared and it works without JS.

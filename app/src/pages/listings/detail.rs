@@ -250,12 +250,7 @@ fn Detail(
             {written_in.map(|l| view! { <p class="muted">{format!("{} {}", t(lang, Msg::WrittenIn), crate::i18n::language_name(lang, l))}</p> })}
             <p>{t(lang, Msg::PostedBy)} " " <OrgName lang org=item.organisation.clone()/></p>
             {item.can_edit.then(|| view! { <p><a class="button" href=format!("/listings/{}/edit", item.id)>{t(lang, Msg::EditButton)}</a></p> })}
-            {(!description.is_empty()).then(|| view! {
-                <div class="description">
-                    {description_written_in.map(|l| view! { <p class="muted">{format!("{} {}", t(lang, Msg::WrittenIn), crate::i18n::language_name(lang, l))}</p> })}
-                    <Paragraphs text=description.clone()/>
-                </div>
-            })}
+            // The structured facts first: a reader of another language understands them.
             <dl class="facts">
                 {hs_block}
                 <Row lang label=Msg::QuantityLabel value=quantity_text(&item, lang)/>
@@ -286,6 +281,12 @@ fn Detail(
                 <Row lang label=Msg::PublishedOn value=item.published_on.clone()/>
                 <Row lang label=Msg::ExpiresOn value=Some(item.expires_on.clone())/>
             </dl>
+            {(!description.is_empty()).then(|| view! {
+                <div class="description">
+                    {description_written_in.map(|l| view! { <p class="muted">{format!("{} {}", t(lang, Msg::WrittenIn), crate::i18n::language_name(lang, l))}</p> })}
+                    <Paragraphs text=description.clone()/>
+                </div>
+            })}
         </article>
         {introduction}
         {matches.map(|matches| view! {

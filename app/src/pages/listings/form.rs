@@ -4,6 +4,48 @@ use crate::model::{FormState, ListingChoices, ListingView};
 use crate::vocab;
 use leptos::prelude::*;
 
+/// Product words typed into the HS field ("ຢາງພາລາ", "cao su"): the headings they may be, each a
+/// submit button that puts its code into the form (`hs_pick`, handled by the form post), so it
+/// works without JavaScript.
+#[component]
+fn HsPicker(lang: Lang, typed: String) -> impl IntoView {
+    // A word (two letters in a row), not a typo in a code ("72x8"): as `hs_picker::is_words`.
+    let words = typed
+        .chars()
+        .scan(0, |run, c| {
+            *run = if c.is_alphabetic() { *run + 1 } else { 0 };
+            Some(*run)
+        })
+        .any(|run| run >= 2);
+    words.then(|| {
+        view! {
+            <Suspense fallback=|| ()>
+                {
+                    let typed = typed.clone();
+                    Suspend::new(async move {
+                        let quoted = |msg: Msg| t(lang, msg).replace("{q}", &typed);
+                        match crate::serverfns::listings::suggest_hs_codes::suggest_hs_codes(typed.clone(), lang).await {
+                            Ok(list) if !list.is_empty() => view! {
+                                <fieldset class="hs-picker">
+                                    <legend>{quoted(Msg::HsSuggestionsFor)}</legend>
+                                    {list.into_iter().map(|s| view! {
+                                        <button type="submit" name="hs_pick" value=s.code.clone() class="secondary hs-choice">
+                                            <strong>{s.display.clone()}</strong> " " <span lang=s.description_lang.clone()>{s.description.clone()}</span>
+                                        </button>
+                                    }).collect_view()}
+                                </fieldset>
+                            }.into_any(),
+                            Ok(_) => view! { <p class="hint">{quoted(Msg::HsNoSuggestion)}</p> }.into_any(),
+                            // The field's own error already says what to do.
+                            Err(_) => ().into_any(),
+                        }
+                    })
+                }
+            </Suspense>
+        }
+    })
+}
+
 /// The listing form for one kind, for creating and editing. Values come from what was just
 /// typed (after a mistake) or else from the saved listing.
 #[component]
@@ -95,6 +137,7 @@ pub fn ListingForm(
         "commodity" => view! {
             {select("direction", Msg::FilterDirection, "direction", pick("direction", s.as_ref().and_then(|v| v.direction.clone())))}
             <Field lang form=form.clone() name="hs_code" label=Msg::HsCodeLabel hint=Msg::HsCodeHint value=pick("hs_code", s.as_ref().and_then(|v| v.hs.as_ref().map(|h| h.code.clone())))/>
+            <HsPicker lang typed=if typed { form.value("hs_code") } else { String::new() }/>
             <div class="row">
                 <Field lang form=form.clone() name="quantity" label=Msg::QuantityLabel kind="number" value=pick("quantity", s.as_ref().and_then(|v| num(v.quantity))) required=false/>
                 {select("unit", Msg::UnitLabel, "unit", pick("unit", s.as_ref().and_then(|v| v.unit.clone())))}

@@ -1,0 +1,2 @@
+pub mod get_unsubscribe;
+pub mod list_saved_searches;

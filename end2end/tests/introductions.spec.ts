@@ -50,7 +50,7 @@ test('a Lao rubber seller and a Vietnamese buyer are introduced and write to eac
   await expect(seller.locator('.account-links .count')).toHaveText('1');
   await seller.getByRole('link', { name: /Inbox/ }).click();
   await seller.getByRole('link', { name: buyerName }).click();
-  await expect(seller.getByText('200 t a month')).toBeVisible();
+  await expect(seller.getByText('200 t a month', { exact: true })).toBeVisible();
   await seller.getByRole('button', { name: 'Accept and share contacts' }).click();
   await expect(seller.getByRole('status')).toContainText('Accepted.');
   await expect(seller.getByText(`buyer.${stamp}@tyres.vn`)).toBeVisible();

@@ -58,6 +58,13 @@ fn created<T: Serialize>(value: &T, location: String, lang: Lang) -> Response {
     response
 }
 
+/// The introduction as the token's side sees it (after an action, or to read it).
+async fn thread_of(state: &AppState, client: &ApiClient, id: i32, lang: Lang) -> Result<IntroductionView, ApiError> {
+    introductions::thread(&state.db, Actor::Token(client), id)
+        .await
+        .or_problem(lang)
+}
+
 /// Private answers: never stored by a shared cache.
 fn private_json<T: Serialize>(value: &T) -> Response {
     let mut response = axum::Json(value).into_response();
@@ -128,9 +135,7 @@ pub async fn create_introduction(
     let asked = introductions::request(&state.db, &state.public_origin, Actor::Token(client), &target, &input)
         .await
         .or_problem(lang)?;
-    let view = introductions::thread(&state.db, Actor::Token(client), asked.id)
-        .await
-        .or_problem(lang)?;
+    let view = thread_of(&state, client, asked.id, lang).await?;
     Ok(created(&view, format!("/api/v1/introductions/{}", view.id), lang))
 }
 
@@ -152,9 +157,7 @@ pub async fn get_introduction(
     let lang = api_lang(query.as_deref(), &headers);
     let client = require_token(&caller, lang)?;
     let id = introduction_id(&id, lang)?;
-    let view = introductions::thread(&state.db, Actor::Token(client), id)
-        .await
-        .or_problem(lang)?;
+    let view = thread_of(&state, client, id, lang).await?;
     Ok(private_json(&view))
 }
 
@@ -181,9 +184,7 @@ pub async fn accept_introduction(
     introductions::decide(&state.db, &state.public_origin, Actor::Token(client), id, None)
         .await
         .or_problem(lang)?;
-    let view = introductions::thread(&state.db, Actor::Token(client), id)
-        .await
-        .or_problem(lang)?;
+    let view = thread_of(&state, client, id, lang).await?;
     Ok(private_json(&view))
 }
 
@@ -222,9 +223,7 @@ pub async fn decline_introduction(
     )
     .await
     .or_problem(lang)?;
-    let view = introductions::thread(&state.db, Actor::Token(client), id)
-        .await
-        .or_problem(lang)?;
+    let view = thread_of(&state, client, id, lang).await?;
     Ok(private_json(&view))
 }
 
@@ -245,9 +244,7 @@ pub async fn list_messages(
     let lang = api_lang(query.as_deref(), &headers);
     let client = require_token(&caller, lang)?;
     let id = introduction_id(&id, lang)?;
-    let view = introductions::thread(&state.db, Actor::Token(client), id)
-        .await
-        .or_problem(lang)?;
+    let view = thread_of(&state, client, id, lang).await?;
     Ok(private_json(&view.messages))
 }
 
@@ -278,9 +275,7 @@ pub async fn post_message(
     let sent = introductions::post_message(&state.db, &state.public_origin, Actor::Token(client), id, &request.body)
         .await
         .or_problem(lang)?;
-    let view = introductions::thread(&state.db, Actor::Token(client), id)
-        .await
-        .or_problem(lang)?;
+    let view = thread_of(&state, client, id, lang).await?;
     let message = view
         .messages
         .into_iter()

@@ -730,38 +730,41 @@ pub async fn unread_count(db: &impl ConnectionTrait, user: &CurrentUser) -> Resu
     Ok(received + sent)
 }
 
-async fn orgs_by_id(
+/// Rows of an entity by id (one query), keyed by id.
+async fn by_ids<E>(
     db: &impl ConnectionTrait,
+    id_column: E::Column,
     ids: impl IntoIterator<Item = i32>,
-) -> Result<HashMap<i32, organisation::Model>, AppError> {
+    id_of: fn(&E::Model) -> i32,
+) -> Result<HashMap<i32, E::Model>, AppError>
+where
+    E: EntityTrait,
+{
     let ids: HashSet<i32> = ids.into_iter().collect();
     if ids.is_empty() {
         return Ok(HashMap::new());
     }
-    Ok(organisation::Entity::find()
-        .filter(organisation::Column::Id.is_in(ids))
+    Ok(E::find()
+        .filter(id_column.is_in(ids))
         .all(db)
         .await?
         .into_iter()
-        .map(|o| (o.id, o))
+        .map(|row| (id_of(&row), row))
         .collect())
+}
+
+async fn orgs_by_id(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<HashMap<i32, organisation::Model>, AppError> {
+    by_ids::<organisation::Entity>(db, organisation::Column::Id, ids, |o| o.id).await
 }
 
 async fn listings_by_id(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = i32>,
 ) -> Result<HashMap<i32, listing::Model>, AppError> {
-    let ids: HashSet<i32> = ids.into_iter().collect();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    Ok(listing::Entity::find()
-        .filter(listing::Column::Id.is_in(ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|l| (l.id, l))
-        .collect())
+    by_ids::<listing::Entity>(db, listing::Column::Id, ids, |l| l.id).await
 }
 
 /// The inbox of the user's active organisation: received and sent, newest activity first

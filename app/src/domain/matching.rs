@@ -25,7 +25,6 @@ use crate::errors::AppError;
 use crate::i18n::Lang;
 use crate::model::{ListingView, MatchReason, MatchView, MatchesView};
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
@@ -49,8 +48,6 @@ pub mod points {
 
 /// Matches shown per list.
 pub const LIMIT: usize = 10;
-/// Goods candidates read first, best by the points the database can count.
-const PRESELECT: u64 = 200;
 /// Route offers read for one listing (newest first): routes are few next to goods.
 const ROUTE_CANDIDATES: u64 = 2000;
 /// Goods read for one route (newest first, through its gates).
@@ -296,7 +293,6 @@ async fn goods_for_goods(
     listing: &listing::Model,
     my_gates: &[String],
     now: DateTime<Utc>,
-    preselect_limit: u64,
 ) -> Result<Vec<(i32, u32, Vec<MatchReason>)>, AppError> {
     let Some(mine) = listing
         .hs_code
@@ -311,139 +307,31 @@ async fn goods_for_goods(
     } else {
         "wanted"
     };
-    let backend = db.get_database_backend();
-    let candidates = || {
-        let mut query = listing::Entity::find()
+    let rows = candidate_columns(
+        listing::Entity::find()
             .filter(listing::Column::HsChapter.eq(&mine[..2]))
             .filter(listing::Column::Kind.eq("commodity"))
             .filter(listing::Column::Direction.eq(opposite))
             .filter(listing::Column::OrganisationId.ne(listing.organisation_id))
-            .filter(public_condition(now));
-        if mine.len() >= 4 {
-            // Their heading, or their chapter when they gave only that.
-            let sql = format!(
-                "(length(hs_code) = 2 OR substr(hs_code, 1, 4) = {})",
-                placeholder(backend, 1)
-            );
-            query = query.filter(Expr::cust_with_values(sql, [mine[..4].to_owned()]));
-        }
-        query
-    };
-    let bonus = if my_gates.is_empty() { 0 } else { points::SHARED_GATE } + points::SHARED_LANGUAGE;
-    let score_it = |rows: Vec<CandidateRow>| -> Vec<(Candidate, Vec<MatchReason>)> {
-        rows.into_iter()
-            .map(candidate)
-            .filter_map(|c| goods_reasons(listing, &mine, &c).map(|r| (c, r)))
-            .collect()
-    };
-    // The best `PRESELECT` by the points the database can count; the exact list when no
-    // candidate beyond them could still reach the top with the gate and language points.
-    let preselect = preselect_points(listing, &mine, backend);
-    let rows: Vec<(i32, i32, String, Option<String>, Option<f64>, Option<String>, bool, f64)> = candidates()
-        .select_only()
-        .columns([
-            listing::Column::Id,
-            listing::Column::OrganisationId,
-            listing::Column::Country,
-            listing::Column::HsCode,
-            listing::Column::Quantity,
-            listing::Column::Unit,
-            listing::Column::OrgVerified,
-        ])
-        .expr_as(preselect.clone(), "preselect")
-        .order_by(preselect, sea_orm::Order::Desc)
-        .order_by_asc(listing::Column::Id)
-        .limit(preselect_limit)
-        .into_tuple()
-        .all(db)
-        .await?;
-    let complete = rows.len() < preselect_limit as usize;
-    let lowest = rows.last().map(|r| r.7).unwrap_or(0.0);
-    let first: Vec<CandidateRow> = rows.into_iter().map(|r| (r.0, r.1, r.2, r.3, r.4, r.5, r.6)).collect();
-    let done = finish(
-        db,
-        listing,
-        my_gates,
-        |gate| MatchReason::SharedGate { gate },
-        score_it(first),
-        bonus,
+            .filter(public_condition(now)),
     )
+    .all(db)
     .await?;
-    let safe = done
-        .get(LIMIT - 1)
-        .is_some_and(|(_, tenth, _)| lowest + f64::from(bonus) + 1.0 < f64::from(*tenth));
-    if complete || safe {
-        return Ok(done);
-    }
-    // Too close to call: every candidate.
-    let rows = candidate_columns(candidates()).all(db).await?;
+    let scored: Vec<(Candidate, Vec<MatchReason>)> = rows
+        .into_iter()
+        .map(candidate)
+        .filter_map(|c| goods_reasons(listing, &mine, &c).map(|r| (c, r)))
+        .collect();
+    let bonus = if my_gates.is_empty() { 0 } else { points::SHARED_GATE } + points::SHARED_LANGUAGE;
     finish(
         db,
         listing,
         my_gates,
         |gate| MatchReason::SharedGate { gate },
-        score_it(rows),
+        scored,
         bonus,
     )
     .await
-}
-
-/// The `n`-th placeholder of a custom SQL expression: PostgreSQL numbers them (sea-query
-/// renumbers them within the statement), SQLite takes `?` in order.
-fn placeholder(backend: sea_orm::DbBackend, n: usize) -> String {
-    match backend {
-        sea_orm::DbBackend::Postgres => format!("${n}"),
-        _ => "?".to_owned(),
-    }
-}
-
-/// The points of a candidate the database can count (HS level, across the border, verified,
-/// quantity), as an SQL expression of the candidate's columns, for `goods_for_goods`' first
-/// read. The same spelling works on SQLite and PostgreSQL.
-fn preselect_points(
-    listing: &listing::Model,
-    mine: &str,
-    backend: sea_orm::DbBackend,
-) -> sea_orm::sea_query::SimpleExpr {
-    use sea_orm::Value;
-    let mut values: Vec<Value> = Vec::new();
-    let mut param = |value: Value| {
-        values.push(value);
-        placeholder(backend, values.len())
-    };
-    let hs = match mine.len() {
-        6 => format!(
-            "(CASE WHEN hs_code = {} THEN 45 WHEN substr(hs_code, 1, 4) = {} THEN 35 ELSE 20 END)",
-            param(mine.to_owned().into()),
-            param(mine[..4].to_owned().into())
-        ),
-        4 => format!(
-            "(CASE WHEN substr(hs_code, 1, 4) = {} THEN 35 ELSE 20 END)",
-            param(mine.to_owned().into())
-        ),
-        _ => "20".to_owned(),
-    };
-    let border = format!(
-        "(CASE WHEN country <> {} THEN 20 ELSE 0 END)",
-        param(listing.country.clone().into())
-    );
-    let quantity = match (listing.quantity.filter(|q| *q > 0.0), listing.unit.clone()) {
-        (Some(q), Some(unit)) => {
-            let unit = param(unit.into());
-            let (a, b) = (param(q.into()), param(q.into()));
-            if listing.direction.as_deref() == Some("wanted") {
-                // Their offer covers min(theirs, mine) / mine of what is wanted.
-                let c = param(q.into());
-                format!(" + (CASE WHEN unit = {unit} AND quantity > 0 THEN 10.0 * (CASE WHEN quantity < {a} THEN quantity ELSE {b} END) / {c} ELSE 0 END)")
-            } else {
-                format!(" + (CASE WHEN unit = {unit} AND quantity > 0 THEN 10.0 * (CASE WHEN quantity < {a} THEN quantity ELSE {b} END) / quantity ELSE 0 END)")
-            }
-        }
-        _ => String::new(),
-    };
-    let sql =
-        format!("CAST({hs} + {border} + (CASE WHEN org_verified THEN 10 ELSE 0 END){quantity} AS DOUBLE PRECISION)");
-    Expr::cust_with_values(sql, values)
 }
 
 /// Whether a date window (either end open) overlaps `[from, to]`.
@@ -759,26 +647,13 @@ pub async fn compute(
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<MatchesView, AppError> {
-    compute_with(db, reference, listing, lang, now, PRESELECT).await
-}
-
-/// [`compute`] with the size of the first read of goods candidates (tests compare sizes: the
-/// answer must not depend on it).
-pub async fn compute_with(
-    db: &impl ConnectionTrait,
-    reference: Option<&Reference>,
-    listing: &listing::Model,
-    lang: Lang,
-    now: DateTime<Utc>,
-    preselect: u64,
-) -> Result<MatchesView, AppError> {
     let my_gates: Vec<String> = gates_of(db, &[listing.id])
         .await?
         .remove(&listing.id)
         .unwrap_or_default();
     let (goods, transport) = match listing.kind.as_str() {
         "commodity" => (
-            goods_for_goods(db, listing, &my_gates, now, preselect).await?,
+            goods_for_goods(db, listing, &my_gates, now).await?,
             routes_for_goods(db, listing, &my_gates, now).await?,
         ),
         "route" => (goods_for_route(db, listing, &my_gates, now).await?, Vec::new()),

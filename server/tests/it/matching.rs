@@ -465,24 +465,3 @@ async fn goods_meet_routes_in_their_direction_and_backhaul_the_other_way() {
     }));
     assert!(first.reasons.contains(&MatchReason::RouteGate { gate: "bo-y".into() }));
 }
-
-#[tokio::test]
-async fn the_first_read_by_database_points_gives_the_same_matches_as_reading_every_candidate() {
-    let app = TestApp::new().await;
-    let ids = load_market(&app.db).await;
-    let now = Utc::now();
-    for id in ids.values() {
-        let item = listing::Entity::find_by_id(*id).one(&app.db).await.unwrap().unwrap();
-        let key = |m: app::model::MatchesView| -> Vec<(i32, u32)> {
-            m.goods.iter().map(|g| (g.listing.id, g.score)).collect()
-        };
-        let mut seen = Vec::new();
-        for preselect in [1, 2, 3, 10_000] {
-            let m = app::domain::matching::compute_with(&app.db, None, &item, Lang::En, now, preselect)
-                .await
-                .unwrap();
-            seen.push(key(m));
-        }
-        assert!(seen.windows(2).all(|w| w[0] == w[1]), "listing {id}: {seen:?}");
-    }
-}

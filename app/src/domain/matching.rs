@@ -580,9 +580,9 @@ pub async fn send_digests(
         let mut by_lang: HashMap<Lang, String> = HashMap::new();
         for recipient in due {
             let lang = Lang::parse(&recipient.preferred_lang).unwrap_or_default();
-            if !by_lang.contains_key(&lang) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = by_lang.entry(lang) {
                 let all = of_organisation(db, None, org_id, lang, now, 3).await?;
-                by_lang.insert(lang, digest_summary(&all, lang));
+                slot.insert(digest_summary(&all, lang));
             }
             let summary = &by_lang[&lang];
             if summary.is_empty() {

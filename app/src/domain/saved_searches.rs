@@ -200,8 +200,8 @@ pub async fn send_alerts(
         if !due(frequency, search.last_sent_at, now) {
             continue;
         }
-        if !users.contains_key(&search.user_id) {
-            users.insert(search.user_id, user::Entity::find_by_id(search.user_id).one(db).await?);
+        if let std::collections::hash_map::Entry::Vacant(slot) = users.entry(search.user_id) {
+            slot.insert(user::Entity::find_by_id(search.user_id).one(db).await?);
         }
         let Some(owner) = users[&search.user_id].clone() else {
             continue;

@@ -265,12 +265,14 @@ for (const kind of ['commodity', 'opportunity', 'route'] as const) {
       await visit(page, guard, '/?lang=lo', [name], js);
       if (kind === 'route') await visit(page, guard, '/logistics?lang=vi', [name], js);
 
-      // A visitor who is not signed in reads the listing in each language.
+      // A visitor who is not signed in reads the listing in each language — all but its contact,
+      // which only the organisation and accepted counterparts see (issue #12).
       const context = await browser.newContext({ javaScriptEnabled: js });
       const visitor = await context.newPage();
       const visitorGuard = await Guard.install(visitor);
+      const publicTexts = new Map([...last].filter(([field]) => field !== 'contact'));
       for (const lang of LANGS) {
-        await visit(visitor, visitorGuard, `/listings/${id}?lang=${lang}`, shownIn(lang, last), js);
+        await visit(visitor, visitorGuard, `/listings/${id}?lang=${lang}`, shownIn(lang, publicTexts), js);
       }
       await context.close();
 

@@ -79,8 +79,9 @@ pub fn effective(intro: &introduction::Model, now: DateTime<Utc>) -> Introductio
     }
 }
 
-/// The contact card of an organisation (its own fields; else the e-mail of `fallback_user`).
-fn contact_card(org: &organisation::Model, fallback_email: Option<String>) -> ContactCard {
+/// The contact card of an organisation (its own fields; else `fallback_email`). Callers show it
+/// only where `contacts_visible` allows.
+pub fn contact_card(org: &organisation::Model, fallback_email: Option<String>) -> ContactCard {
     ContactCard {
         organisation: org_ref(org),
         person: org.contact_person.clone(),

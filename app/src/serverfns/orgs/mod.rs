@@ -42,13 +42,7 @@ pub(crate) async fn org_view(
         crate::state::reference(),
         crate::domain::contacts::contacts_visible(db, viewer, org.id),
     )?;
-    let contact = contact_visible.then(|| crate::model::ContactCard {
-        organisation: crate::domain::listings::browse::org_ref(&org),
-        person: org.contact_person.clone(),
-        email: org.contact_email.clone(),
-        phone: org.contact_phone.clone(),
-        messaging: org.contact_messaging.clone(),
-    });
+    let contact = contact_visible.then(|| crate::domain::introductions::contact_card(&org, None));
     let viewer_role = match &who {
         Principal::User {
             role_in_organisation, ..

@@ -311,6 +311,8 @@ impl FormState {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AccountView {
     pub email: String,
+    /// Accounts made with a phone number (on a gate's market board) have no e-mail.
+    pub phone: Option<String>,
     pub display_name: String,
     pub email_confirmed: bool,
     pub sessions: Vec<SessionView>,
@@ -1062,4 +1064,44 @@ pub struct SavedSearchView {
     pub created_on: String,
     /// YYYY-MM-DD of the last alert mail.
     pub last_sent_on: Option<String>,
+}
+
+/// One notice of a border market board, as the board, its poster and its moderators see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoardNoticeView {
+    pub id: i32,
+    pub gate_id: String,
+    pub gate_name: String,
+    pub kind: crate::statuses::BoardKind,
+    pub status: crate::statuses::NoticeStatus,
+    /// Past its date (on the board, or waiting too long).
+    pub expired: bool,
+    pub body: String,
+    pub quantity: Option<String>,
+    pub price: Option<String>,
+    pub phone: String,
+    pub poster_name: String,
+    /// The language the notice is written in (`vi`, `lo`, `en`).
+    pub lang: String,
+    pub reject_reason: Option<String>,
+    pub posted_on: String,
+    pub expires_on: String,
+}
+
+/// A gate's market board page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BoardView {
+    pub gate_id: String,
+    pub gate_name: String,
+    /// The live notices of this page, newest first.
+    pub notices: Vec<BoardNoticeView>,
+    pub page: u64,
+    pub has_more: bool,
+    /// The viewer's own recent notices on this gate, whatever their state.
+    pub mine: Vec<BoardNoticeView>,
+    /// Notices waiting for a decision (only for those who may moderate this board).
+    pub pending: Vec<BoardNoticeView>,
+    pub may_moderate: bool,
+    /// The phone number of an account made with one (the form's default).
+    pub default_phone: Option<String>,
 }

@@ -24,6 +24,7 @@ use crate::pages::orgs::{
     profile::OrganisationPage, tokens::TokensPage,
 };
 use crate::pages::search::SearchPage;
+use crate::pages::board::{BoardJoinPage, BoardPage};
 use crate::pages::{gate::GatePage, gates::GatesPage, home::HomePage, not_found::NotFound, sources::SourcesPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
@@ -179,6 +180,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/gates") view=GatesPage ssr=SsrMode::Async/>
                     <Route path=path!("/gates/:id") view=GatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/gates/:id/board") view=BoardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/gates/:id/board/join") view=BoardJoinPage ssr=SsrMode::Async/>
                     <Route path=path!("/sources") view=SourcesPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/signup") view=SignUpPage ssr=SsrMode::Async/>

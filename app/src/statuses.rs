@@ -104,6 +104,17 @@ status!(
     AlertFrequency { Immediate => "immediate", Daily => "daily", Weekly => "weekly", Off => "off" }
 );
 
+status!(
+    /// What a border market board notice is about.
+    BoardKind { Sell => "sell", Buy => "buy", Transport => "transport", Labour => "labour" }
+);
+
+status!(
+    /// A board notice: held for a moderator (`Pending`), on the board (`Approved`, until it
+    /// expires), refused (`Rejected`, with a reason the poster sees) or taken down by its poster.
+    NoticeStatus { Pending => "pending", Approved => "approved", Rejected => "rejected", Withdrawn => "withdrawn" }
+);
+
 #[allow(clippy::derivable_impls)] // the variants come from the macro
 impl Default for ListingState {
     fn default() -> Self {

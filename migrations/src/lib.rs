@@ -15,6 +15,7 @@ mod m20261125_000010_search_indexers;
 mod m20261203_000011_sign_in_devices_and_mail_kinds;
 mod m20261203_000012_listing_organisation_order;
 mod m20261207_000013_introductions;
+mod m20261208_000014_border_board;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000011_sign_in_devices_and_mail_kinds::Migration),
             Box::new(m20261203_000012_listing_organisation_order::Migration),
             Box::new(m20261207_000013_introductions::Migration),
+            Box::new(m20261208_000014_border_board::Migration),
         ]
     }
 }

@@ -1,6 +1,6 @@
 //! Every route of the server in one place.
 use crate::api_limit::RateLimiter;
-use crate::forms::{accounts, admin, introductions, listings, organisations, searches, tokens, trust, uploads};
+use crate::forms::{accounts, admin, board, introductions, listings, organisations, searches, tokens, trust, uploads};
 use crate::{api, config::Config, health, middleware};
 use app::state::AppState;
 use app::{shell, App};
@@ -103,6 +103,11 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/inbox/{id}/report", post(introductions::report))
         // Saved searches, their alerts and feeds.
         .route("/search/saved", post(searches::save_search))
+        // The border market board: post, take down, decide; a minimal account from the board.
+        .route("/gates/{id}/board", post(board::post_notice))
+        .route("/gates/{id}/board/join", post(board::join))
+        .route("/board/{id}/withdraw", post(board::withdraw))
+        .route("/board/{id}/moderate", post(board::moderate))
         .route("/my/searches/{id}", post(searches::update_search))
         .route("/my/searches/{id}/delete", post(searches::delete_search))
         .route("/alerts/unsubscribe", post(searches::unsubscribe))

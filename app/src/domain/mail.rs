@@ -191,6 +191,10 @@ pub async fn enqueue(
     template: Template<'_>,
     lang: Lang,
 ) -> Result<(), AppError> {
+    if crate::domain::accounts::is_phone_account_address(recipient) {
+        // An account made with a phone number has no mailbox.
+        return Ok(());
+    }
     let (subject, body) = template.render(lang);
     tracing::info!(recipient, %subject, "mail queued in the outbox");
     mail::ActiveModel {

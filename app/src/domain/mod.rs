@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod actor;
 pub mod api_tokens;
 pub mod audit;
+pub mod board;
 pub mod contacts;
 pub mod db;
 pub mod entities;

@@ -108,10 +108,17 @@ pub enum Action {
     /// Read an organisation's introductions and their threads (any member; moderators do not
     /// read private correspondence).
     ReadIntroductions,
+    /// Post a notice on a border gate's market board (any account: border residents need no
+    /// organisation and no confirmed e-mail; every notice waits for a moderator).
+    PostBoardNotice,
+    /// Approve or reject board notices of a gate (platform moderators, and editors of the trade
+    /// office of the gate's province: a verified government organisation there — the role is
+    /// in that organisation, which `board::may_moderate` finds).
+    ModerateBoard,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 19] = [
         Action::CreateOrganisation,
         Action::EditOrganisation,
         Action::ViewMembers,
@@ -129,6 +136,8 @@ impl Action {
         Action::RequestIntroduction,
         Action::AnswerIntroduction,
         Action::ReadIntroductions,
+        Action::PostBoardNotice,
+        Action::ModerateBoard,
     ];
 
     pub fn code(self) -> &'static str {
@@ -150,6 +159,8 @@ impl Action {
             Action::RequestIntroduction => "request_introduction",
             Action::AnswerIntroduction => "answer_introduction",
             Action::ReadIntroductions => "read_introductions",
+            Action::PostBoardNotice => "post_board_notice",
+            Action::ModerateBoard => "moderate_board",
         }
     }
 }
@@ -188,6 +199,8 @@ pub fn allowed(principal: &Principal, action: Action) -> bool {
         // to edit what it publishes.
         Action::RequestIntroduction | Action::AnswerIntroduction => *email_confirmed && role >= Some(OrgRole::Editor),
         Action::ReadIntroductions => role.is_some(),
+        Action::PostBoardNotice => true,
+        Action::ModerateBoard => is_moderator || (*email_confirmed && role >= Some(OrgRole::Editor)),
     }
 }
 

@@ -68,6 +68,7 @@ fn GateView(lang: Lang, gate: GateDetail) -> impl IntoView {
         <p><a href="/gates">{t(lang, Msg::BackToGates)}</a></p>
         <article class="gate-detail">
             <h1>{name.clone()} " " <span class=level_class>{t(lang, row.level.label())}</span></h1>
+            <p><a class="button secondary" href=format!("/gates/{}/board", row.id)>{t(lang, Msg::BoardLink)}</a></p>
             <div class="sides">
                 <section>
                     <h2>{t(lang, Msg::VietnamSide)}</h2>

@@ -1,5 +1,6 @@
 pub mod account;
 pub mod admin;
+pub mod board;
 pub mod gate;
 pub mod gates;
 pub mod home;

@@ -2,6 +2,7 @@
 //! adapter: parse → (authorise) → call the domain → map the error.
 pub mod accounts;
 pub mod admin;
+pub mod board;
 pub mod gates;
 pub mod home;
 pub mod introductions;

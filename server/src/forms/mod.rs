@@ -4,6 +4,7 @@
 //! wrong (`crate::http::respond`), so every form works without JavaScript and loses nothing.
 pub mod accounts;
 pub mod admin;
+pub mod board;
 pub mod introductions;
 pub mod listings;
 pub mod organisations;

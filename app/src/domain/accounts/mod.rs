@@ -42,11 +42,108 @@ pub fn normalise_email(raw: &str) -> Result<String, AppError> {
             }
             None => false,
         };
-    if valid {
+    // `.invalid` never delivers (RFC 2606), and `phone.invalid` names the accounts made with a
+    // phone number: nobody may sign up with such an address.
+    if valid && !email.ends_with(".invalid") {
         Ok(email)
     } else {
         Err(AppError::invalid("email", Msg::ErrEmailInvalid))
     }
+}
+
+/// The reserved e-mail domain of accounts made with a phone number.
+pub const PHONE_ACCOUNT_DOMAIN: &str = "@phone.invalid";
+
+/// Checks a phone number (6 to 15 digits; spaces, `+`, `-`, `.` and brackets allowed) and
+/// writes it as `+` (when given) and digits, so that one number has one spelling.
+pub fn normalise_phone(raw: &str, field: &str) -> Result<String, AppError> {
+    let raw = raw.trim();
+    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+    let allowed = raw.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    if !allowed || !(6..=15).contains(&digits.len()) {
+        return Err(AppError::invalid(field, Msg::ErrPhone));
+    }
+    Ok(if raw.starts_with('+') { format!("+{digits}") } else { digits })
+}
+
+/// The key an account signs in with: an e-mail address, lower-cased, or for a phone number the
+/// reserved address of its account.
+pub fn login_key(raw: &str) -> String {
+    let raw = raw.trim();
+    if !raw.contains('@') {
+        if let Ok(phone) = normalise_phone(raw, "email") {
+            return format!("{phone}{PHONE_ACCOUNT_DOMAIN}");
+        }
+    }
+    raw.to_lowercase()
+}
+
+/// Whether an address is a phone account's reserved one (nothing is mailed to it).
+pub fn is_phone_account_address(email: &str) -> bool {
+    email.ends_with(PHONE_ACCOUNT_DOMAIN)
+}
+
+/// A minimal account made with a phone number (a border resident posting on a gate's board):
+/// no e-mail, so nothing to confirm; it may post board notices and nothing that needs a
+/// confirmed address. Signs the new account in. A taken number is refused with a pointer to
+/// sign-in (there is no mailbox to warn its owner through).
+pub async fn sign_up_with_phone(
+    db: &DatabaseConnection,
+    raw_phone: &str,
+    password_input: &str,
+    display_name: &str,
+    lang: Lang,
+    client: &sessions::Client,
+) -> Result<SignedIn, AppError> {
+    let display_name = validate_display_name(display_name)?;
+    let phone = normalise_phone(raw_phone, "contact")?;
+    let key = format!("{phone}{PHONE_ACCOUNT_DOMAIN}");
+    password::check_strength(password_input, &phone)?;
+    let hash = password::hash(password_input.to_owned()).await?;
+    let taken = || AppError::invalid("contact", Msg::ErrPhoneTaken);
+    if find_by_email(db, &key).await?.is_some() {
+        return Err(taken());
+    }
+    let now = Utc::now();
+    let txn = crate::domain::db::begin_write(db).await?;
+    let inserted = user::ActiveModel {
+        email: Set(key),
+        phone: Set(Some(phone)),
+        password_hash: Set(hash),
+        display_name: Set(display_name),
+        preferred_lang: Set(lang.code().to_owned()),
+        platform_role: Set(PlatformRole::User.code().to_owned()),
+        email_confirmed_at: Set(None),
+        created_at: Set(now),
+        password_changed_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await;
+    let account = match inserted {
+        Ok(account) => account,
+        Err(err) if matches!(err.sql_err(), Some(sea_orm::SqlErr::UniqueConstraintViolation(_))) => {
+            return Err(taken());
+        }
+        Err(err) => return Err(err.into()),
+    };
+    audit::record(
+        &txn,
+        Some(account.id),
+        "account.sign_up_phone",
+        "user",
+        &account.id.to_string(),
+        Some(&client.addr),
+        "{}",
+    )
+    .await?;
+    let session = sessions::create(&txn, account.id, client).await?;
+    txn.commit().await?;
+    Ok(SignedIn {
+        account,
+        session,
+        new_device: None,
+    })
 }
 
 fn validate_display_name(raw: &str) -> Result<String, AppError> {
@@ -243,7 +340,7 @@ pub async fn sign_in(
     client: &sessions::Client,
     device_secret: Option<&str>,
 ) -> Result<SignedIn, AppError> {
-    let email = raw_email.trim().to_lowercase();
+    let email = login_key(raw_email);
     let account = find_by_email(db, &email).await?;
     let known_device = match &account {
         Some(account) => devices::known(db, device_secret, account.id).await?,

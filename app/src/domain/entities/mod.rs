@@ -1,6 +1,7 @@
 //! Every table's entity, in one place. Hand-written to match `migrations/`.
 pub mod api_token;
 pub mod audit;
+pub mod board_notice;
 pub mod border_gate;
 pub mod commodity;
 pub mod country;

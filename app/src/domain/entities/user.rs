@@ -14,6 +14,8 @@ pub struct Model {
     pub email_confirmed_at: Option<ChronoDateTimeUtc>,
     pub created_at: ChronoDateTimeUtc,
     pub password_changed_at: ChronoDateTimeUtc,
+    /// Set for accounts made with a phone number (their `email` is `…@phone.invalid`).
+    pub phone: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -64,13 +64,21 @@ fn AccountBody(
         <dl>
             <dt>{t(lang, Msg::DisplayName)}</dt>
             <dd>{account.display_name.clone()}</dd>
-            <dt>{t(lang, Msg::Email)}</dt>
-            <dd>
-                {account.email.clone()} " "
-                {account.email_confirmed.then(|| view! { <span class="badge">{t(lang, Msg::EmailConfirmed)}</span> })}
-            </dd>
+            {match account.phone.clone() {
+                Some(phone) => view! {
+                    <dt>{t(lang, Msg::BoardContactLabel)}</dt>
+                    <dd>{phone}</dd>
+                }.into_any(),
+                None => view! {
+                    <dt>{t(lang, Msg::Email)}</dt>
+                    <dd>
+                        {account.email.clone()} " "
+                        {account.email_confirmed.then(|| view! { <span class="badge">{t(lang, Msg::EmailConfirmed)}</span> })}
+                    </dd>
+                }.into_any(),
+            }}
         </dl>
-        {(!account.email_confirmed).then(|| view! {
+        {(!account.email_confirmed && account.phone.is_none()).then(|| view! {
             <div class="warning">
                 <p>{t(lang, Msg::EmailUnconfirmed)}</p>
                 <form method="post" action="/account/resend-confirmation">

@@ -20,7 +20,7 @@ pub fn SignInPage() -> impl IntoView {
             {notice.map(|n| view! { <p class="notice" role="status">{n}</p> })}
             <form method="post" action="/account/signin" class="stack" novalidate>
                 <FormErrors lang form=form.clone()/>
-                <Field lang form=form.clone() name="email" label=Msg::Email kind="email" autocomplete="username"/>
+                <Field lang form=form.clone() name="email" label=Msg::EmailOrPhone autocomplete="username"/>
                 <Field
                     lang
                     form=form.clone()

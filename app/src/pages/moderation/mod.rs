@@ -20,14 +20,24 @@ pub fn ModerationPage() -> impl IntoView {
             {Suspend::new(async move {
                 // Both queues, or the sign-in page, or the error page with its status — never an
                 // empty queue when a call fails.
-                let both = match moderation_queue().await {
-                    Ok(queue) => crate::serverfns::listings::listing_queue::listing_queue()
-                        .await
-                        .map(|listings| (queue, listings)),
+                let all = match moderation_queue().await {
+                    Ok(queue) => match crate::serverfns::listings::listing_queue::listing_queue().await {
+                        Ok(listings) => crate::serverfns::board::board_queue::board_queue(lang)
+                            .await
+                            .map(|notices| (queue, listings, notices)),
+                        Err(error) => Err(error),
+                    },
                     Err(error) => Err(error),
                 };
-                match both {
-                    Ok((queue, listings)) => view! { <Queue lang queue/> <ListingQueue lang items=listings/> }.into_any(),
+                match all {
+                    Ok((queue, listings, notices)) => view! {
+                        <Queue lang queue/>
+                        <ListingQueue lang items=listings/>
+                        <section>
+                            <h2>{t(lang, Msg::BoardModerationTitle)}</h2>
+                            <crate::pages::board::PendingNotices lang notices with_gate=true/>
+                        </section>
+                    }.into_any(),
                     Err(AppError::Unauthorized) => {
                         redirect_to_sign_in("/moderation");
                         ().into_any()

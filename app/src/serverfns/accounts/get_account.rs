@@ -28,6 +28,7 @@ pub async fn get_account() -> Result<AccountView, AppError> {
                 })
                 .collect();
             Ok(AccountView {
+                phone: account.phone,
                 email: account.email,
                 display_name: account.display_name,
                 email_confirmed: account.email_confirmed_at.is_some(),

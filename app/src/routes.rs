@@ -8,6 +8,7 @@ use crate::pages::account::{
     sign_up::SignUpPage,
 };
 use crate::pages::admin::{audit::AuditPage, mailbox::MailboxPage};
+use crate::pages::board::{BoardJoinPage, BoardPage};
 use crate::pages::inbox::{InboxPage, IntroductionPage};
 use crate::pages::listings::{
     browse::BrowseListingsPage,
@@ -24,7 +25,6 @@ use crate::pages::orgs::{
     profile::OrganisationPage, tokens::TokensPage,
 };
 use crate::pages::search::SearchPage;
-use crate::pages::board::{BoardJoinPage, BoardPage};
 use crate::pages::{gate::GatePage, gates::GatesPage, home::HomePage, not_found::NotFound, sources::SourcesPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};

@@ -15,7 +15,12 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         manager
-            .alter_table(Table::alter().table("users").add_column(string_null("phone")).to_owned())
+            .alter_table(
+                Table::alter()
+                    .table("users")
+                    .add_column(string_null("phone"))
+                    .to_owned(),
+            )
             .await?;
         manager
             .create_index(

@@ -79,11 +79,13 @@ fn BoardBody(lang: Lang, board: BoardView, kind: Option<BoardKind>, notice: Opti
     let paging = {
         let newer = (board.page > 1).then(|| board_href(&gate_id, kind, board.page - 1));
         let older = board.has_more.then(|| board_href(&gate_id, kind, board.page + 1));
-        (newer.is_some() || older.is_some()).then(|| view! {
-            <p class="paging">
-                {newer.map(|h| view! { <a href=h rel="prev">{t(lang, Msg::BoardNewer)}</a> " " })}
-                {older.map(|h| view! { <a href=h rel="next">{t(lang, Msg::BoardOlder)}</a> })}
-            </p>
+        (newer.is_some() || older.is_some()).then(|| {
+            view! {
+                <p class="paging">
+                    {newer.map(|h| view! { <a href=h rel="prev">{t(lang, Msg::BoardNewer)}</a> " " })}
+                    {older.map(|h| view! { <a href=h rel="next">{t(lang, Msg::BoardOlder)}</a> })}
+                </p>
+            }
         })
     };
     let notices = if board.notices.is_empty() {
@@ -134,7 +136,13 @@ fn notice_facts(lang: Lang, n: &BoardNoticeView) -> impl IntoView {
 }
 
 fn tel_href(phone: &str) -> String {
-    format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>())
+    format!(
+        "tel:{}",
+        phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect::<String>()
+    )
 }
 
 #[component]

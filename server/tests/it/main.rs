@@ -5,6 +5,7 @@ mod helpers;
 mod accounts;
 mod api;
 mod assets;
+mod board;
 mod cli;
 mod concurrency;
 mod config;

@@ -683,3 +683,58 @@ async fn saved_search_names_and_queries_render_inert() {
         assert!(feed.body.parse::<atom_syndication::Feed>().is_ok(), "{}", saved.query);
     }
 }
+
+/// The border market board (issue #12): every free text of the notice form and the rejection
+/// reason, on the public board, the poster's view, the moderator's and the moderation queue.
+#[tokio::test]
+async fn board_notice_texts_render_inert() {
+    use app::domain::entities::board_notice;
+    use chrono::{Duration, Utc};
+    use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+    let app = TestApp::new().await;
+    let poster = app.confirmed_user("resident@example.la").await;
+    let moderator = app.confirmed_user("mod@corridor.test").await;
+    app.set_platform_role("mod@corridor.test", "moderator").await;
+    let board = "/gates/cau-treo/board";
+    let page = app.get_as(&format!("{board}?lang=en"), &poster).await;
+    let controls = form_controls(&page.body, board);
+    let texts = free_text(&controls);
+    for field in ["body", "quantity", "price"] {
+        assert!(texts.contains(&field.to_owned()), "{controls:?}");
+    }
+    for (round, payload) in corpus().iter().enumerate() {
+        let lang = LANGS[round % 3];
+        let base = BTreeMap::from([("kind", "sell"), ("phone", "+856 20 5551 2345"), ("lang", "lo")]);
+        let fields = submission(&controls, &base, payload);
+        app.post_saved(board, fields, &poster, "board notice").await;
+        let newest = board_notice::Entity::find().all(&app.db).await.unwrap();
+        let newest = newest.iter().max_by_key(|n| n.id).unwrap();
+        // Every other notice is approved, every other rejected with the payload as its reason.
+        let decision: Vec<(&str, &str)> = if round % 2 == 0 {
+            vec![("decision", "approve")]
+        } else {
+            vec![("decision", "reject"), ("reason", payload)]
+        };
+        app.check("/moderation?lang=en", Some(&moderator), payload).await;
+        app.check(&format!("{board}?lang={lang}"), Some(&moderator), payload)
+            .await;
+        let res = app
+            .post_form(&format!("/board/{}/moderate", newest.id), &decision, Some(&moderator))
+            .await;
+        if res.status == StatusCode::UNPROCESSABLE_ENTITY {
+            assert_nothing_injected(&res, &format!("refused reason {payload:?}"));
+            app.post_form(
+                &format!("/board/{}/moderate", newest.id),
+                &[("decision", "reject"), ("reason", "too long")],
+                Some(&moderator),
+            )
+            .await;
+        }
+        app.check(&format!("{board}?lang={lang}"), None, payload).await;
+        app.check(&format!("{board}?lang={lang}"), Some(&poster), payload).await;
+        // Five notices a day per account: move this one out of today's window.
+        let mut older: board_notice::ActiveModel = newest.clone().into();
+        older.created_at = Set(Utc::now() - Duration::hours(25));
+        older.update(&app.db).await.unwrap();
+    }
+}

@@ -63,7 +63,11 @@ pub fn normalise_phone(raw: &str, field: &str) -> Result<String, AppError> {
     if !allowed || !(6..=15).contains(&digits.len()) {
         return Err(AppError::invalid(field, Msg::ErrPhone));
     }
-    Ok(if raw.starts_with('+') { format!("+{digits}") } else { digits })
+    Ok(if raw.starts_with('+') {
+        format!("+{digits}")
+    } else {
+        digits
+    })
 }
 
 /// The key an account signs in with: an e-mail address, lower-cased, or for a phone number the

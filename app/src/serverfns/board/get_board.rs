@@ -16,8 +16,16 @@ pub async fn get_board(gate_id: String, kind: Option<BoardKind>, page: u64, lang
             let db = crate::state::db()?;
             let reference = crate::state::reference().await?;
             let viewer = crate::state::current_user();
-            crate::domain::board::board(&db, &reference, viewer.as_ref(), &gate_id, kind, page.clamp(1, 1000), lang)
-                .await
+            crate::domain::board::board(
+                &db,
+                &reference,
+                viewer.as_ref(),
+                &gate_id,
+                kind,
+                page.clamp(1, 1000),
+                lang,
+            )
+            .await
         }
         .await,
     )

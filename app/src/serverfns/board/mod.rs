@@ -1,2 +1,2 @@
-pub mod get_board;
 pub mod board_queue;
+pub mod get_board;

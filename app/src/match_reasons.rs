@@ -8,17 +8,16 @@ fn country(lang: Lang, code: &str) -> &'static str {
     t(lang, if code == "LA" { Msg::Laos } else { Msg::Vietnam })
 }
 
-fn gate_name(lang: Lang, listing: &ListingView, gate: &str) -> String {
+fn gate_name(lang: Lang, listing: Option<&ListingView>, gate: &str) -> String {
     listing
-        .gates
-        .iter()
-        .find(|g| g.id == gate)
+        .and_then(|l| l.gates.iter().find(|g| g.id == gate))
         .map(|g| g.name.get(lang).to_owned())
         .unwrap_or_else(|| gate.to_owned())
 }
 
 /// One reason, said in the reader's language.
-pub fn reason_text(lang: Lang, reason: &MatchReason, counterpart: &ListingView) -> String {
+/// `counterpart` is the matched listing, when it is one (its gates are named from it).
+pub fn reason_text(lang: Lang, reason: &MatchReason, counterpart: Option<&ListingView>) -> String {
     let fill = |msg: Msg, key: &str, value: &str| t(lang, msg).replace(key, value);
     match reason {
         MatchReason::SameSubheading { code } => fill(Msg::MatchSameSubheading, "{code}", code),
@@ -49,5 +48,24 @@ pub fn reason_text(lang: Lang, reason: &MatchReason, counterpart: &ListingView) 
         ),
         MatchReason::RouteGate { gate } => fill(Msg::MatchRouteGate, "{gate}", &gate_name(lang, counterpart, gate)),
         MatchReason::WindowFits => t(lang, Msg::MatchWindow).to_owned(),
+        MatchReason::InvestSector { sector } => {
+            let name = crate::pages::orgs::sector_label(sector).map_or(sector.clone(), |m| t(lang, m).to_owned());
+            fill(Msg::MatchInvestSector, "{sector}", &name)
+        }
+        MatchReason::InvestProvince { province, name } => {
+            let shown = name.get(lang);
+            fill(
+                Msg::MatchInvestProvince,
+                "{province}",
+                if shown.is_empty() { province } else { shown },
+            )
+        }
+        MatchReason::TicketFits => t(lang, Msg::MatchTicketFits).to_owned(),
+        MatchReason::InvestInstrument { instrument } => fill(
+            Msg::MatchInstrument,
+            "{instrument}",
+            &vocab::label("instrument", instrument, lang),
+        ),
+        MatchReason::PriorityInfra => t(lang, Msg::MatchPriorityInfra).to_owned(),
     }
 }

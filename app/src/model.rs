@@ -380,6 +380,21 @@ pub struct OrgView {
     /// The organisation's contacts, only for its members and accepted counterparts
     /// (`domain::contacts`); `None` for everyone else.
     pub contact: Option<ContactCard>,
+    /// What the organisation invests in (public), when it said.
+    pub investment: Option<InvestmentView>,
+}
+
+/// An organisation's investment interests, as its profile shows them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct InvestmentView {
+    /// Sector codes (`sector` vocabulary).
+    pub sectors: Vec<String>,
+    /// Provinces (ids) with their names.
+    pub provinces: Vec<(String, Names)>,
+    /// Instrument codes (`instrument` vocabulary).
+    pub instruments: Vec<String>,
+    pub ticket_min_usd: Option<i64>,
+    pub ticket_max_usd: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -1019,6 +1034,16 @@ pub enum MatchReason {
     RouteGate { gate: String },
     /// The route's date window fits the listing's.
     WindowFits,
+    /// Investor ↔ opportunity: the opportunity's sector is one the investor invests in.
+    InvestSector { sector: String },
+    /// The opportunity is in a province the investor invests in (its id and names).
+    InvestProvince { province: String, name: Names },
+    /// The opportunity's size range meets the investor's ticket range.
+    TicketFits,
+    /// The opportunity offers an instrument the investor uses.
+    InvestInstrument { instrument: String },
+    /// The opportunity is priority border-trade infrastructure (Decision 1247/QĐ-TTg).
+    PriorityInfra,
 }
 
 /// A counterpart listing with its score (0–100) and reasons.
@@ -1038,6 +1063,27 @@ pub struct MatchesView {
     pub listing_id: i32,
     pub goods: Vec<MatchView>,
     pub transport: Vec<MatchView>,
+    /// For an investment opportunity: organisations whose investment interests it meets.
+    #[serde(default)]
+    pub investors: Vec<InvestorMatchView>,
+}
+
+/// `/my/matches` of an investor: the opportunities that meet its stated interests.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvestmentMatches {
+    pub interests_stated: bool,
+    /// Where the interests are edited (the organisation's profile form).
+    pub edit_link: String,
+    pub matches: Vec<MatchView>,
+}
+
+/// An organisation whose investment interests meet an opportunity, with its score and reasons.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct InvestorMatchView {
+    pub organisation: OrgRef,
+    pub score: u32,
+    pub reasons: Vec<MatchReason>,
 }
 
 /// An HS heading offered for a product word ("cao su", "ຢາງພາລາ", "rubber").

@@ -16,6 +16,7 @@ mod m20261203_000011_sign_in_devices_and_mail_kinds;
 mod m20261203_000012_listing_organisation_order;
 mod m20261207_000013_introductions;
 mod m20261208_000014_border_board;
+mod m20261208_000015_investment_interests;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000012_listing_organisation_order::Migration),
             Box::new(m20261207_000013_introductions::Migration),
             Box::new(m20261208_000014_border_board::Migration),
+            Box::new(m20261208_000015_investment_interests::Migration),
         ]
     }
 }

@@ -11,6 +11,11 @@
 //!   LA → VN; a Vietnamese "wanted" too), through a gate the goods use, with a date window that
 //!   fits; and backhaul — a route in the *other* direction, whose trucks come back empty.
 //! - **transport ↔ goods**: the same, seen from the route.
+//! - **investor ↔ opportunity**: an organisation's stated investment interests (sectors,
+//!   provinces, instruments, ticket range; its profile) against investment opportunities: the
+//!   sector first (an investor who names sectors meets only those), then the province, a size
+//!   that fits the ticket (a size entirely outside it is no match), a shared instrument, priority
+//!   border-trade infrastructure flagged, a verified counterpart.
 //!
 //! Candidates are read with one indexed query (the listing's HS chapter and the opposite
 //! direction) as narrow tuples; the reasons that need more (gates, languages, names) are read for
@@ -23,9 +28,9 @@ use super::policy::Action;
 use super::reference::Reference;
 use crate::errors::AppError;
 use crate::i18n::Lang;
-use crate::model::{ListingView, MatchReason, MatchView, MatchesView};
+use crate::model::{InvestmentMatches, InvestorMatchView, ListingView, MatchReason, MatchView, MatchesView, Names};
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::{HashMap, HashSet};
 
 /// Points of each reason; together at most 100.
@@ -44,6 +49,12 @@ pub mod points {
     pub const ROUTE_BACKHAUL: u32 = 35;
     pub const ROUTE_GATE: u32 = 25;
     pub const ROUTE_WINDOW: u32 = 15;
+    /// Investor ↔ opportunity.
+    pub const INVEST_SECTOR: u32 = 40;
+    pub const INVEST_PROVINCE: u32 = 20;
+    pub const TICKET_FITS: u32 = 15;
+    pub const INVEST_INSTRUMENT: u32 = 10;
+    pub const PRIORITY_INFRA: u32 = 5;
 }
 
 /// Matches shown per list.
@@ -149,6 +160,11 @@ fn reason_points(reason: &MatchReason) -> u32 {
         MatchReason::Backhaul { .. } => points::ROUTE_BACKHAUL,
         MatchReason::RouteGate { .. } => points::ROUTE_GATE,
         MatchReason::WindowFits => points::ROUTE_WINDOW,
+        MatchReason::InvestSector { .. } => points::INVEST_SECTOR,
+        MatchReason::InvestProvince { .. } => points::INVEST_PROVINCE,
+        MatchReason::TicketFits => points::TICKET_FITS,
+        MatchReason::InvestInstrument { .. } => points::INVEST_INSTRUMENT,
+        MatchReason::PriorityInfra => points::PRIORITY_INFRA,
     }
 }
 
@@ -521,7 +537,7 @@ pub async fn of_organisation(
 ) -> Result<Vec<(ListingView, MatchesView)>, AppError> {
     let own = listing::Entity::find()
         .filter(listing::Column::OrganisationId.eq(organisation_id))
-        .filter(listing::Column::Kind.is_in(["commodity", "route"]))
+        .filter(listing::Column::Kind.is_in(["commodity", "route", "opportunity"]))
         .filter(public_condition(now))
         .order_by_desc(listing::Column::PublishedAt)
         .limit(20)
@@ -533,7 +549,8 @@ pub async fn of_organisation(
         let mut matches = compute(db, reference, row, lang, now).await?;
         matches.goods.truncate(per_list);
         matches.transport.truncate(per_list);
-        if !matches.goods.is_empty() || !matches.transport.is_empty() {
+        matches.investors.truncate(per_list);
+        if !matches.goods.is_empty() || !matches.transport.is_empty() || !matches.investors.is_empty() {
             out.push((view, matches));
         }
     }
@@ -556,7 +573,7 @@ pub async fn send_digests(
         .select_only()
         .column(listing::Column::OrganisationId)
         .distinct()
-        .filter(listing::Column::Kind.is_in(["commodity", "route"]))
+        .filter(listing::Column::Kind.is_in(["commodity", "route", "opportunity"]))
         .filter(public_condition(now))
         .into_tuple()
         .all(db)
@@ -624,12 +641,25 @@ fn digest_summary(all: &[(ListingView, MatchesView)], lang: Lang) -> String {
             let reasons: Vec<String> = m
                 .reasons
                 .iter()
-                .map(|r| crate::match_reasons::reason_text(lang, r, &m.listing))
+                .map(|r| crate::match_reasons::reason_text(lang, r, Some(&m.listing)))
                 .collect();
             out.push_str(&format!(
                 "  - {} ({}): {}/100 — {}\n",
                 title(&m.listing),
                 m.listing.organisation.name,
+                m.score,
+                reasons.join(" · ")
+            ));
+        }
+        for m in &matches.investors {
+            let reasons: Vec<String> = m
+                .reasons
+                .iter()
+                .map(|r| crate::match_reasons::reason_text(lang, r, None))
+                .collect();
+            out.push_str(&format!(
+                "  - {}: {}/100 — {}\n",
+                m.organisation.name,
                 m.score,
                 reasons.join(" · ")
             ));
@@ -659,11 +689,233 @@ pub async fn compute(
         "route" => (goods_for_route(db, listing, &my_gates, now).await?, Vec::new()),
         _ => (Vec::new(), Vec::new()),
     };
+    let investors = if listing.kind == "opportunity" {
+        investors_for_opportunity(db, reference, listing).await?
+    } else {
+        Vec::new()
+    };
     Ok(MatchesView {
         listing_id: listing.id,
         goods: views(db, reference, goods, lang).await?,
         transport: views(db, reference, transport, lang).await?,
+        investors,
     })
+}
+
+/// What an organisation invests in, read from its profile; `None` when it named neither a
+/// sector nor a province (nothing to match on).
+#[derive(Clone, Debug, Default)]
+pub struct Interest {
+    pub sectors: Vec<String>,
+    pub provinces: Vec<String>,
+    pub instruments: Vec<String>,
+    pub ticket_min: Option<i64>,
+    pub ticket_max: Option<i64>,
+}
+
+fn split(list: &Option<String>) -> Vec<String> {
+    list.as_deref()
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+impl Interest {
+    pub fn of(org: &organisation::Model) -> Option<Interest> {
+        let interest = Interest {
+            sectors: split(&org.invest_sectors),
+            provinces: split(&org.invest_provinces),
+            instruments: split(&org.invest_instruments),
+            ticket_min: org.invest_ticket_min_usd,
+            ticket_max: org.invest_ticket_max_usd,
+        };
+        (!interest.sectors.is_empty() || !interest.provinces.is_empty()).then_some(interest)
+    }
+}
+
+/// Whether two ranges with open ends meet: `Some(true)` when they overlap, `Some(false)` when
+/// they are apart, `None` when either side gave no bound at all.
+fn ranges_meet(a: (Option<i64>, Option<i64>), b: (Option<i64>, Option<i64>)) -> Option<bool> {
+    if (a.0.is_none() && a.1.is_none()) || (b.0.is_none() && b.1.is_none()) {
+        return None;
+    }
+    let (a_min, a_max) = (a.0.unwrap_or(0), a.1.unwrap_or(i64::MAX));
+    let (b_min, b_max) = (b.0.unwrap_or(0), b.1.unwrap_or(i64::MAX));
+    Some(a_min <= b_max && b_min <= a_max)
+}
+
+/// Why an opportunity meets an investor's interests; `None` when it does not.
+pub fn investor_reasons(
+    opportunity: &listing::Model,
+    interest: &Interest,
+    counterpart_verified: bool,
+    reference: Option<&Reference>,
+) -> Option<Vec<MatchReason>> {
+    let sector = opportunity.sector.as_ref().filter(|s| interest.sectors.contains(s));
+    let province = opportunity
+        .province_id
+        .as_ref()
+        .filter(|p| interest.provinces.contains(p));
+    // An investor who named sectors meets only those; one who named provinces only, any sector
+    // there.
+    if (!interest.sectors.is_empty() && sector.is_none()) || (sector.is_none() && province.is_none()) {
+        return None;
+    }
+    let mut reasons = Vec::new();
+    if let Some(sector) = sector {
+        reasons.push(MatchReason::InvestSector { sector: sector.clone() });
+    }
+    if let Some(province) = province {
+        let name = reference
+            .and_then(|r| r.province(province))
+            .map(|p| Names {
+                vi: p.name_vi.clone(),
+                lo: p.name_lo.clone().unwrap_or_default(),
+                en: p.name_en.clone(),
+            })
+            .unwrap_or_default();
+        reasons.push(MatchReason::InvestProvince {
+            province: province.clone(),
+            name,
+        });
+    }
+    match ranges_meet(
+        (opportunity.size_min_usd, opportunity.size_max_usd),
+        (interest.ticket_min, interest.ticket_max),
+    ) {
+        Some(true) => reasons.push(MatchReason::TicketFits),
+        // Entirely outside the ticket: not for this investor.
+        Some(false) => return None,
+        None => {}
+    }
+    if let Some(instrument) = split(&opportunity.instruments)
+        .into_iter()
+        .find(|i| interest.instruments.contains(i))
+    {
+        reasons.push(MatchReason::InvestInstrument { instrument });
+    }
+    if opportunity.priority_infra {
+        reasons.push(MatchReason::PriorityInfra);
+    }
+    if counterpart_verified {
+        reasons.push(MatchReason::Verified);
+    }
+    Some(reasons)
+}
+
+/// Opportunity → investors: active organisations whose stated interests it meets, best first.
+async fn investors_for_opportunity(
+    db: &impl ConnectionTrait,
+    reference: Option<&Reference>,
+    opportunity: &listing::Model,
+) -> Result<Vec<InvestorMatchView>, AppError> {
+    let mut wanted = Condition::any();
+    if let Some(sector) = &opportunity.sector {
+        wanted = wanted.add(organisation::Column::InvestSectors.contains(sector.as_str()));
+    }
+    if let Some(province) = &opportunity.province_id {
+        wanted = wanted.add(organisation::Column::InvestProvinces.contains(province.as_str()));
+    }
+    if wanted.is_empty() {
+        return Ok(Vec::new());
+    }
+    let orgs = organisation::Entity::find()
+        .filter(wanted)
+        .filter(organisation::Column::Status.eq("active"))
+        .filter(organisation::Column::Id.ne(opportunity.organisation_id))
+        .all(db)
+        .await?;
+    let mut scored: Vec<InvestorMatchView> = orgs
+        .iter()
+        .filter_map(|org| {
+            let interest = Interest::of(org)?;
+            let reasons = investor_reasons(opportunity, &interest, org.verified_at.is_some(), reference)?;
+            Some(InvestorMatchView {
+                organisation: browse::org_ref(org),
+                score: score(&reasons),
+                reasons,
+            })
+        })
+        .collect();
+    scored.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| a.organisation.slug.cmp(&b.organisation.slug))
+    });
+    scored.truncate(LIMIT);
+    Ok(scored)
+}
+
+/// Opportunities read for one investor (newest first) before scoring.
+const OPPORTUNITY_CANDIDATES: u64 = 2000;
+
+/// Investor → opportunities: the published opportunities of other organisations that meet
+/// `interest`, best first.
+pub async fn opportunities_for(
+    db: &impl ConnectionTrait,
+    reference: Option<&Reference>,
+    organisation_id: i32,
+    interest: &Interest,
+    lang: Lang,
+    now: DateTime<Utc>,
+) -> Result<Vec<MatchView>, AppError> {
+    let mut wanted = Condition::any();
+    if !interest.sectors.is_empty() {
+        wanted = wanted.add(listing::Column::Sector.is_in(interest.sectors.iter().cloned()));
+    } else if !interest.provinces.is_empty() {
+        wanted = wanted.add(listing::Column::ProvinceId.is_in(interest.provinces.iter().cloned()));
+    }
+    let rows = listing::Entity::find()
+        .filter(listing::Column::Kind.eq("opportunity"))
+        .filter(wanted)
+        .filter(listing::Column::OrganisationId.ne(organisation_id))
+        .filter(public_condition(now))
+        .order_by_desc(listing::Column::PublishedAt)
+        .limit(OPPORTUNITY_CANDIDATES)
+        .all(db)
+        .await?;
+    let mut scored: Vec<(i32, u32, Vec<MatchReason>)> = rows
+        .iter()
+        .filter_map(|row| {
+            let reasons = investor_reasons(row, interest, row.org_verified, reference)?;
+            Some((row.id, score(&reasons), reasons))
+        })
+        .collect();
+    scored.sort_by_key(|(id, score, _)| (std::cmp::Reverse(*score), *id));
+    scored.truncate(LIMIT);
+    views(db, reference, scored, lang).await
+}
+
+/// `/my/matches` for an investor: the opportunities that meet the active organisation's
+/// interests; `None` for an organisation that is no investor and stated no interests.
+pub async fn opportunities_for_organisation(
+    db: &impl ConnectionTrait,
+    reference: Option<&Reference>,
+    actor: Actor<'_>,
+    lang: Lang,
+) -> Result<Option<InvestmentMatches>, AppError> {
+    let Some(org) = actor.organisation(db).await? else {
+        return Ok(None);
+    };
+    if !actor.may(db, org.id, Action::ViewPrivateListings).await? {
+        return Err(AppError::Forbidden);
+    }
+    match Interest::of(&org) {
+        Some(interest) => Ok(Some(InvestmentMatches {
+            interests_stated: true,
+            edit_link: format!("/orgs/{}/edit", org.slug),
+            matches: opportunities_for(db, reference, org.id, &interest, lang, Utc::now()).await?,
+        })),
+        None if org.kind == "investor" => Ok(Some(InvestmentMatches {
+            interests_stated: false,
+            edit_link: format!("/orgs/{}/edit", org.slug),
+            matches: Vec::new(),
+        })),
+        None => Ok(None),
+    }
 }
 
 /// The counterparts' listing views (one batch), in score order.
@@ -700,6 +952,16 @@ async fn views(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn ticket_ranges_meet_with_open_ends_and_say_nothing_without_bounds() {
+        assert_eq!(ranges_meet((Some(2), Some(5)), (Some(1), Some(3))), Some(true));
+        assert_eq!(ranges_meet((Some(50), Some(80)), (Some(1), Some(3))), Some(false));
+        assert_eq!(ranges_meet((Some(4), None), (None, Some(3))), Some(false));
+        assert_eq!(ranges_meet((None, Some(4)), (Some(4), None)), Some(true));
+        assert_eq!(ranges_meet((None, None), (Some(1), Some(3))), None);
+        assert_eq!(ranges_meet((Some(1), None), (None, None)), None);
+    }
     use super::*;
 
     #[test]

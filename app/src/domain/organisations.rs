@@ -3,6 +3,7 @@
 use super::accounts::{tokens, CurrentUser, Origin};
 use super::entities::{invitation, membership, organisation, session, user};
 use super::policy::{authorise, Action, OrgRole, Principal};
+use super::reference::Reference;
 use super::{audit, mail};
 use crate::errors::AppError;
 use crate::i18n::Lang;
@@ -72,6 +73,119 @@ pub struct OrganisationInput {
     pub contact_email: String,
     pub contact_phone: String,
     pub contact_messaging: String,
+    /// Investment interests (public; issue #12): what an investor looks for.
+    pub invest_sectors: Vec<String>,
+    pub invest_provinces: Vec<String>,
+    pub invest_instruments: Vec<String>,
+    /// US dollars, as typed ("500000", "1,000,000", "2 000 000").
+    pub invest_ticket_min: String,
+    pub invest_ticket_max: String,
+}
+
+/// A validated investment interest, as stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InvestmentInterest {
+    pub sectors: Option<String>,
+    pub provinces: Option<String>,
+    pub instruments: Option<String>,
+    pub ticket_min_usd: Option<i64>,
+    pub ticket_max_usd: Option<i64>,
+}
+
+/// An amount of US dollars as people type it: digits with spaces, commas, dots or apostrophes
+/// between groups; at most a trillion.
+fn usd_amount(raw: &str, field: &'static str) -> Result<Option<i64>, AppError> {
+    let raw = raw.trim().trim_start_matches('$').trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+    let allowed = raw.chars().all(|c| c.is_ascii_digit() || " ,.'\u{a0}".contains(c));
+    match digits.parse::<i64>() {
+        Ok(amount) if allowed && digits.len() <= 13 => Ok(Some(amount)),
+        _ => Err(AppError::invalid(field, Msg::ErrAmountUsd)),
+    }
+}
+
+/// Both results, or every field problem of either (so one answer names all the mistakes).
+fn both<A, B>(a: Result<A, AppError>, b: Result<B, AppError>) -> Result<(A, B), AppError> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (a, b) => {
+            let errors: Vec<AppError> = [a.err(), b.err()].into_iter().flatten().collect();
+            if let Some(other) = errors.iter().find(|e| e.field_errors().is_empty()) {
+                return Err(other.clone());
+            }
+            Err(AppError::InvalidFields(
+                errors.iter().flat_map(AppError::field_errors).collect(),
+            ))
+        }
+    }
+}
+
+/// Checks the investment interest fields (provinces against the reference data: current units
+/// of either country).
+async fn investment_interest(
+    db: &impl ConnectionTrait,
+    input: &OrganisationInput,
+) -> Result<InvestmentInterest, AppError> {
+    use super::entities::province;
+    // Both amounts are checked before either is reported, so one answer names both mistakes.
+    let (min, max) = match (
+        usd_amount(&input.invest_ticket_min, "invest_ticket_min"),
+        usd_amount(&input.invest_ticket_max, "invest_ticket_max"),
+    ) {
+        (Ok(min), Ok(max)) => (min, max),
+        (min, max) => {
+            let problems = [min.err(), max.err()]
+                .into_iter()
+                .flatten()
+                .flat_map(|e| e.field_errors())
+                .collect();
+            return Err(AppError::InvalidFields(problems));
+        }
+    };
+    if let (Some(min), Some(max)) = (min, max) {
+        if min > max {
+            return Err(AppError::invalid("invest_ticket_max", Msg::ErrTicketRange));
+        }
+    }
+    let wanted: Vec<String> = input
+        .invest_provinces
+        .iter()
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut provinces: Vec<String> = Vec::new();
+    if !wanted.is_empty() {
+        let known: Vec<String> = province::Entity::find()
+            .filter(province::Column::Id.is_in(wanted.clone()))
+            .filter(province::Column::Period.eq(province::CURRENT))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        for id in wanted {
+            if !known.contains(&id) {
+                return Err(AppError::invalid("invest_provinces", Msg::ErrChooseOne));
+            }
+            if !provinces.contains(&id) {
+                provinces.push(id);
+            }
+        }
+    }
+    Ok(InvestmentInterest {
+        sectors: codes(&input.invest_sectors, &SECTORS, "invest_sectors")?,
+        provinces: (!provinces.is_empty()).then(|| provinces.join(",")),
+        instruments: codes(
+            &input.invest_instruments,
+            &crate::vocab::codes("instrument"),
+            "invest_instruments",
+        )?,
+        ticket_min_usd: min,
+        ticket_max_usd: max,
+    })
 }
 
 /// Sectors an organisation works in (codes; the UI translates them).
@@ -391,7 +505,7 @@ pub async fn create(
     input: &OrganisationInput,
 ) -> Result<organisation::Model, AppError> {
     authorise(&principal(db, Some(user), None).await?, Action::CreateOrganisation)?;
-    let mut valid = validate(input)?;
+    let (mut valid, invest) = both(validate(input), investment_interest(db, input).await)?;
     check_province(db, &mut valid, &input.province_id).await?;
     let txn = crate::domain::db::begin_write(db).await?;
     // Two organisations of the same name created at once would both find the same slug free
@@ -420,6 +534,11 @@ pub async fn create(
         contact_email: Set(valid.contacts[1].clone()),
         contact_phone: Set(valid.contacts[2].clone()),
         contact_messaging: Set(valid.contacts[3].clone()),
+        invest_sectors: Set(invest.sectors),
+        invest_provinces: Set(invest.provinces),
+        invest_instruments: Set(invest.instruments),
+        invest_ticket_min_usd: Set(invest.ticket_min_usd),
+        invest_ticket_max_usd: Set(invest.ticket_max_usd),
         ..Default::default()
     }
     .insert(&txn)
@@ -459,10 +578,15 @@ pub async fn update(
         &principal(db, Some(user), Some(org.id)).await?,
         Action::EditOrganisation,
     )?;
-    let mut valid = validate(input)?;
+    let (mut valid, invest) = both(validate(input), investment_interest(db, input).await)?;
     check_province(db, &mut valid, &input.province_id).await?;
     let [vi, lo, en] = valid.descriptions;
     let mut active: organisation::ActiveModel = org.into();
+    active.invest_sectors = Set(invest.sectors);
+    active.invest_provinces = Set(invest.provinces);
+    active.invest_instruments = Set(invest.instruments);
+    active.invest_ticket_min_usd = Set(invest.ticket_min_usd);
+    active.invest_ticket_max_usd = Set(invest.ticket_max_usd);
     active.name = Set(valid.name);
     active.kind = Set(valid.kind.code().to_owned());
     active.country = Set(valid.country);
@@ -794,6 +918,45 @@ pub async fn profile(
         }
     }
     Ok(org)
+}
+
+fn split_list(list: &Option<String>) -> Vec<String> {
+    list.as_deref()
+        .unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// An organisation's investment interests as pages show them; `None` when it stated none.
+pub fn investment_view(org: &organisation::Model, reference: &Reference) -> Option<crate::model::InvestmentView> {
+    let view = crate::model::InvestmentView {
+        sectors: split_list(&org.invest_sectors),
+        provinces: split_list(&org.invest_provinces)
+            .into_iter()
+            .map(|id| {
+                let names = reference
+                    .province(&id)
+                    .map(|p| crate::model::Names {
+                        vi: p.name_vi.clone(),
+                        lo: p.name_lo.clone().unwrap_or_default(),
+                        en: p.name_en.clone(),
+                    })
+                    .unwrap_or_default();
+                (id, names)
+            })
+            .collect(),
+        instruments: split_list(&org.invest_instruments),
+        ticket_min_usd: org.invest_ticket_min_usd,
+        ticket_max_usd: org.invest_ticket_max_usd,
+    };
+    let stated = !view.sectors.is_empty()
+        || !view.provinces.is_empty()
+        || !view.instruments.is_empty()
+        || view.ticket_min_usd.is_some()
+        || view.ticket_max_usd.is_some();
+    stated.then_some(view)
 }
 
 #[cfg(test)]

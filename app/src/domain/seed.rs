@@ -626,6 +626,11 @@ async fn seed_organisations(db: &impl ConnectionTrait, orgs: &[demo::Organisatio
             contact_email: Set(None),
             contact_phone: Set(None),
             contact_messaging: Set(None),
+            invest_sectors: Set(None),
+            invest_provinces: Set(None),
+            invest_instruments: Set(None),
+            invest_ticket_min_usd: Set(None),
+            invest_ticket_max_usd: Set(None),
         })
         .collect();
     use organisation::Column as C;

@@ -83,6 +83,8 @@ const TEMPLATES: Template[] = [
   { name: 'an organisation', path: seededOrganisation },
   { name: 'border gates', path: () => '/gates' },
   { name: 'a border gate', path: () => '/gates/cau-treo' },
+  { name: 'a border market board', path: () => '/gates/cau-treo/board' },
+  { name: 'joining a market board', path: () => '/gates/cau-treo/board/join' },
   { name: 'search results', path: () => '/search?q=cao+su' },
   { name: 'sources', path: () => '/sources' },
   { name: 'sign in', path: () => '/account/signin' },

@@ -28,6 +28,11 @@ fn organisation_input(submission: &Submission) -> OrganisationInput {
         contact_email: submission.get("contact_email"),
         contact_phone: submission.get("contact_phone"),
         contact_messaging: submission.get("contact_messaging"),
+        invest_sectors: submission.get_all("invest_sectors"),
+        invest_provinces: submission.get_all("invest_provinces"),
+        invest_instruments: submission.get_all("invest_instruments"),
+        invest_ticket_min: submission.get("invest_ticket_min"),
+        invest_ticket_max: submission.get("invest_ticket_max"),
     }
 }
 pub async fn create_organisation(

@@ -465,3 +465,167 @@ async fn goods_meet_routes_in_their_direction_and_backhaul_the_other_way() {
     }));
     assert!(first.reasons.contains(&MatchReason::RouteGate { gate: "bo-y".into() }));
 }
+
+/// Investor ↔ opportunity (issue #12): an investor states its interests on its profile (public),
+/// and meets the opportunities of its sectors in its provinces whose size fits its ticket; the
+/// opportunity's owner sees the investor, with the reasons, on its listing.
+#[tokio::test]
+async fn an_investor_meets_the_opportunities_its_interests_describe() {
+    let app = TestApp::new().await;
+    let investor = app.confirmed_user("deals@mekong-capital.vn").await;
+    let interests = |min: &str, max: &str| -> Vec<(&'static str, String)> {
+        vec![
+            ("name", "Mekong Capital Partners".into()),
+            ("kind", "investor".into()),
+            ("country", "VN".into()),
+            (
+                "description_en",
+                "A Vietnamese fund investing across the border.".into(),
+            ),
+            ("invest_sectors", "agriculture".into()),
+            ("invest_sectors", "energy".into()),
+            ("invest_provinces", "la-attapeu".into()),
+            ("invest_provinces", "la-sekong".into()),
+            ("invest_instruments", "equity".into()),
+            ("invest_ticket_min", min.into()),
+            ("invest_ticket_max", max.into()),
+        ]
+    };
+    // A ticket range upside down is refused with a message, in the reader's language.
+    let fields = interests("3,000,000", "1,000,000");
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.post_form("/orgs/new?lang=vi", &pairs, Some(&investor)).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("Mức đầu tư tối đa không được nhỏ hơn mức tối thiểu."));
+    let fields = interests("1,000,000", "$3 000 000");
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = app.post_form("/orgs/new", &pairs, Some(&investor)).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let investor_slug = res
+        .header("location")
+        .unwrap()
+        .trim_start_matches("/orgs/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_owned();
+    let profile = app.get(&format!("/orgs/{investor_slug}?lang=en")).await;
+    assert!(profile.body.contains("Investment interests"));
+    // Amounts are grouped as the portal groups numbers ("$1 000 000").
+    let ticket: String = profile
+        .body
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || "$–".contains(*c))
+        .collect();
+    assert!(ticket.contains("$1000000–$3000000"), "{}", profile.body);
+    assert!(profile.body.contains("Attapeu"));
+
+    // A Lao project owner posts three opportunities.
+    let owner = app.confirmed_user("projects@attapeu.la").await;
+    let owner_slug = app.create_org(&owner, "Attapeu Projects").await;
+    let mut ids = HashMap::new();
+    for (key, title, sector, province, min, max) in [
+        (
+            "fits",
+            "Rubber processing plant, Attapeu",
+            "agriculture",
+            "la-attapeu",
+            "2000000",
+            "5000000",
+        ),
+        (
+            "too_big",
+            "Hydropower plant, Sekong",
+            "energy",
+            "la-sekong",
+            "50000000",
+            "80000000",
+        ),
+        (
+            "other_sector",
+            "Eco-lodge, Attapeu",
+            "tourism",
+            "la-attapeu",
+            "1000000",
+            "2000000",
+        ),
+    ] {
+        let fields = [
+            ("organisation", owner_slug.as_str()),
+            ("kind", "opportunity"),
+            ("title_en", title),
+            ("sector", sector),
+            ("stage", "feasibility"),
+            ("province_id", province),
+            ("size_min_usd", min),
+            ("size_max_usd", max),
+            ("instruments", "equity"),
+            ("instruments", "loan"),
+            ("save", "publish"),
+        ];
+        let res = app.post_form("/listings/new", &fields, Some(&owner)).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let id: i32 = res
+            .header("location")
+            .unwrap()
+            .trim_start_matches("/listings/")
+            .split(['?', '/'])
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        ids.insert(key, id);
+    }
+
+    // Saved with an English title only: the owner is asked for the other languages.
+    let saved = app
+        .get_as(&format!("/listings/{}?notice=saved&lang=en", ids["fits"]), &owner)
+        .await;
+    assert!(saved.body.contains("Readers across the border"), "{}", saved.body);
+    assert!(saved.body.contains("in Vietnamese, Lao."), "{}", saved.body);
+
+    // The investor's matches: the plant, with its reasons; not the too-big dam nor the lodge.
+    let mine = app.get_as("/my/matches?lang=en", &investor).await;
+    assert!(
+        mine.body.contains("Opportunities for your investment interests"),
+        "{}",
+        mine.body
+    );
+    assert!(mine.body.contains("Rubber processing plant, Attapeu"));
+    assert!(
+        mine.body
+            .contains("sector High-tech agriculture · in Attapeu · the size fits the ticket · as Equity"),
+        "{}",
+        mine.body
+    );
+    assert!(!mine.body.contains("Hydropower plant, Sekong"));
+    assert!(!mine.body.contains("Eco-lodge, Attapeu"));
+
+    // The owner sees the investor on the plant's page (and only there), with a way to ask.
+    let page = app.get_as(&format!("/listings/{}?lang=en", ids["fits"]), &owner).await;
+    assert!(page.body.contains("Investors interested"), "{}", page.body);
+    assert!(page.body.contains("Mekong Capital Partners"));
+    assert!(page
+        .body
+        .contains(&format!("/orgs/{investor_slug}?from=match#introduction")));
+    let lodge = app
+        .get_as(&format!("/listings/{}?lang=en", ids["other_sector"]), &owner)
+        .await;
+    assert!(!lodge.body.contains("Mekong Capital Partners"));
+    // Visitors do not see anybody's matches.
+    let public = app.get(&format!("/listings/{}?lang=en", ids["fits"])).await;
+    assert!(!public.body.contains("Investors interested"));
+
+    // An investor organisation that stated nothing is pointed to its profile form.
+    let other = app.confirmed_user("fund@vientiane.la").await;
+    let fields = [
+        ("name", "Vientiane Growth Fund"),
+        ("kind", "investor"),
+        ("country", "LA"),
+        ("description_en", "A Lao fund."),
+    ];
+    let res = app.post_form("/orgs/new", &fields, Some(&other)).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let mine = app.get_as("/my/matches?lang=en", &other).await;
+    assert!(mine.body.contains("State your investment interests"), "{}", mine.body);
+}

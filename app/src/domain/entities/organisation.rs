@@ -30,6 +30,13 @@ pub struct Model {
     pub contact_phone: Option<String>,
     /// A messaging handle (Zalo, WhatsApp, LINE …), as the organisation writes it.
     pub contact_messaging: Option<String>,
+    /// Investment interests (public): sector codes, province ids and instrument codes,
+    /// comma-joined, and the ticket range in US dollars.
+    pub invest_sectors: Option<String>,
+    pub invest_provinces: Option<String>,
+    pub invest_instruments: Option<String>,
+    pub invest_ticket_min_usd: Option<i64>,
+    pub invest_ticket_max_usd: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

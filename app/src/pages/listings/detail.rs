@@ -208,6 +208,25 @@ fn Detail(
     let can_report = use_viewer().is_some() && !item.can_edit;
     let form = use_form_state();
     let meta: String = description.chars().take(160).collect();
+    // Just saved with a title in only some languages: ask for the others (readers across the
+    // border read the other one).
+    let missing_languages = (notice.as_deref() == Some("saved") && item.can_edit)
+        .then(|| {
+            crate::i18n::Lang::ALL
+                .into_iter()
+                .filter(|l| item.title.text_in(*l).is_none())
+                .map(|l| crate::i18n::language_name(lang, l))
+                .collect::<Vec<_>>()
+        })
+        .filter(|missing| !missing.is_empty())
+        .map(|missing| {
+            let text = t(lang, Msg::AddLanguagesPrompt).replace("{languages}", &missing.join(", "));
+            view! {
+                <p class="notice" role="status">
+                    {text} " " <a href=format!("/listings/{}/edit", item.id)>{t(lang, Msg::AddLanguagesLink)}</a>
+                </p>
+            }
+        });
     let notice = notice.and_then(|n| match n.as_str() {
         "saved" => Some(Msg::ListingSavedNotice),
         "reported" => Some(Msg::ReportSentNotice),
@@ -237,6 +256,7 @@ fn Detail(
         <PageMeta lang title=title.clone() description=meta/>
         <script type="application/ld+json" inner_html=json_ld(&item, lang, &crate::routes::use_public_origin())></script>
         {notice.map(|n| view! { <p class="notice" role="status">{t(lang, n)}</p> })}
+        {missing_languages}
         <FormErrors lang form=form.clone()/>
         {(status == ListingState::Held).then(|| view! { <p class="warning">{t(lang, Msg::HeldNotice)}</p> })}
         <article class="listing">

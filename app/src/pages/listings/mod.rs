@@ -78,8 +78,13 @@ pub fn price_text(item: &ListingView, lang: Lang) -> String {
 }
 
 pub fn size_text(item: &ListingView) -> Option<String> {
+    usd_range(item.size_min_usd, item.size_max_usd)
+}
+
+/// A range of US dollars ("$1,000,000 – $5,000,000", "≥ $500,000"); `None` when both ends are open.
+pub fn usd_range(min: Option<i64>, max: Option<i64>) -> Option<String> {
     let usd = |n: i64| format!("${}", format_number(n as f64));
-    match (item.size_min_usd, item.size_max_usd) {
+    match (min, max) {
         (Some(a), Some(b)) => Some(format!("{} – {}", usd(a), usd(b))),
         (Some(a), None) => Some(format!("≥ {}", usd(a))),
         (None, Some(b)) => Some(format!("≤ {}", usd(b))),

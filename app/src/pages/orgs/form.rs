@@ -37,6 +37,13 @@ pub fn OrgForm(lang: Lang, form: FormState, action: String, submit: Msg, saved: 
     let contact_phone = contact("contact_phone", |c| c.phone.clone());
     let contact_messaging = contact("contact_messaging", |c| c.messaging.clone());
     let sectors = s.as_ref().map(|o| o.sectors.clone()).unwrap_or_default();
+    let invest = s.as_ref().and_then(|o| o.investment.clone()).unwrap_or_default();
+    let invest_sectors = invest.sectors.clone();
+    let invest_provinces: Vec<String> = invest.provinces.iter().map(|(id, _)| id.clone()).collect();
+    let invest_instruments = invest.instruments.clone();
+    let ticket_min = pick("invest_ticket_min", invest.ticket_min_usd.map(|v| v.to_string()));
+    let ticket_max = pick("invest_ticket_max", invest.ticket_max_usd.map(|v| v.to_string()));
+    let instrument_options = crate::vocab::options("instrument", lang);
     let languages = s.as_ref().map(|o| o.languages.clone()).unwrap_or_default();
     let sector_options: Vec<(String, String)> = super::SECTORS
         .iter()
@@ -47,6 +54,7 @@ pub fn OrgForm(lang: Lang, form: FormState, action: String, submit: Msg, saved: 
         .map(|(code, name)| (code.to_string(), name.to_string()))
         .collect();
     let form_for_provinces = form.clone();
+    let form_for_invest = form.clone();
     let kinds: Vec<(String, String)> = KINDS
         .iter()
         .map(|k| (k.to_string(), t(lang, kind_label(k)).to_owned()))
@@ -90,12 +98,39 @@ pub fn OrgForm(lang: Lang, form: FormState, action: String, submit: Msg, saved: 
                     })
                 }
             </Suspense>
-            <CheckboxGroup lang form=form.clone() name="sectors" label=Msg::SectorsLabel options=sector_options checked=sectors/>
+            <CheckboxGroup lang form=form.clone() name="sectors" label=Msg::SectorsLabel options=sector_options.clone() checked=sectors/>
             <CheckboxGroup lang form=form.clone() name="languages" label=Msg::LanguagesLabel options=language_options checked=languages/>
             <p class="hint">{t(lang, Msg::DescriptionsHint)}</p>
             <TextAreaField lang form=form.clone() name="description_vi" label=Msg::DescriptionVi value=vi input_lang="vi"/>
             <TextAreaField lang form=form.clone() name="description_lo" label=Msg::DescriptionLo value=lo input_lang="lo"/>
             <TextAreaField lang form=form.clone() name="description_en" label=Msg::DescriptionEn value=en input_lang="en"/>
+            <fieldset class="investment">
+                <legend>{t(lang, Msg::InvestLegend)}</legend>
+                <p class="hint">{t(lang, Msg::InvestHint)}</p>
+                <CheckboxGroup lang form=form.clone() name="invest_sectors" label=Msg::InvestSectorsLabel options=sector_options checked=invest_sectors/>
+                <Suspense fallback=|| ()>
+                    {
+                        let (form, chosen) = (form_for_invest.clone(), invest_provinces.clone());
+                        Suspend::new(async move {
+                            let (vn, la) = list_provinces().await.unwrap_or_default();
+                            let label = |country: Msg, p: crate::model::ProvinceOption| {
+                                (p.id.clone(), format!("{} ({})", p.name.get(lang), t(lang, country)))
+                            };
+                            let options: Vec<(String, String)> = vn
+                                .into_iter()
+                                .map(|p| label(Msg::Vietnam, p))
+                                .chain(la.into_iter().map(|p| label(Msg::Laos, p)))
+                                .collect();
+                            view! {
+                                <CheckboxGroup lang form=form.clone() name="invest_provinces" label=Msg::InvestProvincesLabel options checked=chosen.clone()/>
+                            }
+                        })
+                    }
+                </Suspense>
+                <CheckboxGroup lang form=form.clone() name="invest_instruments" label=Msg::InvestInstrumentsLabel options=instrument_options checked=invest_instruments/>
+                <Field lang form=form.clone() name="invest_ticket_min" label=Msg::InvestTicketMinLabel value=ticket_min required=false/>
+                <Field lang form=form.clone() name="invest_ticket_max" label=Msg::InvestTicketMaxLabel value=ticket_max required=false/>
+            </fieldset>
             <fieldset class="contacts">
                 <legend>{t(lang, Msg::OrgContactsLegend)}</legend>
                 <p class="hint">{t(lang, Msg::OrgContactsHint)}</p>

@@ -121,6 +121,7 @@ fn Profile(
                 <dt>{t(lang, Msg::OnCorridorSince)}</dt>
                 <dd>{org.created_at.clone()}</dd>
             </dl>
+            {org.investment.clone().map(|inv| view! { <InvestmentInterests lang inv/> })}
             {org.contact.clone().filter(|c| [&c.person, &c.email, &c.phone, &c.messaging].iter().any(|v| v.is_some())).map(|card| view! {
                 <section class="contacts">
                     <h2>{t(lang, Msg::IntroContactsTitle)}</h2>
@@ -233,6 +234,35 @@ fn TrustSection(lang: Lang, org: OrgView) -> impl IntoView {
                     </form>
                 </details>
             })}
+        </section>
+    }
+}
+
+/// What an organisation invests in (sectors, provinces, instruments, ticket).
+#[component]
+fn InvestmentInterests(lang: Lang, inv: crate::model::InvestmentView) -> impl IntoView {
+    let sectors: Vec<&str> = inv
+        .sectors
+        .iter()
+        .filter_map(|s| super::sector_label(s))
+        .map(|m| t(lang, m))
+        .collect();
+    let provinces: Vec<String> = inv.provinces.iter().map(|(_, n)| n.get(lang).to_owned()).collect();
+    let instruments: Vec<String> = inv
+        .instruments
+        .iter()
+        .map(|i| crate::vocab::label("instrument", i, lang))
+        .collect();
+    let ticket = crate::pages::listings::usd_range(inv.ticket_min_usd, inv.ticket_max_usd);
+    view! {
+        <section class="investment">
+            <h2>{t(lang, Msg::InvestTitle)}</h2>
+            <dl>
+                {(!sectors.is_empty()).then(|| view! { <dt>{t(lang, Msg::InvestSectorsLabel)}</dt><dd>{sectors.join(", ")}</dd> })}
+                {(!provinces.is_empty()).then(|| view! { <dt>{t(lang, Msg::InvestProvincesLabel)}</dt><dd>{provinces.join(", ")}</dd> })}
+                {(!instruments.is_empty()).then(|| view! { <dt>{t(lang, Msg::InvestInstrumentsLabel)}</dt><dd>{instruments.join(", ")}</dd> })}
+                {ticket.map(|t_| view! { <dt>{t(lang, Msg::InvestTicket)}</dt><dd>{t_}</dd> })}
+            </dl>
         </section>
     }
 }

@@ -50,6 +50,7 @@ pub(crate) async fn org_view(
         Principal::Anonymous => None,
     };
     Ok(crate::model::OrgView {
+        investment: crate::domain::organisations::investment_view(&org, &reference),
         contact,
         endorsed_by_viewer: endorser
             .as_ref()

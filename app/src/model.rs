@@ -650,6 +650,23 @@ pub struct ListingView {
     pub updated_at: String,
     /// The viewer may edit it (member editor or owner).
     pub can_edit: bool,
+    /// The first photo's thumbnail (URL), for cards.
+    #[serde(default)]
+    pub cover: Option<String>,
+    /// Every photo, in order (the detail page and the API; empty in lists).
+    #[serde(default)]
+    pub photos: Vec<PhotoView>,
+}
+
+/// A photo of a listing: the stored image (≤ 1600 px) and its thumbnail, both JPEG.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
+pub struct PhotoView {
+    pub id: i32,
+    pub url: String,
+    pub thumb_url: String,
+    pub width: i32,
+    pub height: i32,
 }
 
 /// One page of a browse list.

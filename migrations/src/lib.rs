@@ -17,6 +17,7 @@ mod m20261203_000012_listing_organisation_order;
 mod m20261207_000013_introductions;
 mod m20261208_000014_border_board;
 mod m20261208_000015_investment_interests;
+mod m20261208_000016_listing_photos;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000013_introductions::Migration),
             Box::new(m20261208_000014_border_board::Migration),
             Box::new(m20261208_000015_investment_interests::Migration),
+            Box::new(m20261208_000016_listing_photos::Migration),
         ]
     }
 }

@@ -113,6 +113,9 @@ pub fn build_router(state: AppState, config: &Config) -> Router {
         .route("/alerts/unsubscribe", post(searches::unsubscribe))
         .route("/search.atom", get(crate::feeds::search_atom))
         .route("/uploads/logos/{file}", get(uploads::serve_logo))
+        .route("/uploads/photos/{file}", get(uploads::serve_photo))
+        .route("/listings/{id}/photos", post(listings::add_photo))
+        .route("/listings/{id}/photos/{photo}/delete", post(listings::remove_photo))
         .route("/moderation/evidence/{file}", get(uploads::serve_evidence))
         // The public API for integrators (own error format, token check and rate limit).
         .route("/api/docs", get(crate::api_docs::docs_page))

@@ -389,3 +389,32 @@ pub async fn save_logistics(
         }
     }
 }
+
+/// `POST /listings/{id}/photos` (multipart): adds a photo.
+pub async fn add_photo(
+    State(state): State<AppState>,
+    Path(id): Path<i32>,
+    SignedIn(user): SignedIn,
+    submission: Submission,
+) -> Response {
+    let bytes = submission.file("photo").unwrap_or_default().to_vec();
+    let page = format!("/listings/{id}/edit");
+    match app::domain::listings::photos::add(&state.db, &state.data_dir, Actor::User(&user), id, bytes).await {
+        Ok(_) => see_other(&format!("{page}?notice=photo_added#photos"), None),
+        Err(err) => render_again(state, submission, Some(&page), err, Vec::new()).await,
+    }
+}
+
+/// `POST /listings/{id}/photos/{photo}/delete`: removes a photo.
+pub async fn remove_photo(
+    State(state): State<AppState>,
+    Path((id, photo)): Path<(i32, i32)>,
+    SignedIn(user): SignedIn,
+    submission: Submission,
+) -> Response {
+    let page = format!("/listings/{id}/edit");
+    match app::domain::listings::photos::remove(&state.db, &state.data_dir, Actor::User(&user), id, photo).await {
+        Ok(()) => see_other(&format!("{page}?notice=photo_removed#photos"), None),
+        Err(err) => render_again(state, submission, Some(&page), err, Vec::new()).await,
+    }
+}

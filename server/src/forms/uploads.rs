@@ -14,6 +14,13 @@ pub async fn serve_logo(State(state): State<AppState>, Path(file): Path<String>)
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }
+/// `GET /uploads/photos/{file}`: a listing photo or thumbnail (JPEG the server wrote itself).
+pub async fn serve_photo(State(state): State<AppState>, Path(file): Path<String>) -> Response {
+    match app::domain::listings::photos::stored_path(&state.data_dir, &file) {
+        Some(path) => serve_upload(&path, &file, "public, max-age=31536000, immutable").await,
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}
 /// An uploaded file with the type its (checked) extension names, never sniffed by the browser
 /// and sandboxed, so an upload can never run as a page of this site.
 async fn serve_upload(path: &std::path::Path, file: &str, cache_control: &'static str) -> Response {

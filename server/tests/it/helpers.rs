@@ -78,6 +78,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as it came (images, compressed files).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -174,6 +176,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 

@@ -22,6 +22,7 @@ mod multi_server;
 mod orgs;
 mod page_cache;
 mod pages;
+mod photos;
 mod relevance;
 mod saved_searches;
 mod search;

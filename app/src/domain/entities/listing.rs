@@ -59,6 +59,8 @@ pub struct Model {
     pub origin: String,
     /// The organisation was verified (kept in step by the verification decision).
     pub org_verified: bool,
+    /// The first photo's thumbnail (file name under `uploads/photos/`), for cards.
+    pub cover_photo: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

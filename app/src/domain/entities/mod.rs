@@ -16,6 +16,7 @@ pub mod invitation;
 pub mod known_device;
 pub mod listing;
 pub mod listing_gate;
+pub mod listing_photo;
 pub mod login_attempt;
 pub mod logistics_profile;
 pub mod mail;

@@ -259,6 +259,8 @@ pub async fn views_with(
                 published_on: r.published_at.map(|d| d.date_naive().to_string()),
                 updated_at: r.updated_at.to_rfc3339(),
                 can_edit: editable.contains(&r.organisation_id),
+                cover: r.cover_photo.as_deref().map(super::photos::url),
+                photos: Vec::new(),
             }
         })
         .collect())
@@ -512,6 +514,7 @@ pub async fn get_with(
         .await?
         .pop()
         .ok_or(AppError::NotFound)?;
+    view.photos = super::photos::of_listing(db, id).await?;
     if view.contact.is_none()
         && contact.is_some()
         && crate::domain::contacts::contacts_visible(db, viewer, owner).await?
@@ -539,10 +542,12 @@ pub async fn get_for_client(
         .map(|c| c.organisation_id)
         .into_iter()
         .collect();
-    views(db, vec![row], lang, &editable)
+    let mut view = views(db, vec![row], lang, &editable)
         .await?
         .pop()
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    view.photos = super::photos::of_listing(db, id).await?;
+    Ok(view)
 }
 
 /// Active organisations by slug, after the slug `after` (a cursor), at most `limit`

@@ -8,6 +8,7 @@ pub mod hs_picker;
 pub mod input;
 pub mod logistics;
 pub mod moderation;
+pub mod photos;
 pub mod store;
 pub mod validate;
 

@@ -216,7 +216,7 @@ pub async fn create(
 }
 
 /// The listing with its organisation, for a writer; `NotFound` when it does not exist.
-async fn for_writing(
+pub(crate) async fn for_writing(
     db: &impl ConnectionTrait,
     actor: Actor<'_>,
     id: i32,

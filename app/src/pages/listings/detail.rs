@@ -252,6 +252,7 @@ fn Detail(
             </dd>
         }
     });
+    let photo_title = title.clone();
     view! {
         <PageMeta lang title=title.clone() description=meta/>
         <script type="application/ld+json" inner_html=json_ld(&item, lang, &crate::routes::use_public_origin())></script>
@@ -301,6 +302,7 @@ fn Detail(
                 <Row lang label=Msg::PublishedOn value=item.published_on.clone()/>
                 <Row lang label=Msg::ExpiresOn value=Some(item.expires_on.clone())/>
             </dl>
+            <Photos lang photos=item.photos.clone() title=photo_title/>
             {(!description.is_empty()).then(|| view! {
                 <div class="description">
                     {description_written_in.map(|l| view! { <p class="muted">{format!("{} {}", t(lang, Msg::WrittenIn), crate::i18n::language_name(lang, l))}</p> })}
@@ -333,4 +335,42 @@ fn Detail(
             </details>
         })}
     }
+}
+
+/// The size a thumbnail of a `width` × `height` photo has (its longest edge at most 480 px).
+fn thumb_size(width: i32, height: i32) -> (i32, i32) {
+    let edge = 480.0_f64;
+    let scale = (edge / f64::from(width.max(height).max(1))).min(1.0);
+    (
+        (f64::from(width) * scale).round() as i32,
+        (f64::from(height) * scale).round() as i32,
+    )
+}
+
+/// A listing's photos: thumbnails that open the full photo (plain links: no script needed).
+#[component]
+fn Photos(lang: Lang, photos: Vec<crate::model::PhotoView>, title: String) -> impl IntoView {
+    (!photos.is_empty()).then(|| {
+        view! {
+            <ul class="photos">
+                {photos
+                    .into_iter()
+                    .enumerate()
+                    .map(|(n, p)| {
+                        let (w, h) = thumb_size(p.width, p.height);
+                        let alt = t(lang, Msg::PhotoAlt)
+                            .replace("{n}", &(n + 1).to_string())
+                            .replace("{title}", &title);
+                        view! {
+                            <li>
+                                <a href=p.url.clone()>
+                                    <img src=p.thumb_url.clone() alt=alt width=w.to_string() height=h.to_string() loading="lazy" decoding="async"/>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    })
 }

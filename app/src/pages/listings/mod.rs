@@ -206,7 +206,8 @@ pub fn ListingCard(
     };
     let status = (item.status != ListingState::Published).then(|| vocab::label("status", item.status.code(), lang));
     view! {
-        <li class="listing-card">
+        <li class="listing-card" class:with-photo=item.cover.is_some()>
+            {item.cover.clone().map(|src| view! { <img class="card-photo" src=src alt="" loading="lazy" decoding="async"/> })}
             <p class="card-kicker">
                 {direction.map(|d| view! { <span class=format!("tag {}", item.direction.clone().unwrap_or_default())>{d}</span> " " })}
                 {item.priority_infra.then(|| view! { <span class="tag priority">{t(lang, Msg::FilterPriority)}</span> " " })}

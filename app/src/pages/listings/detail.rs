@@ -222,7 +222,7 @@ fn Detail(
         .map(|missing| {
             let text = t(lang, Msg::AddLanguagesPrompt).replace("{languages}", &missing.join(", "));
             view! {
-                <p class="notice" role="status">
+                <p class="notice">
                     {text} " " <a href=format!("/listings/{}/edit", item.id)>{t(lang, Msg::AddLanguagesLink)}</a>
                 </p>
             }

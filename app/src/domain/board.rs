@@ -27,9 +27,10 @@ pub const NOTICE_DAYS: i64 = 14;
 pub const BODY_MAX: usize = 300;
 /// Notices one account may post in 24 hours.
 pub const NOTICES_PER_DAY: usize = 5;
-/// Notices per board page: 15 of the longest Lao notices (3 bytes a character) keep the page
-/// under 30 KB of HTML for a slow border connection.
-pub const PAGE_SIZE: u64 = 15;
+/// Notices per board page: 12 of the longest Lao notices (3 bytes a character) keep the page
+/// under 30 KB of HTML for a slow border connection, with the posting form and the poster's own
+/// notices too (15 made 29.8 KB for a reader who is not signed in: no room for the form).
+pub const PAGE_SIZE: u64 = 12;
 
 /// What a poster writes.
 #[derive(Clone, Debug, Default)]

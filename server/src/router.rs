@@ -232,6 +232,8 @@ pub fn api_v1() -> OpenApiRouter<AppState> {
         .routes(others_refused(routes!(listings::get_listing, listings::update_listing)))
         .routes(others_refused(routes!(listings::archive_listing)))
         .routes(others_refused(routes!(listings::listing_matches)))
+        .routes(others_refused(routes!(listings::add_listing_photo)))
+        .routes(others_refused(routes!(listings::delete_listing_photo)))
         .routes(others_refused(routes!(search::search)))
         .routes(others_refused(routes!(search::suggest)))
         .routes(others_refused(routes!(organisations::list_organisations)))

@@ -356,3 +356,64 @@ pub async fn listing_matches(
         .or_problem(lang)?;
     Ok(cached_json(&headers, &matches, lang, true))
 }
+
+/// Adds a photo to one of the token organisation's listings (at most six). The request body is
+/// the image itself — JPEG, PNG or WebP, recognised by its bytes, within the request size limit.
+/// The server writes it again (upright, at most 1600 px, JPEG without metadata: no location, no
+/// camera data) with a thumbnail, and answers the listing with its photos.
+#[utoipa::path(post, path = "/api/v1/listings/{id}/photos", tag = "listings",
+    params(("id" = i32, Path, description = "The listing id")), security(("bearer" = [])),
+    request_body(content = Vec<u8>, content_type = "image/jpeg", description = "The image: image/jpeg, image/png or image/webp"),
+    responses(
+        (status = 201, description = "Added: the listing with its photos", body = ListingView),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A read-only token, or another organisation's listing", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown listing", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a JPEG, PNG or WebP image, or six photos already", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn add_listing_photo(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    body: Bytes,
+) -> ApiResult {
+    let lang = api_lang(query.as_deref(), &headers);
+    let client = require_write(&caller, lang)?;
+    let id = listing_id(&id, lang)?;
+    app::domain::listings::photos::add(&state.db, &state.data_dir, Actor::Token(client), id, body.to_vec())
+        .await
+        .or_problem(lang)?;
+    let view = browse::get_for_client(&state.db, id, Some(client), lang)
+        .await
+        .or_problem(lang)?;
+    Ok((StatusCode::CREATED, axum::Json(view)).into_response())
+}
+
+/// Removes a photo of one of the token organisation's listings.
+#[utoipa::path(delete, path = "/api/v1/listings/{id}/photos/{photo}", tag = "listings",
+    params(("id" = i32, Path, description = "The listing id"), ("photo" = i32, Path, description = "The photo id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 401, description = "No valid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A read-only token, or another organisation's listing", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Unknown listing or photo", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn delete_listing_photo(
+    State(state): State<AppState>,
+    Extension(caller): Extension<Caller>,
+    Path((id, photo)): Path<(String, String)>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> ApiResult {
+    let lang = api_lang(query.as_deref(), &headers);
+    let client = require_write(&caller, lang)?;
+    let id = listing_id(&id, lang)?;
+    let photo = listing_id(&photo, lang)?;
+    app::domain::listings::photos::remove(&state.db, &state.data_dir, Actor::Token(client), id, photo)
+        .await
+        .or_problem(lang)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

@@ -368,12 +368,18 @@ async fn a_full_board_page_stays_under_30_kb_and_pages_to_older_notices() {
     assert!(page.body.len() < 30_000, "board page is {} bytes", page.body.len());
     assert!(page.body.contains("href=\"/gates/cau-treo/board?page=2\""));
     // Signed in, with the posting form and a notice of one's own waiting, still under 30 KB.
-    let resident = app.resident("Người bán ở chợ biên giới Cầu Treo", "+856 20 5550 0001").await;
+    let resident = app
+        .resident("Người bán ở chợ biên giới Cầu Treo", "+856 20 5550 0001")
+        .await;
     let long = "ຂາຍເຂົ້າໜຽວ ".repeat(25).chars().take(300).collect::<String>();
     assert_eq!(app.post_notice(&resident, &long).await.status, StatusCode::SEE_OTHER);
     let mine = app.get_as(&format!("{BOARD}?lang=vi"), &resident).await;
     assert!(mine.body.contains("action=\"/gates/cau-treo/board\""));
-    assert!(mine.body.len() < 30_000, "signed-in board page is {} bytes", mine.body.len());
+    assert!(
+        mine.body.len() < 30_000,
+        "signed-in board page is {} bytes",
+        mine.body.len()
+    );
     let older = app.get(&format!("{BOARD}?page=2&lang=vi")).await;
     assert_eq!(older.body.matches("class=\"board-notice\"").count(), 8);
     assert!(older.body.contains(">19 "), "the oldest approval is last");

@@ -863,7 +863,12 @@ async fn a_failing_database_shows_the_error_page_not_an_empty_queue() {
         StatusCode::OK
     );
     // Tables that refer to listings go first (PostgreSQL refuses to drop a referenced table).
-    for table in ["introduction_messages", "introductions", "listing_gates", "listing_photos"] {
+    for table in [
+        "introduction_messages",
+        "introductions",
+        "listing_gates",
+        "listing_photos",
+    ] {
         app.db
             .execute_unprepared(&format!("DROP TABLE {table}"))
             .await

@@ -187,3 +187,56 @@ async fn a_seller_adds_photos_that_lose_their_location_and_show_on_cards_and_the
     assert!(list.body.contains("class=\"card-photo\""));
     assert!(!list.body.contains(&full.replace(".jpg", "-t.jpg")));
 }
+
+#[tokio::test]
+async fn an_integrator_adds_and_removes_photos_with_a_write_token() {
+    use axum::http::Method;
+    let app = TestApp::new().await;
+    let (owner, slug, token) = app.org_with_token("erp@coffee.la", "Coffee ERP").await;
+    let read = app.api_token(&owner, &slug, "read").await;
+    let listing = app
+        .create_listing(
+            &token,
+            &serde_json::json!({ "kind": "commodity", "title_en": "Robusta beans", "direction": "offer", "hs_code": "0901" }),
+        )
+        .await;
+    let id = listing["id"].as_i64().unwrap();
+    let post = |token: String, bytes: Vec<u8>| {
+        let request = Request::builder()
+            .method("POST")
+            .uri(format!("/api/v1/listings/{id}/photos"))
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", "image/png")
+            .body(Body::from(bytes))
+            .unwrap();
+        app.request(request)
+    };
+    let refused = post(read.clone(), photo(20, 20, ImageFormat::Png)).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let not_image = post(token.clone(), b"%PDF-1.7".to_vec()).await;
+    assert_eq!(not_image.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(not_image
+        .header("content-type")
+        .unwrap()
+        .starts_with("application/problem+json"));
+    let added = post(token.clone(), photo(20, 20, ImageFormat::Png)).await;
+    assert_eq!(added.status, StatusCode::CREATED, "{}", added.body);
+    let photo_id = added.json()["photos"][0]["id"].as_i64().unwrap();
+    assert!(added.json()["photos"][0]["thumb_url"]
+        .as_str()
+        .unwrap()
+        .ends_with("-t.jpg"));
+    let gone = app
+        .call(
+            Method::DELETE,
+            &format!("/api/v1/listings/{id}/photos/{photo_id}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(gone.status, StatusCode::NO_CONTENT);
+    let view = app
+        .call(Method::GET, &format!("/api/v1/listings/{id}"), Some(&token), None)
+        .await;
+    assert_eq!(view.json()["photos"].as_array().unwrap().len(), 0);
+}

@@ -306,10 +306,22 @@ pub async fn import_listings(
 /// An upload over the body limit never reaches the handler: send the user back to the import
 /// page with a message instead of a bare 413.
 pub async fn import_too_large(request: Request, next: axum::middleware::Next) -> Response {
-    let is_import = request.method() == Method::POST && request.uri().path() == "/my/listings/import";
+    let post = request.method() == Method::POST;
+    let path = request.uri().path().to_owned();
     let response = next.run(request).await;
-    if is_import && response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+    if !post || response.status() != StatusCode::PAYLOAD_TOO_LARGE {
+        return response;
+    }
+    if path == "/my/listings/import" {
         return see_other("/my/listings/import?error=too_large", None);
+    }
+    // A photo from a phone over the limit: back to the edit page, which says so.
+    let photo_of = path
+        .strip_prefix("/listings/")
+        .and_then(|rest| rest.strip_suffix("/photos"))
+        .and_then(|id| id.parse::<i32>().ok());
+    if let Some(id) = photo_of {
+        return see_other(&format!("/listings/{id}/edit?error=photo_too_large#photos"), None);
     }
     response
 }

@@ -89,6 +89,20 @@ async fn a_seller_adds_photos_that_lose_their_location_and_show_on_cards_and_the
         .await;
     assert_eq!(broken.status, StatusCode::UNPROCESSABLE_ENTITY);
 
+    // Larger than the request limit (a phone's full-size photo): back to the form, which says so.
+    let mut huge = photo(64, 64, ImageFormat::Png);
+    huge.resize(3 * 1024 * 1024, 0);
+    let res = app.upload_photo(&seller, id, "huge.png", &huge).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let back = res.header("location").unwrap().to_owned();
+    assert_eq!(back, format!("/listings/{id}/edit?error=photo_too_large#photos"));
+    let page = app.get_as(&back.replace("#photos", "&lang=en"), &seller).await;
+    assert!(
+        page.body.contains("This photo is too large to upload (up to 2 MB)."),
+        "{}",
+        page.body
+    );
+
     // Another organisation may not add photos to it.
     let other = app.confirmed_user("other@coffee.vn").await;
     app.create_org(&other, "Other Coffee").await;

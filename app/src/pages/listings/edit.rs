@@ -65,7 +65,11 @@ fn PhotoManager(
         _ => None,
     });
     let full = photos.len() >= 6;
-    let error = form.error("photo").map(|m| m.text(lang));
+    let too_large = crate::pages::account::query_param("error").as_deref() == Some("photo_too_large");
+    let error = form
+        .error("photo")
+        .or(too_large.then_some(Msg::ErrPhotoTooLarge))
+        .map(|m| m.text(lang));
     view! {
         <section class="photo-manager" id="photos">
             <h2>{t(lang, Msg::PhotosTitle)}</h2>

@@ -112,7 +112,16 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             app::domain::db::migrate(&db).await?;
             let report = app::domain::seed::seed(&db).await?;
             let listings = app::domain::seed::seed_demo_listings(&db).await?;
-            tracing::info!(?report, demo_listings = listings, "seed complete");
+            let reference = app::domain::reference::Reference::load(&db).await?;
+            let notices = app::domain::board::seed_demo(&db, &reference)
+                .await
+                .map_err(|e| anyhow::anyhow!("demo board notices: {e:?}"))?;
+            tracing::info!(
+                ?report,
+                demo_listings = listings,
+                demo_notices = notices,
+                "seed complete"
+            );
         }
         Command::CreateAdmin { email } => {
             app::domain::db::migrate(&db).await?;

@@ -451,3 +451,76 @@ pub async fn gate_of(db: &impl ConnectionTrait, notice_id: i32) -> Result<Option
         .await?
         .map(|n| n.gate_id))
 }
+
+/// A demo notice of `data/demo/board.json` (fictional: every poster is marked "Demo").
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoNotice {
+    gate: String,
+    kind: String,
+    lang: String,
+    body: String,
+    quantity: String,
+    price: String,
+    phone: String,
+    poster: String,
+}
+
+const DEMO_BOARD: &str = include_str!("../../../data/demo/board.json");
+
+/// `corridor seed`: the demo notices, approved, on their boards for `NOTICE_DAYS` from now (a
+/// second seed moves their dates instead of adding them again). Each is checked as a poster's
+/// would be; returns how many there are.
+pub async fn seed_demo(db: &DatabaseConnection, reference: &Reference) -> Result<usize, AppError> {
+    let notices: Vec<DemoNotice> = serde_json::from_str(DEMO_BOARD).map_err(AppError::internal)?;
+    let now = Utc::now();
+    let txn = super::db::begin_write(db).await?;
+    let existing = board_notice::Entity::find()
+        .filter(board_notice::Column::UserId.is_null())
+        .filter(board_notice::Column::PosterName.starts_with("Demo"))
+        .all(&txn)
+        .await?;
+    if !existing.is_empty() {
+        for notice in &existing {
+            let mut active: board_notice::ActiveModel = notice.clone().into();
+            active.moderated_at = Set(Some(now));
+            active.expires_at = Set(now + Duration::days(NOTICE_DAYS));
+            active.update(&txn).await?;
+        }
+        txn.commit().await?;
+        return Ok(existing.len());
+    }
+    for (n, demo) in notices.iter().enumerate() {
+        let wrong = |what: &str| AppError::internal(format!("data/demo/board.json row {}: {what}", n + 1));
+        let gate = reference.gate(&demo.gate).ok_or_else(|| wrong("unknown gate"))?;
+        let kind = BoardKind::parse(&demo.kind).ok_or_else(|| wrong("unknown kind"))?;
+        let lang = Lang::parse(&demo.lang).ok_or_else(|| wrong("unknown language"))?;
+        let body = text::field_block(&demo.body, "body", BODY_MAX, true).map_err(|_| wrong("body"))?;
+        let phone = super::accounts::normalise_phone(&demo.phone, "phone").map_err(|_| wrong("phone"))?;
+        if !demo.poster.starts_with("Demo") {
+            return Err(wrong("a demo poster's name starts with \"Demo\""));
+        }
+        board_notice::ActiveModel {
+            gate_id: Set(gate.id.clone()),
+            kind: Set(kind.code().to_owned()),
+            body: Set(body),
+            quantity: Set(optional_line(&demo.quantity, "quantity", 100).map_err(|_| wrong("quantity"))?),
+            price: Set(optional_line(&demo.price, "price", 100).map_err(|_| wrong("price"))?),
+            phone: Set(phone),
+            poster_name: Set(demo.poster.clone()),
+            lang: Set(lang.code().to_owned()),
+            user_id: Set(None),
+            status: Set(NoticeStatus::Approved.code().to_owned()),
+            reject_reason: Set(None),
+            moderated_by: Set(None),
+            moderated_at: Set(Some(now)),
+            created_at: Set(now),
+            expires_at: Set(now + Duration::days(NOTICE_DAYS)),
+            ..Default::default()
+        }
+        .insert(&txn)
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(notices.len())
+}

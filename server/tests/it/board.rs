@@ -384,3 +384,17 @@ async fn a_full_board_page_stays_under_30_kb_and_pages_to_older_notices() {
     assert_eq!(older.body.matches("class=\"board-notice\"").count(), 8);
     assert!(older.body.contains(">19 "), "the oldest approval is last");
 }
+
+#[tokio::test]
+async fn the_demo_notices_are_seeded_once_and_show_on_their_boards() {
+    let app = TestApp::new().await;
+    let reference = app::domain::reference::Reference::load(&app.db).await.unwrap();
+    assert_eq!(app::domain::board::seed_demo(&app.db, &reference).await.unwrap(), 6);
+    // Seeding again refreshes their dates; it does not add them twice.
+    assert_eq!(app::domain::board::seed_demo(&app.db, &reference).await.unwrap(), 6);
+    assert_eq!(board_notice::Entity::find().count(&app.db).await.unwrap(), 6);
+    let board = app.get("/gates/lao-bao/board?lang=en").await;
+    assert!(board.body.contains("bán chuối tiêu xanh"), "{}", board.body);
+    assert!(board.body.contains("Demo: hộ kinh doanh Lao Bảo"));
+    assert_eq!(board.body.matches("class=\"board-notice\"").count(), 2);
+}

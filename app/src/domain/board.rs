@@ -16,6 +16,7 @@ use crate::i18n::{Lang, Msg};
 use crate::model::{BoardNoticeView, BoardView};
 use crate::statuses::{BoardKind, NoticeStatus};
 use chrono::{DateTime, Duration, Utc};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set,
@@ -31,6 +32,9 @@ pub const NOTICES_PER_DAY: usize = 5;
 /// under 30 KB of HTML for a slow border connection, with the posting form and the poster's own
 /// notices too (15 made 29.8 KB for a reader who is not signed in: no room for the form).
 pub const PAGE_SIZE: u64 = 12;
+
+/// Serialises one poster's posts (PostgreSQL; SQLite's write transactions already are).
+const LOCK_POSTER: i64 = 0x636f_7272_2000_0000;
 
 /// What a poster writes.
 #[derive(Clone, Debug, Default)]
@@ -165,6 +169,8 @@ pub async fn post(
     let lang = Lang::parse(input.lang.trim()).ok_or_else(|| AppError::invalid("lang", Msg::ErrRequired))?;
     let now = Utc::now();
     let txn = super::db::begin_write(db).await?;
+    // One poster's posts one after another, so two at once cannot both pass the daily limit.
+    super::db::serialise_on(&txn, LOCK_POSTER + i64::from(user.user_id)).await?;
     let day_ago = now - Duration::hours(24);
     let today = board_notice::Entity::find()
         .filter(board_notice::Column::UserId.eq(user.user_id))
@@ -383,20 +389,33 @@ pub async fn moderate(
     }
     let reason = text::field_line(reason, "reason", 300, decision == Decision::Reject)?;
     let gate_id = notice.gate_id.clone();
-    let mut active: board_notice::ActiveModel = notice.into();
-    active.moderated_by = Set(Some(user.user_id));
-    active.moderated_at = Set(Some(now));
-    match decision {
-        Decision::Approve => {
-            active.status = Set(NoticeStatus::Approved.code().to_owned());
-            active.expires_at = Set(now + Duration::days(NOTICE_DAYS));
-        }
-        Decision::Reject => {
-            active.status = Set(NoticeStatus::Rejected.code().to_owned());
-            active.reject_reason = Set(Some(reason));
-        }
+    // Only while it still waits: a withdrawal or another moderator's decision made meanwhile
+    // wins, and this one is refused.
+    let mut update = board_notice::Entity::update_many()
+        .col_expr(board_notice::Column::ModeratedBy, Expr::value(user.user_id))
+        .col_expr(board_notice::Column::ModeratedAt, Expr::value(now));
+    update = match decision {
+        Decision::Approve => update
+            .col_expr(board_notice::Column::Status, Expr::value(NoticeStatus::Approved.code()))
+            .col_expr(
+                board_notice::Column::ExpiresAt,
+                Expr::value(now + Duration::days(NOTICE_DAYS)),
+            ),
+        Decision::Reject => update
+            .col_expr(board_notice::Column::Status, Expr::value(NoticeStatus::Rejected.code()))
+            .col_expr(board_notice::Column::RejectReason, Expr::value(reason)),
+    };
+    let changed = update
+        .filter(board_notice::Column::Id.eq(notice_id))
+        .filter(board_notice::Column::Status.eq(NoticeStatus::Pending.code()))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if changed == 0 {
+        return Err(AppError::Conflict(
+            "this notice is no longer waiting for a decision".into(),
+        ));
     }
-    active.update(&txn).await?;
     let action = match decision {
         Decision::Approve => "board.approve",
         Decision::Reject => "board.reject",
@@ -427,9 +446,19 @@ pub async fn withdraw(db: &DatabaseConnection, user: &CurrentUser, notice_id: i3
         return Err(AppError::Conflict("this notice is not on the board".into()));
     }
     let gate_id = notice.gate_id.clone();
-    let mut active: board_notice::ActiveModel = notice.into();
-    active.status = Set(NoticeStatus::Withdrawn.code().to_owned());
-    active.update(&txn).await?;
+    let changed = board_notice::Entity::update_many()
+        .col_expr(
+            board_notice::Column::Status,
+            Expr::value(NoticeStatus::Withdrawn.code()),
+        )
+        .filter(board_notice::Column::Id.eq(notice_id))
+        .filter(board_notice::Column::Status.is_in([NoticeStatus::Pending.code(), NoticeStatus::Approved.code()]))
+        .exec(&txn)
+        .await?
+        .rows_affected;
+    if changed == 0 {
+        return Err(AppError::Conflict("this notice is not on the board".into()));
+    }
     audit::record(
         &txn,
         Some(user.user_id),

@@ -580,8 +580,16 @@ pub async fn update(
     )?;
     let (mut valid, invest) = both(validate(input), investment_interest(db, input).await)?;
     check_province(db, &mut valid, &input.province_id).await?;
+    // Verification vouches for what the organisation is and where: a verified organisation that
+    // changes its kind, country or province is verified no longer (otherwise a verified company
+    // could call itself a province's trade office and moderate its gates' boards).
+    let unverify = org.verified_at.is_some()
+        && (org.kind != valid.kind.code() || org.country != valid.country || org.province_id != valid.province_id);
     let [vi, lo, en] = valid.descriptions;
     let mut active: organisation::ActiveModel = org.into();
+    if unverify {
+        active.verified_at = Set(None);
+    }
     active.invest_sectors = Set(invest.sectors);
     active.invest_provinces = Set(invest.provinces);
     active.invest_instruments = Set(invest.instruments);
@@ -605,6 +613,19 @@ pub async fn update(
     active.contact_messaging = Set(messaging);
     let txn = crate::domain::db::begin_write(db).await?;
     let updated = active.update(&txn).await?;
+    if unverify {
+        super::listings::store::set_org_verified(&txn, updated.id, false).await?;
+        audit::record(
+            &txn,
+            Some(user.user_id),
+            "organisation.unverified_by_edit",
+            "organisation",
+            slug,
+            None,
+            "{}",
+        )
+        .await?;
+    }
     // The organisation is searchable, and its name is part of its listings' search text.
     super::search::outbox::organisation_and_its_listings_changed(&txn, updated.id).await?;
     audit::record(

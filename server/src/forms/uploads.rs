@@ -14,11 +14,23 @@ pub async fn serve_logo(State(state): State<AppState>, Path(file): Path<String>)
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }
-/// `GET /uploads/photos/{file}`: a listing photo or thumbnail (JPEG the server wrote itself).
-pub async fn serve_photo(State(state): State<AppState>, Path(file): Path<String>) -> Response {
-    match app::domain::listings::photos::stored_path(&state.data_dir, &file) {
-        Some(path) => serve_upload(&path, &file, "public, max-age=31536000, immutable").await,
-        None => StatusCode::NOT_FOUND.into_response(),
+/// `GET /uploads/photos/{file}`: a listing photo or thumbnail (JPEG the server wrote itself), to
+/// everyone while its listing is public, to its organisation's members otherwise.
+pub async fn serve_photo(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    viewer: Option<axum::Extension<app::domain::accounts::CurrentUser>>,
+) -> Response {
+    use app::domain::listings::photos;
+    let Some(path) = photos::stored_path(&state.data_dir, &file) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match photos::visibility(&state.db, viewer.as_ref().map(|v| &v.0), &file).await {
+        // Content-hashed, but the listing may stop being public: an hour, not a year.
+        Ok(Some(true)) => serve_upload(&path, &file, "public, max-age=3600").await,
+        Ok(Some(false)) => serve_upload(&path, &file, "private, no-store").await,
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(err) => err.status().into_response(),
     }
 }
 /// An uploaded file with the type its (checked) extension names, never sniffed by the browser

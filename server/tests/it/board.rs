@@ -130,6 +130,16 @@ async fn a_resident_posts_on_the_cau_treo_board_and_the_ha_tinh_trade_office_app
         .await;
     assert_eq!(squat.status, StatusCode::UNPROCESSABLE_ENTITY);
 
+    // Written the international way with 00, it is the same number.
+    let res = app
+        .post_form(
+            "/account/signin",
+            &[("email", "00856 20 5551 2345"), ("password", PASSWORD)],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+
     // The resident signs in again with the number, however spaced.
     let res = app
         .post_form(
@@ -397,4 +407,75 @@ async fn the_demo_notices_are_seeded_once_and_show_on_their_boards() {
     assert!(board.body.contains("bán chuối tiêu xanh"), "{}", board.body);
     assert!(board.body.contains("Demo: hộ kinh doanh Lao Bảo"));
     assert_eq!(board.body.matches("class=\"board-notice\"").count(), 2);
+}
+
+#[tokio::test]
+async fn a_verified_company_that_calls_itself_a_trade_office_loses_its_verification() {
+    let app = TestApp::new().await;
+    let resident = app.resident("Bà Lan", "+856 20 5551 0000").await;
+    assert_eq!(
+        app.post_notice(&resident, "Bán gạo nếp").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let id = app.notice_ids().await[0];
+    // A verified company of Hà Tĩnh...
+    let owner = app.confirmed_user("owner@trader.vn").await;
+    let slug = app.create_org(&owner, "Hương Sơn Trading").await;
+    let org = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(&slug))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut active: organisation::ActiveModel = org.into();
+    active.verified_at = Set(Some(Utc::now()));
+    active.update(&app.db).await.unwrap();
+    // ...edits itself into "government" of Hà Tĩnh: the verification goes with the change.
+    let fields = [
+        ("name", "Sở Công Thương Hà Tĩnh"),
+        ("kind", "government"),
+        ("country", "VN"),
+        ("province_id", "vn-ha-tinh"),
+        ("description_vi", "Giả danh cơ quan thương mại."),
+    ];
+    let res = app
+        .post_form(&format!("/orgs/{slug}/edit"), &fields, Some(&owner))
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let org = organisation::Entity::find()
+        .filter(organisation::Column::Slug.eq(&slug))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(org.verified_at.is_none());
+    let res = app
+        .post_form(
+            &format!("/board/{id}/moderate"),
+            &[("decision", "approve")],
+            Some(&owner),
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn phone_accounts_from_one_address_are_limited_per_hour() {
+    let app = TestApp::new().await;
+    for n in 0..5 {
+        app.resident("Somchai", &format!("+856 20 5552 000{n}")).await;
+    }
+    let res = app
+        .post_form(
+            &format!("{BOARD}/join?lang=en"),
+            &[
+                ("display_name", "Sixth"),
+                ("contact", "+856 20 5552 0009"),
+                ("password", PASSWORD),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.header("retry-after").is_some());
 }

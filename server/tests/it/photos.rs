@@ -200,6 +200,35 @@ async fn a_seller_adds_photos_that_lose_their_location_and_show_on_cards_and_the
     let list = app.get("/listings?kind=commodity&lang=en").await;
     assert!(list.body.contains("class=\"card-photo\""));
     assert!(!list.body.contains(&full.replace(".jpg", "-t.jpg")));
+
+    // Once the listing is archived, its photos are for its organisation's members only.
+    let edit = app.get_as(&format!("/listings/{id}/edit?lang=en"), &seller).await;
+    let thumb = edit
+        .body
+        .split("<img src=\"/uploads/photos/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        app.bytes_of(&format!("/uploads/photos/{thumb}")).await.0,
+        StatusCode::OK
+    );
+    let res = app
+        .post_form(&format!("/listings/{id}/step"), &[("step", "archive")], Some(&seller))
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(
+        app.bytes_of(&format!("/uploads/photos/{thumb}")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    let as_other = app.get_as(&format!("/uploads/photos/{thumb}"), &other).await;
+    assert_eq!(as_other.status, StatusCode::NOT_FOUND);
+    let as_member = app.get_as(&format!("/uploads/photos/{thumb}"), &seller).await;
+    assert_eq!(as_member.status, StatusCode::OK);
+    assert_eq!(as_member.header("cache-control"), Some("private, no-store"));
 }
 
 #[tokio::test]

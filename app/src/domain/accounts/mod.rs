@@ -13,7 +13,8 @@ use crate::i18n::Lang;
 use crate::i18n::Msg;
 use chrono::{Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
+    QueryFilter,
 };
 
 pub use sessions::{CurrentUser, NewSession};
@@ -51,6 +52,9 @@ pub fn normalise_email(raw: &str) -> Result<String, AppError> {
     }
 }
 
+/// Accounts made with a phone number from one client address in an hour.
+pub const PHONE_SIGN_UPS_PER_HOUR: u64 = 5;
+
 /// The reserved e-mail domain of accounts made with a phone number.
 pub const PHONE_ACCOUNT_DOMAIN: &str = "@phone.invalid";
 
@@ -63,10 +67,12 @@ pub fn normalise_phone(raw: &str, field: &str) -> Result<String, AppError> {
     if !allowed || !(6..=15).contains(&digits.len()) {
         return Err(AppError::invalid(field, Msg::ErrPhone));
     }
-    Ok(if raw.starts_with('+') {
-        format!("+{digits}")
-    } else {
-        digits
+    // `+84 …`, `(+84) …` and `0084 …` are one international number.
+    let international = raw.trim_start_matches(['(', ' ']).starts_with('+');
+    Ok(match digits.strip_prefix("00") {
+        _ if international => format!("+{digits}"),
+        Some(rest) if rest.len() >= 6 => format!("+{rest}"),
+        _ => digits,
     })
 }
 
@@ -101,6 +107,18 @@ pub async fn sign_up_with_phone(
 ) -> Result<SignedIn, AppError> {
     let display_name = validate_display_name(display_name)?;
     let phone = normalise_phone(raw_phone, "contact")?;
+    // Nothing confirms a phone number: at most `PHONE_SIGN_UPS_PER_HOUR` accounts an hour from
+    // one address, so nobody takes a village's numbers (or floods the boards) in one go.
+    let hour_ago = Utc::now() - Duration::hours(1);
+    let recent = crate::domain::entities::audit::Entity::find()
+        .filter(crate::domain::entities::audit::Column::Action.eq("account.sign_up_phone"))
+        .filter(crate::domain::entities::audit::Column::ClientAddr.eq(client.addr.as_str()))
+        .filter(crate::domain::entities::audit::Column::At.gt(hour_ago))
+        .count(db)
+        .await?;
+    if recent >= PHONE_SIGN_UPS_PER_HOUR {
+        return Err(AppError::RateLimited { retry_after_secs: 3600 });
+    }
     let key = format!("{phone}{PHONE_ACCOUNT_DOMAIN}");
     password::check_strength(password_input, &phone)?;
     let hash = password::hash(password_input.to_owned()).await?;

@@ -458,7 +458,7 @@ pub async fn browse_with(
 
 /// Whether the viewer may see the organisation's listings that are not public (drafts, held,
 /// expired, archived, removed): `Action::ViewPrivateListings`.
-async fn sees_private(
+pub(crate) async fn sees_private(
     db: &impl ConnectionTrait,
     viewer: Option<&CurrentUser>,
     organisation_id: i32,

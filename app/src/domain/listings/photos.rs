@@ -28,9 +28,16 @@ pub const FULL_EDGE: u32 = 1600;
 /// The longest edge of a thumbnail (cards), in pixels.
 pub const THUMB_EDGE: u32 = 480;
 const JPEG_QUALITY: u8 = 80;
-/// The largest image decoded (width and height), so a small file cannot claim a huge canvas.
+/// The largest image decoded (width and height, and their product), so a small file cannot
+/// claim a huge canvas: 40 MP is more than phone cameras take.
 const MAX_DIMENSION: u32 = 12_000;
-const MAX_DECODE_BYTES: u64 = 400 * 1024 * 1024;
+const MAX_PIXELS: u64 = 40_000_000;
+const MAX_DECODE_BYTES: u64 = 200 * 1024 * 1024;
+/// Photos processed at once (each may hold a decoded image of up to `MAX_DECODE_BYTES`).
+static PROCESSING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+/// Serialises the photo count check of one listing with its insert (PostgreSQL; SQLite's write
+/// transactions already are).
+const LOCK_LISTING_PHOTOS: i64 = 0x636f_7272_1000_0000;
 
 /// A photo as the server writes it.
 #[derive(Debug)]
@@ -85,14 +92,20 @@ pub fn process(bytes: &[u8]) -> Result<Processed, AppError> {
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(|_| not_an_image())?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(not_an_image());
+    }
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut img = DynamicImage::from_decoder(decoder).map_err(|_| not_an_image())?;
-    img.apply_orientation(orientation);
+    // Smaller first, then upright: the box is square, so the order does not change the result,
+    // and turning the small image costs little.
     if img.width() > FULL_EDGE || img.height() > FULL_EDGE {
         img = img.resize(FULL_EDGE, FULL_EDGE, FilterType::Triangle);
     }
+    img.apply_orientation(orientation);
     let full = flatten(img);
     let thumb = DynamicImage::ImageRgb8(full.clone())
         .thumbnail(THUMB_EDGE, THUMB_EDGE)
@@ -123,6 +136,29 @@ pub fn stored_path(data_dir: &Path, file_name: &str) -> Option<PathBuf> {
 
 pub fn url(file_name: &str) -> String {
     format!("/uploads/photos/{file_name}")
+}
+
+/// Who may fetch a stored photo, by its listing (its id starts the file name): everyone while
+/// the listing is public (`Some(true)`), only members who see its private side while it is a
+/// draft, held, expired, archived or removed (`Some(false)`), nobody else (`None`).
+pub async fn visibility(
+    db: &impl ConnectionTrait,
+    viewer: Option<&crate::domain::accounts::CurrentUser>,
+    file_name: &str,
+) -> Result<Option<bool>, AppError> {
+    let Some(listing_id) = file_name.split('-').next().and_then(|id| id.parse::<i32>().ok()) else {
+        return Ok(None);
+    };
+    let Some(row) = listing::Entity::find_by_id(listing_id).one(db).await? else {
+        return Ok(None);
+    };
+    let organisation_id = row.organisation_id;
+    if !super::browse::public_only(db, vec![row], Utc::now()).await?.is_empty() {
+        return Ok(Some(true));
+    }
+    Ok(super::browse::sees_private(db, viewer, organisation_id)
+        .await?
+        .then_some(false))
 }
 
 /// The photos of a listing, in order.
@@ -173,16 +209,16 @@ pub async fn add(
     if bytes.is_empty() {
         return Err(AppError::invalid("photo", Msg::ErrRequired));
     }
-    let count = listing_photo::Entity::find()
-        .filter(listing_photo::Column::ListingId.eq(row.id))
-        .count(db)
-        .await?;
-    if count as usize >= MAX_PHOTOS {
+    // Checked before the work, and again in the write transaction (two uploads at once).
+    if photo_count(db, row.id).await? >= MAX_PHOTOS {
         return Err(AppError::invalid("photo", Msg::ErrTooManyPhotos));
     }
-    let processed = tokio::task::spawn_blocking(move || process(&bytes))
-        .await
-        .map_err(AppError::internal)??;
+    let processed = {
+        let _permit = PROCESSING.acquire().await.map_err(AppError::internal)?;
+        tokio::task::spawn_blocking(move || process(&bytes))
+            .await
+            .map_err(AppError::internal)??
+    };
     let hash = tokens::digest_bytes(&processed.full);
     let name = format!("{}-{}", row.id, &hash[..16]);
     let (file_name, thumb_name) = (format!("{name}.jpg"), format!("{name}-t.jpg"));
@@ -194,7 +230,43 @@ pub async fn add(
     tokio::fs::write(dir.join(&thumb_name), &processed.thumb)
         .await
         .map_err(AppError::internal)?;
+    let saved = insert_row(db, actor, &row, &file_name, &thumb_name, &processed).await;
+    if saved.is_err() {
+        // No row names the files (unless an earlier row holds the same photo): they go.
+        let named = listing_photo::Entity::find()
+            .filter(listing_photo::Column::FileName.eq(&file_name))
+            .count(db)
+            .await
+            .unwrap_or(1);
+        if named == 0 {
+            let _ = tokio::fs::remove_file(dir.join(&file_name)).await;
+            let _ = tokio::fs::remove_file(dir.join(&thumb_name)).await;
+        }
+    }
+    saved
+}
+
+async fn photo_count(db: &impl ConnectionTrait, listing_id: i32) -> Result<usize, AppError> {
+    let n = listing_photo::Entity::find()
+        .filter(listing_photo::Column::ListingId.eq(listing_id))
+        .count(db)
+        .await?;
+    Ok(usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+async fn insert_row(
+    db: &DatabaseConnection,
+    actor: Actor<'_>,
+    row: &listing::Model,
+    file_name: &str,
+    thumb_name: &str,
+    processed: &Processed,
+) -> Result<i32, AppError> {
     let txn = crate::domain::db::begin_write(db).await?;
+    crate::domain::db::serialise_on(&txn, LOCK_LISTING_PHOTOS + i64::from(row.id)).await?;
+    if photo_count(&txn, row.id).await? >= MAX_PHOTOS {
+        return Err(AppError::invalid("photo", Msg::ErrTooManyPhotos));
+    }
     let last = listing_photo::Entity::find()
         .filter(listing_photo::Column::ListingId.eq(row.id))
         .order_by_desc(listing_photo::Column::Position)
@@ -208,8 +280,8 @@ pub async fn add(
     let photo = listing_photo::ActiveModel {
         listing_id: Set(row.id),
         position: Set(last + 1),
-        file_name: Set(file_name),
-        thumb_name: Set(thumb_name),
+        file_name: Set(file_name.to_owned()),
+        thumb_name: Set(thumb_name.to_owned()),
         width: Set(i32::try_from(processed.width).unwrap_or(i32::MAX)),
         height: Set(i32::try_from(processed.height).unwrap_or(i32::MAX)),
         uploaded_by: Set(uploaded_by),

@@ -128,8 +128,8 @@ pub fn OrgForm(lang: Lang, form: FormState, action: String, submit: Msg, saved: 
                     }
                 </Suspense>
                 <CheckboxGroup lang form=form.clone() name="invest_instruments" label=Msg::InvestInstrumentsLabel options=instrument_options checked=invest_instruments/>
-                <Field lang form=form.clone() name="invest_ticket_min" label=Msg::InvestTicketMinLabel value=ticket_min required=false/>
-                <Field lang form=form.clone() name="invest_ticket_max" label=Msg::InvestTicketMaxLabel value=ticket_max required=false/>
+                <Field lang form=form.clone() name="invest_ticket_min" label=Msg::InvestTicketMinLabel kind="number" value=ticket_min required=false/>
+                <Field lang form=form.clone() name="invest_ticket_max" label=Msg::InvestTicketMaxLabel kind="number" value=ticket_max required=false/>
             </fieldset>
             <fieldset class="contacts">
                 <legend>{t(lang, Msg::OrgContactsLegend)}</legend>

@@ -102,6 +102,12 @@ pub(crate) async fn render_again(
             form.form_error = Some(Msg::NotFoundBody);
             form.status = StatusCode::NOT_FOUND.as_u16();
         }
+        // The thing acted on moved on meanwhile (decided by another moderator, withdrawn,
+        // archived): say so, rather than "we could not complete the request".
+        AppError::Conflict(_) => {
+            form.form_error = Some(Msg::ErrConflict);
+            form.status = StatusCode::CONFLICT.as_u16();
+        }
         other => {
             // Internal errors were logged with a reference where they were made.
             form.form_error = Some(Msg::ServerErrorBody);

@@ -318,6 +318,7 @@ async fn a_moderator_rejects_with_a_reason_posters_withdraw_and_a_day_holds_five
         )
         .await;
     assert_eq!(res.status, StatusCode::CONFLICT, "a withdrawn notice is not decided");
+    assert!(res.body.contains("This changed in the meantime"), "{}", res.body);
 
     // Five notices a day per account (the two above count), then 429 with Retry-After.
     for n in 0..3 {

@@ -33,9 +33,6 @@ pub const NOTICES_PER_DAY: usize = 5;
 /// notices too (15 made 29.8 KB for a reader who is not signed in: no room for the form).
 pub const PAGE_SIZE: u64 = 12;
 
-/// Serialises one poster's posts (PostgreSQL; SQLite's write transactions already are).
-const LOCK_POSTER: i64 = 0x636f_7272_2000_0000;
-
 /// What a poster writes.
 #[derive(Clone, Debug, Default)]
 pub struct NoticeInput {
@@ -145,11 +142,6 @@ async fn trade_office_provinces(db: &impl ConnectionTrait, user: &CurrentUser) -
     Ok(offices.into_iter().filter_map(|o| o.province_id).collect())
 }
 
-fn optional_line(value: &str, field: &str, max: usize) -> Result<Option<String>, AppError> {
-    let value = text::field_line(value, field, max, false)?;
-    Ok((!value.is_empty()).then_some(value))
-}
-
 /// Posts a notice on a gate's board; it waits for a moderator. Returns its id.
 pub async fn post(
     db: &DatabaseConnection,
@@ -163,14 +155,14 @@ pub async fn post(
     let gate = gate_or_404(reference, gate_id)?;
     let kind = BoardKind::parse(input.kind.trim()).ok_or_else(|| AppError::invalid("kind", Msg::ErrRequired))?;
     let body = text::field_block(&input.body, "body", BODY_MAX, true)?;
-    let quantity = optional_line(&input.quantity, "quantity", 100)?;
-    let price = optional_line(&input.price, "price", 100)?;
+    let quantity = super::text::optional_line(&input.quantity, "quantity", 100)?;
+    let price = super::text::optional_line(&input.price, "price", 100)?;
     let phone = super::accounts::normalise_phone(&input.phone, "phone")?;
     let lang = Lang::parse(input.lang.trim()).ok_or_else(|| AppError::invalid("lang", Msg::ErrRequired))?;
     let now = Utc::now();
     let txn = super::db::begin_write(db).await?;
     // One poster's posts one after another, so two at once cannot both pass the daily limit.
-    super::db::serialise_on(&txn, LOCK_POSTER + i64::from(user.user_id)).await?;
+    super::db::serialise_on(&txn, super::db::LOCK_BOARD_POSTER + i64::from(user.user_id)).await?;
     let day_ago = now - Duration::hours(24);
     let today = board_notice::Entity::find()
         .filter(board_notice::Column::UserId.eq(user.user_id))
@@ -215,11 +207,6 @@ pub async fn post(
     .await?;
     txn.commit().await?;
     Ok(notice.id)
-}
-
-/// What a notice reads as now (an approved one past its date is expired).
-pub fn is_live(notice: &board_notice::Model, now: DateTime<Utc>) -> bool {
-    NoticeStatus::Approved.is(&notice.status) && notice.expires_at > now
 }
 
 fn view(notice: board_notice::Model, reference: &Reference, lang: Lang, now: DateTime<Utc>) -> BoardNoticeView {
@@ -533,8 +520,8 @@ pub async fn seed_demo(db: &DatabaseConnection, reference: &Reference) -> Result
             gate_id: Set(gate.id.clone()),
             kind: Set(kind.code().to_owned()),
             body: Set(body),
-            quantity: Set(optional_line(&demo.quantity, "quantity", 100).map_err(|_| wrong("quantity"))?),
-            price: Set(optional_line(&demo.price, "price", 100).map_err(|_| wrong("price"))?),
+            quantity: Set(super::text::optional_line(&demo.quantity, "quantity", 100).map_err(|_| wrong("quantity"))?),
+            price: Set(super::text::optional_line(&demo.price, "price", 100).map_err(|_| wrong("price"))?),
             phone: Set(phone),
             poster_name: Set(demo.poster.clone()),
             lang: Set(lang.code().to_owned()),

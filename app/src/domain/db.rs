@@ -73,6 +73,10 @@ pub async fn serialise_on(txn: &impl ConnectionTrait, key: i64) -> Result<(), Db
 
 /// Advisory lock keys of [`serialise_on`].
 pub const LOCK_ORGANISATION_SLUG: i64 = 0x636f_7272_0001;
+/// One listing's photo count and insert (plus the listing id).
+pub const LOCK_LISTING_PHOTOS: i64 = 0x636f_7272_1000_0000;
+/// One poster's board notices (plus the user id).
+pub const LOCK_BOARD_POSTER: i64 = 0x636f_7272_2000_0000;
 
 /// Applies pending migrations.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {

@@ -713,22 +713,12 @@ pub struct Interest {
     pub ticket_max: Option<i64>,
 }
 
-fn split(list: &Option<String>) -> Vec<String> {
-    list.as_deref()
-        .unwrap_or_default()
-        .split(',')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
 impl Interest {
     pub fn of(org: &organisation::Model) -> Option<Interest> {
         let interest = Interest {
-            sectors: split(&org.invest_sectors),
-            provinces: split(&org.invest_provinces),
-            instruments: split(&org.invest_instruments),
+            sectors: browse::split(&org.invest_sectors),
+            provinces: browse::split(&org.invest_provinces),
+            instruments: browse::split(&org.invest_instruments),
             ticket_min: org.invest_ticket_min_usd,
             ticket_max: org.invest_ticket_max_usd,
         };
@@ -791,7 +781,7 @@ pub fn investor_reasons(
         Some(false) => return None,
         None => {}
     }
-    if let Some(instrument) = split(&opportunity.instruments)
+    if let Some(instrument) = browse::split(&opportunity.instruments)
         .into_iter()
         .find(|i| interest.instruments.contains(i))
     {

@@ -253,11 +253,8 @@ fn validate(input: &OrganisationInput) -> Result<Valid, AppError> {
     }
     let contact_phone = clean(&input.contact_phone, 40, "contact_phone")?;
     if let Some(phone) = &contact_phone {
-        let digits = phone.chars().filter(char::is_ascii_digit).count();
-        let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
-        if !allowed || !(6..=15).contains(&digits) {
-            return Err(AppError::invalid("contact_phone", Msg::ErrPhone));
-        }
+        // Checked by the one phone rule; kept as the organisation wrote it.
+        super::accounts::normalise_phone(phone, "contact_phone")?;
     }
     let contacts = [
         clean(&input.contact_person, 120, "contact_person")?,
@@ -941,20 +938,11 @@ pub async fn profile(
     Ok(org)
 }
 
-fn split_list(list: &Option<String>) -> Vec<String> {
-    list.as_deref()
-        .unwrap_or_default()
-        .split(',')
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
 /// An organisation's investment interests as pages show them; `None` when it stated none.
 pub fn investment_view(org: &organisation::Model, reference: &Reference) -> Option<crate::model::InvestmentView> {
     let view = crate::model::InvestmentView {
-        sectors: split_list(&org.invest_sectors),
-        provinces: split_list(&org.invest_provinces)
+        sectors: super::listings::browse::split(&org.invest_sectors),
+        provinces: super::listings::browse::split(&org.invest_provinces)
             .into_iter()
             .map(|id| {
                 let names = reference
@@ -968,7 +956,7 @@ pub fn investment_view(org: &organisation::Model, reference: &Reference) -> Opti
                 (id, names)
             })
             .collect(),
-        instruments: split_list(&org.invest_instruments),
+        instruments: super::listings::browse::split(&org.invest_instruments),
         ticket_min_usd: org.invest_ticket_min_usd,
         ticket_max_usd: org.invest_ticket_max_usd,
     };

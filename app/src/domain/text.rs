@@ -58,6 +58,12 @@ pub fn field_line(value: &str, field: &str, max: usize, required: bool) -> Resul
     form_field(line(value, max), field, required)
 }
 
+/// An optional one-line field of a form: `None` when left empty.
+pub fn optional_line(value: &str, field: &str, max: usize) -> Result<Option<String>, AppError> {
+    let value = field_line(value, field, max, false)?;
+    Ok((!value.is_empty()).then_some(value))
+}
+
 fn form_field(checked: Result<Option<String>, TextProblem>, field: &str, required: bool) -> Result<String, AppError> {
     let value = checked
         .map_err(|problem| problem.into_error(field))?

@@ -250,11 +250,6 @@ async fn mail_organisation(db: &impl ConnectionTrait, org: i32, template: Templa
     Ok(())
 }
 
-fn optional_line(value: &str, field: &str, max: usize) -> Result<Option<String>, AppError> {
-    let value = super::text::field_line(value, field, max, false)?;
-    Ok((!value.is_empty()).then_some(value))
-}
-
 /// Asks `target` for an introduction on behalf of the actor's organisation (a member's active
 /// one, or the token's).
 pub async fn request(
@@ -281,15 +276,15 @@ pub async fn request(
     let message = super::text::field_block(&input.message, "message", MESSAGE_CHARS, true)
         .map_err(|e| problems.extend(e.field_errors()))
         .ok();
-    let quantity = optional_line(&input.quantity, "quantity", 120)
+    let quantity = super::text::optional_line(&input.quantity, "quantity", 120)
         .map_err(|e| problems.extend(e.field_errors()))
         .ok()
         .flatten();
-    let price = optional_line(&input.price, "price", 120)
+    let price = super::text::optional_line(&input.price, "price", 120)
         .map_err(|e| problems.extend(e.field_errors()))
         .ok()
         .flatten();
-    let delivery_window = optional_line(&input.delivery_window, "delivery_window", 120)
+    let delivery_window = super::text::optional_line(&input.delivery_window, "delivery_window", 120)
         .map_err(|e| problems.extend(e.field_errors()))
         .ok()
         .flatten();

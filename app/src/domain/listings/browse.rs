@@ -45,7 +45,8 @@ fn names(vi: &Option<String>, lo: &Option<String>, en: &Option<String>) -> Names
     }
 }
 
-fn split(codes: &Option<String>) -> Vec<String> {
+/// A stored comma-joined code list (sectors, instruments, languages …) as its codes.
+pub(crate) fn split(codes: &Option<String>) -> Vec<String> {
     codes
         .as_deref()
         .map(|c| c.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect())

@@ -35,9 +35,6 @@ const MAX_PIXELS: u64 = 40_000_000;
 const MAX_DECODE_BYTES: u64 = 200 * 1024 * 1024;
 /// Photos processed at once (each may hold a decoded image of up to `MAX_DECODE_BYTES`).
 static PROCESSING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
-/// Serialises the photo count check of one listing with its insert (PostgreSQL; SQLite's write
-/// transactions already are).
-const LOCK_LISTING_PHOTOS: i64 = 0x636f_7272_1000_0000;
 
 /// A photo as the server writes it.
 #[derive(Debug)]
@@ -263,7 +260,7 @@ async fn insert_row(
     processed: &Processed,
 ) -> Result<i32, AppError> {
     let txn = crate::domain::db::begin_write(db).await?;
-    crate::domain::db::serialise_on(&txn, LOCK_LISTING_PHOTOS + i64::from(row.id)).await?;
+    crate::domain::db::serialise_on(&txn, crate::domain::db::LOCK_LISTING_PHOTOS + i64::from(row.id)).await?;
     if photo_count(&txn, row.id).await? >= MAX_PHOTOS {
         return Err(AppError::invalid("photo", Msg::ErrTooManyPhotos));
     }

@@ -76,8 +76,8 @@ pub(crate) async fn org_view(
                 en: p.name_en.clone(),
             }),
         province_id: org.province_id.clone(),
-        sectors: split_codes(&org.sectors),
-        languages: split_codes(&org.languages),
+        sectors: crate::domain::listings::browse::split(&org.sectors),
+        languages: crate::domain::listings::browse::split(&org.languages),
         can_submit_verification: allowed(&who, Action::SubmitVerification),
         verification_pending,
         can_report: allowed(&who, Action::ReportOrganisation),
@@ -100,14 +100,4 @@ pub(crate) async fn org_view(
         verified_at: org.verified_at.map(|d| d.format("%Y-%m-%d").to_string()),
         created_at: org.created_at.format("%Y-%m-%d").to_string(),
     })
-}
-
-#[cfg(feature = "ssr")]
-fn split_codes(list: &Option<String>) -> Vec<String> {
-    list.as_deref()
-        .unwrap_or_default()
-        .split(',')
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
